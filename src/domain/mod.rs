@@ -1,0 +1,11 @@
+//! The pure domain: plan model, formulas, formats and rules; no browser types, host-tested.
+
+pub mod example;
+pub mod ficha;
+pub mod format;
+pub mod integrity;
+pub mod period;
+pub mod plan;
+pub mod poi;
+pub mod words;
+pub mod workspace;

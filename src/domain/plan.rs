@@ -1,0 +1,144 @@
+//! The plan structure of DOMAIN.md §1: entity, OEI, AEI, centros de costo, categorías, AO and inversiones.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::period::{Month, Period};
+
+/// The Unidad Ejecutora whose POI is evaluated, and the office that writes the ficha.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Entity {
+    pub name: String,
+    /// Short name used in prose ("El Programa de Empleo Temporal “Llamkasun Perú”").
+    #[serde(default)]
+    pub short_name: String,
+    pub sector: String,
+    /// The office that writes the ficha, printed after "Elaboración:".
+    pub office: String,
+    /// The programme's purpose, the opening paragraph of section 1.
+    #[serde(default)]
+    pub purpose: String,
+}
+
+/// Objetivo Estratégico Institucional.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Oei {
+    pub code: String,
+    pub name: String,
+}
+
+/// Acción Estratégica Institucional with its indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Aei {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub oei_code: String,
+    pub indicator: Indicator,
+}
+
+/// The AEI's indicator; `expected_value` is `None` when the year has no goal ("no presenta una meta programada").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Indicator {
+    pub name: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub baseline: Option<Decimal>,
+    #[serde(default)]
+    pub expected_value: Option<Decimal>,
+}
+
+/// Centro de costo: the organisational unit responsible for AO. Codes keep leading zeros.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostCenter {
+    pub code: String,
+    pub name: String,
+}
+
+/// Categoría / programa presupuestal, e.g. "PP 0073: Programa para la Generación de Empleo Social Inclusivo – Trabaja Perú".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetCategory {
+    pub code: String,
+    pub name: String,
+}
+
+/// Twelve monthly values of programming and execution, in one unit (physical quantity or soles).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MonthlyValues {
+    pub programmed: [Decimal; 12],
+    pub executed: [Decimal; 12],
+}
+
+impl MonthlyValues {
+    /// Programming summed over the period's months.
+    pub fn programmed_in(&self, period: Period) -> Decimal {
+        period.months().map(|m| self.programmed[m.index()]).sum()
+    }
+
+    /// Execution summed over the period's months.
+    pub fn executed_in(&self, period: Period) -> Decimal {
+        period.months().map(|m| self.executed[m.index()]).sum()
+    }
+
+    /// Sets one month's programming.
+    pub fn set_programmed(&mut self, month: Month, value: Decimal) {
+        self.programmed[month.index()] = value;
+    }
+
+    /// Sets one month's execution.
+    pub fn set_executed(&mut self, month: Month, value: Decimal) {
+        self.executed[month.index()] = value;
+    }
+}
+
+/// Actividad operativa (AO): the unit of programming of the POI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperativeActivity {
+    pub code: String,
+    pub name: String,
+    /// Unidad de medida, e.g. "INFORME".
+    pub unit: String,
+    pub aei_code: String,
+    pub cost_center_code: String,
+    #[serde(default)]
+    pub budget_category_code: String,
+    /// "Seguimiento aprobado" in the Aplicativo CEPLAN: only approved AO are counted.
+    pub follow_up_approved: bool,
+    pub physical: MonthlyValues,
+    pub financial: MonthlyValues,
+}
+
+impl OperativeActivity {
+    /// A new AO with no programming, approved follow-up.
+    pub fn new(code: &str, name: &str, unit: &str, aei_code: &str, cost_center_code: &str) -> Self {
+        Self {
+            code: code.to_string(),
+            name: name.to_string(),
+            unit: unit.to_string(),
+            aei_code: aei_code.to_string(),
+            cost_center_code: cost_center_code.to_string(),
+            budget_category_code: String::new(),
+            follow_up_approved: true,
+            physical: MonthlyValues::default(),
+            financial: MonthlyValues::default(),
+        }
+    }
+}
+
+/// Inversión linked to an AEI (CUI code); kept in the model, counted only if the setting says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Investment {
+    pub cui: String,
+    pub name: String,
+    pub aei_code: String,
+    pub cost_center_code: String,
+    #[serde(default = "yes")]
+    pub follow_up_approved: bool,
+    pub physical: MonthlyValues,
+    pub financial: MonthlyValues,
+}
+
+fn yes() -> bool {
+    true
+}

@@ -1,0 +1,125 @@
+//! The POI of a year and its approved versions, each a snapshot of its AO (DOMAIN.md §2).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::plan::{Investment, OperativeActivity};
+
+/// The act approving a version: type, number and date ("Resolución Ministerial", "011-2023-TR").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Resolution {
+    pub kind: String,
+    pub number: String,
+    /// ISO date (yyyy-mm-dd), empty when unknown.
+    #[serde(default)]
+    pub date: String,
+}
+
+impl Resolution {
+    /// "Resolución Ministerial N° 011-2023-TR".
+    pub fn citation(&self) -> String {
+        format!("{} N° {}", self.kind, self.number)
+    }
+}
+
+/// One change a version made, as the ficha narrates it (e.g. a transfer by decreto supremo adding one AO).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Amendment {
+    /// The instrument, when it is not the version's own resolution ("Decreto Supremo N° 113-2023-EF").
+    #[serde(default)]
+    pub instrument: String,
+    /// Why: the legal instrument and its purpose, as it will read in section 2.
+    pub reason: String,
+    /// AO this change added, as declared (the example's earlier AO are not published one by one).
+    #[serde(default)]
+    pub activities_added: Option<u32>,
+    #[serde(default)]
+    pub amount: Option<Decimal>,
+}
+
+/// A snapshot of the POI approved by one resolution. Version 0 is "POI consistente con el PIA".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoiVersion {
+    pub number: u32,
+    pub resolution: Resolution,
+    #[serde(default)]
+    pub amendments: Vec<Amendment>,
+    /// PIA amount for version 0 (S/ 529,836,736 in the example).
+    #[serde(default)]
+    pub pia_amount: Option<Decimal>,
+    /// AO in this version, declared; `None` means count `activities`.
+    #[serde(default)]
+    pub declared_activity_count: Option<u32>,
+    pub activities: Vec<OperativeActivity>,
+    #[serde(default)]
+    pub investments: Vec<Investment>,
+}
+
+impl PoiVersion {
+    /// "POI consistente con el PIA" or "POI Modificado versión N".
+    pub fn label(&self) -> String {
+        if self.number == 0 {
+            "POI consistente con el PIA".to_string()
+        } else {
+            format!("POI Modificado versión {}", self.number)
+        }
+    }
+
+    /// The AO with the given code.
+    pub fn activity(&self, code: &str) -> Option<&OperativeActivity> {
+        self.activities.iter().find(|a| a.code == code)
+    }
+
+    /// The AO with the given code, for editing.
+    pub fn activity_mut(&mut self, code: &str) -> Option<&mut OperativeActivity> {
+        self.activities.iter_mut().find(|a| a.code == code)
+    }
+}
+
+/// The POI of one year: its versions in approval order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Poi {
+    pub versions: Vec<PoiVersion>,
+}
+
+impl Poi {
+    /// The latest version, the one a new ficha evaluates.
+    pub fn latest(&self) -> Option<&PoiVersion> {
+        self.versions.last()
+    }
+
+    /// The version with the given number.
+    pub fn version(&self, number: u32) -> Option<&PoiVersion> {
+        self.versions.iter().find(|v| v.number == number)
+    }
+
+    /// The version with the given number, for editing. Only the latest version is editable:
+    /// earlier ones are approved snapshots.
+    pub fn editable_version_mut(&mut self, number: u32) -> Option<&mut PoiVersion> {
+        match self.versions.last_mut() {
+            Some(v) if v.number == number => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A new version copied from the latest, so nothing earlier changes.
+    pub fn amend(&mut self, resolution: Resolution, amendment: Amendment) -> u32 {
+        let mut next = self.versions.last().cloned().unwrap_or(PoiVersion {
+            number: 0,
+            resolution: Resolution::default(),
+            amendments: Vec::new(),
+            pia_amount: None,
+            declared_activity_count: None,
+            activities: Vec::new(),
+            investments: Vec::new(),
+        });
+        next.number = self.versions.last().map_or(0, |v| v.number + 1);
+        next.resolution = resolution;
+        next.amendments = vec![amendment];
+        next.pia_amount = None;
+        next.declared_activity_count = None;
+        let number = next.number;
+        self.versions.push(next);
+        number
+    }
+}

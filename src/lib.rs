@@ -1,0 +1,3 @@
+//! Ficha: AEI implementation fichas computed, drafted and printed in the browser.
+
+pub mod domain;
