@@ -1,3 +1,4 @@
 //! Ficha: AEI implementation fichas computed, drafted and printed in the browser.
 
 pub mod domain;
+pub mod storage;

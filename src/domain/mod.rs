@@ -4,6 +4,7 @@ pub mod example;
 pub mod ficha;
 pub mod format;
 pub mod integrity;
+pub mod numbers;
 pub mod period;
 pub mod plan;
 pub mod poi;
