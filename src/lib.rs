@@ -1,4 +1,5 @@
 //! Ficha: AEI implementation fichas computed, drafted and printed in the browser.
 
 pub mod domain;
+pub mod io;
 pub mod storage;

@@ -1,5 +1,7 @@
 //! The pure domain: plan model, formulas, formats and rules; no browser types, host-tested.
 
+pub mod calendar;
+pub mod draft;
 pub mod example;
 pub mod ficha;
 pub mod format;
@@ -8,5 +10,6 @@ pub mod numbers;
 pub mod period;
 pub mod plan;
 pub mod poi;
+pub mod recommendations;
 pub mod words;
 pub mod workspace;

@@ -1,0 +1,1 @@
+//! Dates, días hábiles and Peru's national holidays.

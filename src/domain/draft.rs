@@ -1,0 +1,1 @@
+//! The ficha's prose drafted from the data (DOMAIN.md §4).

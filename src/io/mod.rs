@@ -1,0 +1,4 @@
+//! Exchange formats: bytes in, domain out (and back).
+
+pub mod ao_sheet;
+pub mod csv;
