@@ -3,3 +3,5 @@
 pub mod domain;
 pub mod io;
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,11 +1,14 @@
 //! The pure domain: plan model, formulas, formats and rules; no browser types, host-tested.
 
 pub mod calendar;
+pub mod edit;
 pub mod draft;
 pub mod example;
 pub mod ficha;
 pub mod format;
 pub mod integrity;
+pub mod labels;
+pub mod narrative;
 pub mod numbers;
 pub mod period;
 pub mod plan;

@@ -118,3 +118,24 @@ impl Workspace {
         }
     }
 }
+
+/// The computed tables for one AEI of the selected year, version and period.
+impl Workspace {
+    /// Cuadro 1 of the AEI, if the AEI and an evaluated version exist.
+    pub fn cuadro1(&self, aei_code: &str) -> Option<super::ficha::Cuadro1> {
+        let year = self.year()?;
+        let version = self.evaluated_version()?;
+        let aei = year.aei(aei_code)?;
+        Some(super::ficha::cuadro1(version, aei, &year.cost_centers, self.selection.period, self.settings.table_options()))
+    }
+
+    /// Cuadro 2 of the AEI.
+    pub fn cuadro2(&self, aei_code: &str) -> Vec<super::ficha::ActivityFigures> {
+        self.evaluated_version().map_or_else(Vec::new, |v| super::ficha::cuadro2(v, aei_code, self.selection.period))
+    }
+
+    /// Tabla 3 of the AEI, its Total over the whole version.
+    pub fn tabla3(&self, aei_code: &str) -> Option<super::ficha::Tabla3> {
+        self.evaluated_version().map(|v| super::ficha::tabla3(v, aei_code, self.selection.period))
+    }
+}

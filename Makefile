@@ -1,0 +1,36 @@
+# Set-up and test commands (README.md). Every target installs only what is missing.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+TRUNK_VERSION := 0.21.14
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup serve build test test-host test-browser bench clean
+
+setup:
+	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked trunk@$(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+	@test -x node_modules/.bin/wasm-opt && test -d node_modules/playwright-core || npm ci --no-audit --no-fund
+	@wasm-opt --version | grep -q "version 132" || { echo "wasm-opt 132 (npm binaryen) is not first on PATH"; exit 1; }
+
+build: setup
+	trunk build --release --offline
+
+serve: setup
+	trunk serve --release --offline --address 127.0.0.1 --port 8080
+
+test-host:
+	cargo test --locked
+
+test-browser: build
+	node --test tests/e2e/
+
+test: setup test-host test-browser
+
+bench: build
+	cargo run --release --locked --example bench
+	node tests/e2e/bench.mjs
+
+clean:
+	rm -rf dist target/wasm-opt

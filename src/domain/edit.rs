@@ -1,0 +1,138 @@
+//! Edits a user makes to the workspace through the UI, validated before they touch anything.
+
+use std::fmt;
+
+use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
+use super::period::Month;
+use super::workspace::Workspace;
+
+/// One of the four monthly series of an AO.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Series {
+    PhysicalProgrammed,
+    PhysicalExecuted,
+    FinancialProgrammed,
+    FinancialExecuted,
+}
+
+impl Series {
+    /// The four series in the order the grid shows them.
+    pub const ALL: [Series; 4] =
+        [Series::PhysicalProgrammed, Series::PhysicalExecuted, Series::FinancialProgrammed, Series::FinancialExecuted];
+
+    /// Row title in the grid.
+    pub fn label(self) -> &'static str {
+        match self {
+            Series::PhysicalProgrammed => "Programación física",
+            Series::PhysicalExecuted => "Ejecución física",
+            Series::FinancialProgrammed => "Programación financiera (S/)",
+            Series::FinancialExecuted => "Ejecución financiera (S/)",
+        }
+    }
+
+    /// Quantities or soles.
+    pub fn kind(self) -> NumberKind {
+        match self {
+            Series::PhysicalProgrammed | Series::PhysicalExecuted => NumberKind::Quantity,
+            Series::FinancialProgrammed | Series::FinancialExecuted => NumberKind::Money,
+        }
+    }
+}
+
+/// Why an edit was refused; says where in Spanish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    BadNumber { series: Series, month: Month, found: String, reason: NumberError },
+    ReadOnlyVersion,
+    UnknownActivity(String),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::BadNumber { series, month, found, reason } => {
+                write!(f, "{}, {}: «{}» {}", series.label(), month.short_name(), found, reason)
+            }
+            EditError::ReadOnlyVersion => {
+                f.write_str("esta versión del POI ya fue aprobada y no se puede modificar; edite la última versión")
+            }
+            EditError::UnknownActivity(code) => write!(f, "no existe la actividad operativa {code} en esta versión"),
+        }
+    }
+}
+
+impl Workspace {
+    /// Sets one month of one series of an AO in the evaluated version, if it is the latest.
+    pub fn set_monthly_value(&mut self, ao_code: &str, series: Series, month: Month, text: &str) -> Result<(), EditError> {
+        let value = parse_number(text, series.kind(), DecimalMark::Point).map_err(|reason| EditError::BadNumber {
+            series,
+            month,
+            found: text.to_string(),
+            reason,
+        })?;
+        let number = self.evaluated_version().map(|v| v.number).ok_or(EditError::ReadOnlyVersion)?;
+        let version = self.year_mut().and_then(|y| y.poi.editable_version_mut(number)).ok_or(EditError::ReadOnlyVersion)?;
+        let ao = version.activity_mut(ao_code).ok_or_else(|| EditError::UnknownActivity(ao_code.to_string()))?;
+        match series {
+            Series::PhysicalProgrammed => ao.physical.set_programmed(month, value),
+            Series::PhysicalExecuted => ao.physical.set_executed(month, value),
+            Series::FinancialProgrammed => ao.financial.set_programmed(month, value),
+            Series::FinancialExecuted => ao.financial.set_executed(month, value),
+        }
+        Ok(())
+    }
+
+    /// Whether the evaluated version can be edited (only the latest can).
+    pub fn evaluated_version_is_editable(&self) -> bool {
+        match (self.evaluated_version(), self.year().and_then(|y| y.poi.latest())) {
+            (Some(v), Some(latest)) => v.number == latest.number,
+            _ => false,
+        }
+    }
+}
+
+/// The value one series holds for a month, as the grid shows it in its input.
+pub fn monthly_value(ao: &super::plan::OperativeActivity, series: Series, month: Month) -> rust_decimal::Decimal {
+    let i = month.index();
+    match series {
+        Series::PhysicalProgrammed => ao.physical.programmed[i],
+        Series::PhysicalExecuted => ao.physical.executed[i],
+        Series::FinancialProgrammed => ao.financial.programmed[i],
+        Series::FinancialExecuted => ao.financial.executed[i],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::{reference_workspace, INTEGRITY_AO};
+
+    #[test]
+    fn a_valid_edit_changes_the_latest_version_only() {
+        let mut ws = reference_workspace();
+        ws.set_monthly_value(INTEGRITY_AO, Series::PhysicalExecuted, Month::new(12).unwrap(), "0").unwrap();
+        let poi = &ws.year().unwrap().poi;
+        assert!(poi.version(3).unwrap().activity(INTEGRITY_AO).unwrap().physical.executed[11].is_zero());
+        assert!(!poi.version(2).unwrap().activity(INTEGRITY_AO).unwrap().physical.executed[11].is_zero());
+    }
+
+    #[test]
+    fn a_bad_value_changes_nothing_and_says_where() {
+        let mut ws = reference_workspace();
+        let before = ws.clone();
+        let err = ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, Month::new(3).unwrap(), "-5").unwrap_err();
+        assert_eq!(err.to_string(), "Ejecución financiera (S/), Mar: «-5» no puede ser negativo");
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn an_earlier_version_is_read_only() {
+        let mut ws = reference_workspace();
+        ws.selection.version = Some(2);
+        assert!(!ws.evaluated_version_is_editable());
+        assert_eq!(
+            ws.set_monthly_value(INTEGRITY_AO, Series::PhysicalExecuted, Month::new(12).unwrap(), "0"),
+            Err(EditError::ReadOnlyVersion)
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! The workspace in the browser's localStorage: one slot for the example, one for the user's own.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use super::document::{decode, encode};
+use crate::domain::example::reference_workspace;
+use crate::domain::workspace::Workspace;
+
+const ACTIVE_KEY: &str = "ficha.active";
+
+/// Which workspace is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Example,
+    Own,
+}
+
+impl Slot {
+    fn key(self) -> &'static str {
+        match self {
+            Slot::Example => "ficha.workspace.example",
+            Slot::Own => "ficha.workspace.own",
+        }
+    }
+
+    /// What opens when the slot has nothing stored.
+    pub fn fresh(self) -> Workspace {
+        match self {
+            Slot::Example => reference_workspace(),
+            Slot::Own => Workspace::empty(current_year()),
+        }
+    }
+}
+
+/// Stored text that could not be read, kept aside so nothing is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredProblem {
+    pub message: String,
+    /// The key the raw text was copied to, or `None` if even that failed (then the slot is never written).
+    pub rescue_key: Option<String>,
+    pub raw: String,
+}
+
+/// What loading a slot gave.
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub problem: Option<StoredProblem>,
+}
+
+/// This year, from the browser clock (`SystemTime` panics in wasm).
+pub fn current_year() -> u16 {
+    u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2026)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    Some(LocalStorage::raw())
+}
+
+/// The slot the user had open last; the example for a newcomer.
+pub fn active_slot() -> Slot {
+    match storage().and_then(|s| s.get_item(ACTIVE_KEY).ok().flatten()).as_deref() {
+        Some("own") => Slot::Own,
+        _ => Slot::Example,
+    }
+}
+
+/// Remembers the open slot.
+pub fn set_active_slot(slot: Slot) -> Result<(), String> {
+    let value = if slot == Slot::Own { "own" } else { "example" };
+    storage().ok_or_else(no_storage)?.set_item(ACTIVE_KEY, value).map_err(|_| quota_message())
+}
+
+/// Whether the slot holds anything.
+pub fn has_stored(slot: Slot) -> bool {
+    storage().and_then(|s| s.get_item(slot.key()).ok().flatten()).is_some()
+}
+
+/// Loads a slot; unreadable text is copied under a rescue key and the slot's fresh workspace opens.
+pub fn load(slot: Slot) -> Loaded {
+    let Some(raw) = storage().and_then(|s| s.get_item(slot.key()).ok().flatten()) else {
+        return Loaded { workspace: slot.fresh(), problem: None };
+    };
+    match decode(&raw) {
+        Ok(workspace) => Loaded { workspace, problem: None },
+        Err(error) => {
+            let rescue_key = format!("ficha.rescued.{}", js_sys::Date::now() as u64);
+            let rescued = storage().is_some_and(|s| s.set_item(&rescue_key, &raw).is_ok());
+            Loaded {
+                workspace: slot.fresh(),
+                problem: Some(StoredProblem {
+                    message: format!("No se pudo abrir su espacio de trabajo guardado: {error}."),
+                    rescue_key: rescued.then_some(rescue_key),
+                    raw,
+                }),
+            }
+        }
+    }
+}
+
+/// Writes a slot in one `setItem`, so an interrupted save leaves the previous copy readable.
+pub fn save(slot: Slot, workspace: &Workspace) -> Result<(), String> {
+    storage().ok_or_else(no_storage)?.set_item(slot.key(), &encode(workspace)).map_err(|_| quota_message())
+}
+
+fn no_storage() -> String {
+    "El navegador no permite guardar datos (localStorage desactivado).".to_string()
+}
+
+fn quota_message() -> String {
+    "No se pudo guardar: el almacenamiento del navegador está lleno. Sus datos siguen abiertos en esta pestaña; descargue una copia de respaldo para no perderlos.".to_string()
+}

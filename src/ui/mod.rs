@@ -1,0 +1,112 @@
+//! The browser UI: thin components that read domain-derived data and dispatch domain edits.
+
+pub mod download;
+pub mod grid;
+pub mod pages;
+pub mod route;
+pub mod state;
+pub mod tables;
+
+use leptos::prelude::*;
+
+use crate::storage::document::encode;
+use crate::storage::local::{self, Slot};
+use pages::aei::AeiPage;
+use pages::aeis::AeisPage;
+use pages::integrity::IntegrityPage;
+use pages::summary::SummaryPage;
+use route::Route;
+use state::{use_state, AppState};
+
+fn current_route() -> Route {
+    Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default())
+}
+
+/// The whole app: header, notices, and the page the location hash names.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    // Syncing reactive state to the outside world is what effects are for: every change is saved.
+    Effect::new(move |_| state.persist());
+    let route = RwSignal::new(current_route());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+    on_cleanup(move || handle.remove());
+    view! {
+        <header class="app-header no-print">
+            <div class="brand">"Ficha · Fichas de implementación de AEI"</div>
+            <nav>
+                <a href=Route::Summary.href()>"Resumen"</a>
+                <a href=Route::Aeis.href()>"AEI"</a>
+                <a href=Route::Integrity.href()>"Integridad"</a>
+            </nav>
+        </header>
+        <WorkspaceBanner/>
+        <StorageNotices/>
+        <main>
+            {move || match route.get() {
+                Route::Summary => view! { <SummaryPage/> }.into_any(),
+                Route::Aeis => view! { <AeisPage/> }.into_any(),
+                Route::Aei(code) => view! { <AeiPage code=code/> }.into_any(),
+                Route::Integrity => view! { <IntegrityPage/> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// Says whether the example or the user's own workspace is open, with the switch between them.
+#[component]
+fn WorkspaceBanner() -> impl IntoView {
+    let state = use_state();
+    let is_example = move || state.slot.get() == Slot::Example;
+    view! {
+        <div class="workspace-banner no-print" id="workspace-banner">
+            <Show when=is_example fallback=move || view! {
+                <span>"Su espacio de trabajo."</span>
+                <button id="open-example" on:click=move |_| state.open(Slot::Example)>"Ver el ejemplo (AEI.08.05, 2023)"</button>
+            }>
+                <span class="example-label">"EJEMPLO: ficha publicada de la AEI.08.05 (2023), con sus cifras. Puede explorarla y editarla."</span>
+                <button id="start-own" on:click=move |_| state.open(Slot::Own)>
+                    {move || if local::has_stored(Slot::Own) { "Ir a mi espacio de trabajo" } else { "Empezar mi espacio de trabajo" }}
+                </button>
+                <button id="reset-example" on:click=move |_| state.reset_example()>"Restablecer el ejemplo"</button>
+            </Show>
+        </div>
+    }
+}
+
+/// Storage problems: unreadable stored data (kept and downloadable) and failed saves.
+#[component]
+fn StorageNotices() -> impl IntoView {
+    let state = use_state();
+    let download_raw = move |_| {
+        if let Some(problem) = state.stored_problem.get_untracked() {
+            let _ = download::download_text("ficha-datos-recuperados.json", "application/json", &problem.raw);
+        }
+    };
+    let download_backup = move |_| {
+        let text = state.workspace.with_untracked(encode);
+        if let Err(message) = download::download_text("ficha-respaldo.json", "application/json", &text) {
+            state.save_error.set(Some(message));
+        }
+    };
+    view! {
+        {move || state.stored_problem.get().map(|problem| view! {
+            <div class="notice error" role="alert" id="stored-problem">
+                <p>{problem.message.clone()}</p>
+                <p>{match &problem.rescue_key {
+                    Some(key) => format!("Los datos originales se conservan sin cambios en el navegador (clave «{key}»). Se abrió el contenido inicial mientras tanto."),
+                    None => "No se pudieron copiar aparte; no se guardará nada encima hasta que los descargue.".to_string(),
+                }}</p>
+                <button id="download-rescued" on:click=download_raw>"Descargar los datos originales"</button>
+                <button on:click=move |_| state.stored_problem.set(None)>"Cerrar"</button>
+            </div>
+        })}
+        {move || state.save_error.get().map(|message| view! {
+            <div class="notice error" role="alert" id="save-error">
+                <p>{message}</p>
+                <button id="download-backup" on:click=download_backup>"Descargar copia de respaldo"</button>
+            </div>
+        })}
+    }
+}

@@ -1,0 +1,64 @@
+//! One AEI: Cuadro 1, Cuadro 2, Tabla 3, the ICP block and the monthly grid of its AO.
+
+use leptos::prelude::*;
+
+use crate::domain::labels;
+use crate::ui::grid::ActivityGrid;
+use crate::ui::pages::integrity::IcpBlock;
+use crate::ui::pages::summary::SelectionControls;
+use crate::ui::state::use_state;
+use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
+
+/// The page of the AEI with the given code.
+#[component]
+pub fn AeiPage(code: String) -> impl IntoView {
+    let ws = use_state().workspace;
+    let aei_code = StoredValue::new(code);
+    let title = move || {
+        ws.with(|w| {
+            aei_code.with_value(|code| {
+                w.year().and_then(|y| y.aei(code)).map(|a| format!("{}: {}", a.code, a.name))
+            })
+        })
+    };
+    let office = Memo::new(move |_| ws.with(|w| w.entity.office.clone()));
+    let period = Memo::new(move |_| ws.with(|w| w.selection.period));
+    let cuadro1 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.cuadro1(c))));
+    let cuadro2 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.cuadro2(c))));
+    let tabla3 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.tabla3(c))));
+    let year = Memo::new(move |_| ws.with(|w| w.selection.year));
+    let tabla3_caption = Memo::new(move |_| {
+        ws.with(|w| w.evaluated_version().map(|v| labels::tabla3_caption(v, w.selection.year, w.selection.period)).unwrap_or_default())
+    });
+    let activity_codes = Memo::new(move |_| {
+        ws.with(|w| {
+            aei_code.with_value(|c| {
+                w.evaluated_version()
+                    .map(|v| v.activities.iter().filter(|a| &a.aei_code == c).map(|a| a.code.clone()).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        })
+    });
+    view! {
+        <section class="page">
+            {move || match title() {
+                Some(t) => view! { <h1>{t}</h1> }.into_any(),
+                None => view! { <h1>"AEI no encontrada"</h1><p class="empty">"Esta AEI no existe en el año seleccionado."</p> }.into_any(),
+            }}
+            <SelectionControls/>
+            {move || cuadro1.get().map(|t| view! { <Cuadro1Table table=t period=period.get() office=office.get()/> })}
+            {move || view! {
+                <Cuadro2Table rows=cuadro2.get()
+                    caption=labels::cuadro2_caption(year.get(), &aei_code.get_value())
+                    goals_title=labels::cuadro2_goals_title(year.get(), period.get())
+                    office=office.get()/>
+            }}
+            {move || tabla3.get().map(|t| view! { <Tabla3Table table=t caption=tabla3_caption.get() office=office.get()/> })}
+            <IcpBlock/>
+            <h2>"Programación y ejecución mensual de las AO"</h2>
+            <For each=move || activity_codes.get() key=|code| code.clone() let(code)>
+                <ActivityGrid code=code/>
+            </For>
+        </section>
+    }
+}

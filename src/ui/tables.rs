@@ -1,0 +1,143 @@
+//! The ficha's tables as real `<table>` elements; rows come computed from the domain.
+
+use leptos::prelude::*;
+
+use crate::domain::ficha::{ActivityFigures, Cuadro1, Cuadro1Row, Tabla3};
+use crate::domain::format::{average, money, percent, quantity};
+use crate::domain::labels::{self, CUADRO1_CAPTION, CUADRO1_COLUMNS, SOURCE};
+use crate::domain::period::Period;
+
+/// "Fuente:" and "Elaboración:" under a table.
+#[component]
+fn SourceLines(office: String) -> impl IntoView {
+    view! {
+        <p class="source">{SOURCE}</p>
+        <p class="source">{labels::prepared_by(&office)}</p>
+    }
+}
+
+fn cuadro1_row(row: &Cuadro1Row, class: &'static str) -> impl IntoView {
+    view! {
+        <tr class=class>
+            <td>{row.code.clone()}</td>
+            <td>{row.name.clone()}</td>
+            <td class="num">{row.activity_count}</td>
+            <td class="num">{row.fully_executed_count}</td>
+            <td class="num">{money(row.financial_execution)}</td>
+            <td class="num">{average(row.average_adjusted_physical_execution)}</td>
+        </tr>
+    }
+}
+
+/// Cuadro 1 with its footnotes 1/–4/.
+#[component]
+pub fn Cuadro1Table(table: Cuadro1, period: Period, office: String) -> impl IntoView {
+    let footnotes = labels::cuadro1_footnotes(period);
+    view! {
+        <figure class="ficha-table">
+            <table id="cuadro1">
+                <caption>{CUADRO1_CAPTION}</caption>
+                <thead>
+                    <tr>{CUADRO1_COLUMNS.iter().map(|(title, _)| view! { <th scope="col">{*title}</th> }).collect_view()}</tr>
+                    <tr class="marks">{CUADRO1_COLUMNS.iter().map(|(_, mark)| view! { <th scope="col">{*mark}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {cuadro1_row(&table.aei, "aei-row")}
+                    {table.cost_centers.iter().map(|row| cuadro1_row(row, "cc-row")).collect_view()}
+                </tbody>
+            </table>
+            <div class="footnotes">{footnotes.into_iter().map(|f| view! { <p class="footnote">{f}</p> }).collect_view()}</div>
+            <SourceLines office=office/>
+        </figure>
+    }
+}
+
+/// Cuadro 2: the AEI's AO with their physical progress.
+#[component]
+pub fn Cuadro2Table(rows: Vec<ActivityFigures>, caption: String, goals_title: String, office: String) -> impl IntoView {
+    view! {
+        <figure class="ficha-table">
+            <table id="cuadro2">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" rowspan="2">"ACCIÓN ESTRATÉGICA INSTITUCIONAL"</th>
+                        <th scope="col" rowspan="2">"CÓDIGO ACTIVIDAD OPERATIVA"</th>
+                        <th scope="col" rowspan="2">"UNIDAD DE MEDIDA"</th>
+                        <th scope="colgroup" colspan="3">{goals_title}</th>
+                    </tr>
+                    <tr>
+                        <th scope="col">"PROGRAMADO"</th>
+                        <th scope="col">"EJECUTADO"</th>
+                        <th scope="col">"% AVANCE"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.iter().map(|ao| view! {
+                        <tr>
+                            <td>{ao.aei_code.clone()}</td>
+                            <td>{format!("{}: {}", ao.code, ao.name)}</td>
+                            <td>{ao.unit.clone()}</td>
+                            <td class="num">{quantity(ao.physical_programmed)}</td>
+                            <td class="num">{quantity(ao.physical_executed)}</td>
+                            <td class="num">{percent(ao.physical_execution())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <SourceLines office=office/>
+        </figure>
+    }
+}
+
+/// Tabla 3: physical and financial progress; the Total covers the whole POI version.
+#[component]
+pub fn Tabla3Table(table: Tabla3, caption: String, office: String) -> impl IntoView {
+    let total_progress = percent(table.total_financial_progress());
+    view! {
+        <figure class="ficha-table">
+            <table id="tabla3">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" rowspan="2">"ACTIVIDAD OPERATIVA"</th>
+                        <th scope="col" rowspan="2">"UNIDAD DE MEDIDA"</th>
+                        <th scope="colgroup" colspan="3">"METAS FISICAS"</th>
+                        <th scope="colgroup" colspan="3">"METAS FINANCIERA"</th>
+                    </tr>
+                    <tr>
+                        <th scope="col">"PROGRAMACIÓN"</th>
+                        <th scope="col">"EJECUCIÓN"</th>
+                        <th scope="col">"% DE AVANCE"</th>
+                        <th scope="col">"PROGRAMACIÓN"</th>
+                        <th scope="col">"EJECUCIÓN"</th>
+                        <th scope="col">"% DE AVANCE"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {table.rows.iter().map(|ao| view! {
+                        <tr>
+                            <td>{ao.name.clone()}</td>
+                            <td>{ao.unit.clone()}</td>
+                            <td class="num">{quantity(ao.physical_programmed)}</td>
+                            <td class="num">{quantity(ao.physical_executed)}</td>
+                            <td class="num">{percent(ao.physical_execution())}</td>
+                            <td class="num">{money(ao.financial_programmed)}</td>
+                            <td class="num">{money(ao.financial_executed)}</td>
+                            <td class="num">{percent(ao.financial_progress())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr class="total-row">
+                        <th scope="row" colspan="5">"Total"</th>
+                        <td class="num">{money(table.total_financial_programmed)}</td>
+                        <td class="num">{money(table.total_financial_executed)}</td>
+                        <td class="num">{total_progress}</td>
+                    </tr>
+                </tfoot>
+            </table>
+            <SourceLines office=office/>
+        </figure>
+    }
+}

@@ -1,0 +1,33 @@
+// Serves the release build (dist/) under a base path on a free loopback port, for browser tests.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+/** Starts a static server of `root` mounted at `base` ("/" or "/fichas/"); no SPA fallback. */
+export async function serve(root, base = '/') {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    requests.push(url.pathname);
+    if (!url.pathname.startsWith(base)) { res.writeHead(404).end('not found'); return; }
+    let rel = url.pathname.slice(base.length) || 'index.html';
+    const file = normalize(join(root, decodeURIComponent(rel)));
+    if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${base}`, origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
+}
