@@ -13,8 +13,13 @@ use crate::storage::document::encode;
 use crate::storage::local::{self, Slot};
 use pages::aei::AeiPage;
 use pages::aeis::AeisPage;
+use pages::data::DataPage;
+use pages::document::DocumentPage;
 use pages::integrity::IntegrityPage;
+use pages::recommendations::RecommendationsPage;
+use pages::structure::StructurePage;
 use pages::summary::SummaryPage;
+use pages::versions::VersionsPage;
 use route::Route;
 use state::{use_state, AppState};
 
@@ -38,7 +43,11 @@ pub fn App() -> impl IntoView {
             <nav>
                 <a href=Route::Summary.href()>"Resumen"</a>
                 <a href=Route::Aeis.href()>"AEI"</a>
+                <a href=Route::Structure.href()>"Estructura"</a>
+                <a href=Route::Versions.href()>"Versiones"</a>
                 <a href=Route::Integrity.href()>"Integridad"</a>
+                <a href=Route::Recommendations.href()>"Recomendaciones"</a>
+                <a href=Route::Data.href()>"Importar / Exportar"</a>
             </nav>
         </header>
         <WorkspaceBanner/>
@@ -49,6 +58,11 @@ pub fn App() -> impl IntoView {
                 Route::Aeis => view! { <AeisPage/> }.into_any(),
                 Route::Aei(code) => view! { <AeiPage code=code/> }.into_any(),
                 Route::Integrity => view! { <IntegrityPage/> }.into_any(),
+                Route::Structure => view! { <StructurePage/> }.into_any(),
+                Route::Versions => view! { <VersionsPage/> }.into_any(),
+                Route::Document(code) => view! { <DocumentPage code=code/> }.into_any(),
+                Route::Recommendations => view! { <RecommendationsPage/> }.into_any(),
+                Route::Data => view! { <DataPage/> }.into_any(),
             }}
         </main>
     }

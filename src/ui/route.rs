@@ -7,6 +7,11 @@ pub enum Route {
     Aeis,
     Aei(String),
     Integrity,
+    Structure,
+    Versions,
+    Document(String),
+    Recommendations,
+    Data,
 }
 
 impl Route {
@@ -18,6 +23,11 @@ impl Route {
             (Some("aei"), Some(code)) if !code.is_empty() => Route::Aei(decode(code)),
             (Some("aei"), _) => Route::Aeis,
             (Some("integridad"), _) => Route::Integrity,
+            (Some("estructura"), _) => Route::Structure,
+            (Some("versiones"), _) => Route::Versions,
+            (Some("documento"), Some(code)) if !code.is_empty() => Route::Document(decode(code)),
+            (Some("recomendaciones"), _) => Route::Recommendations,
+            (Some("datos"), _) => Route::Data,
             _ => Route::Summary,
         }
     }
@@ -29,6 +39,11 @@ impl Route {
             Route::Aeis => "#/aei".to_string(),
             Route::Aei(code) => format!("#/aei/{}", js_sys::encode_uri_component(code)),
             Route::Integrity => "#/integridad".to_string(),
+            Route::Structure => "#/estructura".to_string(),
+            Route::Versions => "#/versiones".to_string(),
+            Route::Document(code) => format!("#/documento/{}", js_sys::encode_uri_component(code)),
+            Route::Recommendations => "#/recomendaciones".to_string(),
+            Route::Data => "#/datos".to_string(),
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::labels;
 use crate::ui::grid::ActivityGrid;
 use crate::ui::pages::integrity::IcpBlock;
 use crate::ui::pages::summary::SelectionControls;
+use crate::ui::route::Route;
 use crate::ui::state::use_state;
 use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
 
@@ -45,6 +46,7 @@ pub fn AeiPage(code: String) -> impl IntoView {
                 Some(t) => view! { <h1>{t}</h1> }.into_any(),
                 None => view! { <h1>"AEI no encontrada"</h1><p class="empty">"Esta AEI no existe en el año seleccionado."</p> }.into_any(),
             }}
+            <p class="no-print"><a id="open-document" href=move || Route::Document(aei_code.get_value()).href()>"Ver la ficha como documento"</a></p>
             <SelectionControls/>
             {move || cuadro1.get().map(|t| view! { <Cuadro1Table table=t period=period.get() office=office.get()/> })}
             {move || view! {

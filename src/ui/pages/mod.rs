@@ -2,5 +2,10 @@
 
 pub mod aei;
 pub mod aeis;
+pub mod data;
+pub mod document;
 pub mod integrity;
+pub mod recommendations;
+pub mod structure;
 pub mod summary;
+pub mod versions;
