@@ -66,8 +66,50 @@ pub struct BudgetCategory {
 /// Twelve monthly values of programming and execution, in one unit (physical quantity or soles).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct MonthlyValues {
+    #[serde(rename = "p", with = "compact_months")]
     pub programmed: [Decimal; 12],
+    #[serde(rename = "e", with = "compact_months")]
     pub executed: [Decimal; 12],
+}
+
+/// Twelve decimals stored as one string, `|`-separated, zeros empty and trailing zeros dropped:
+/// `"||||||3500|3500|3500|3500|3500|3500"`. Keeps 5,000 AO well inside the browser's quota.
+mod compact_months {
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(months: &[Decimal; 12], serializer: S) -> Result<S::Ok, S::Error> {
+        let used = months.iter().rposition(|v| !v.is_zero()).map_or(0, |i| i + 1);
+        let text: Vec<String> = months[..used]
+            .iter()
+            .map(|v| if v.is_zero() { String::new() } else { v.normalize().to_string() })
+            .collect();
+        serializer.serialize_str(&text.join("|"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[Decimal; 12], D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let mut months = [Decimal::ZERO; 12];
+        if text.is_empty() {
+            return Ok(months);
+        }
+        let parts: Vec<&str> = text.split('|').collect();
+        if parts.len() > 12 {
+            return Err(D::Error::custom("más de 12 meses"));
+        }
+        for (slot, part) in months.iter_mut().zip(parts) {
+            if !part.is_empty() {
+                let value = Decimal::from_str(part).map_err(|_| D::Error::custom(format!("valor mensual inválido: {part}")))?;
+                if value.is_sign_negative() {
+                    return Err(D::Error::custom(format!("valor mensual negativo: {part}")));
+                }
+                *slot = value;
+            }
+        }
+        Ok(months)
+    }
 }
 
 impl MonthlyValues {

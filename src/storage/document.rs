@@ -42,6 +42,7 @@ impl fmt::Display for DocumentError {
 struct DocumentOut<'a> {
     format: &'static str,
     version: u32,
+    revision: u64,
     workspace: &'a Workspace,
 }
 
@@ -52,10 +53,27 @@ struct Envelope {
     workspace: Option<Value>,
 }
 
-/// The workspace as stored text.
-pub fn encode(workspace: &Workspace) -> String {
-    serde_json::to_string(&DocumentOut { format: FORMAT_NAME, version: CURRENT_VERSION, workspace })
+#[derive(Deserialize)]
+struct Head {
+    #[serde(default)]
+    revision: u64,
+}
+
+/// The workspace as stored text, stamped with a revision that grows with every save.
+pub fn encode_revision(workspace: &Workspace, revision: u64) -> String {
+    serde_json::to_string(&DocumentOut { format: FORMAT_NAME, version: CURRENT_VERSION, revision, workspace })
         .expect("a workspace always serializes")
+}
+
+/// The workspace as a backup file (revision 0).
+pub fn encode(workspace: &Workspace) -> String {
+    encode_revision(workspace, 0)
+}
+
+/// The revision stamped on stored text (0 when absent or unreadable); a tab that holds an older
+/// revision than storage must not overwrite it.
+pub fn revision_of(text: &str) -> u64 {
+    serde_json::from_str::<Head>(text).map_or(0, |h| h.revision)
 }
 
 /// Reads stored text, migrating older schema versions; never panics.
@@ -93,9 +111,23 @@ mod tests {
     }
 
     #[test]
-    fn money_is_stored_as_strings() {
+    fn monthly_values_are_stored_as_compact_decimal_strings() {
         let text = encode(&reference_workspace());
-        assert!(text.contains("\"3500.00\""), "monthly soles are decimal strings, never floats");
+        assert!(text.contains("\"||||||3500|3500|3500|3500|3500|3500\""), "soles are decimal text, never floats");
+    }
+
+    #[test]
+    fn a_negative_or_garbled_month_is_refused_on_load() {
+        let text = encode(&reference_workspace()).replacen("|3500|", "|-3500|", 1);
+        assert!(matches!(decode(&text), Err(DocumentError::Broken(_))));
+        let text = encode(&reference_workspace()).replacen("|3500|", "|35x0|", 1);
+        assert!(matches!(decode(&text), Err(DocumentError::Broken(_))));
+    }
+
+    #[test]
+    fn the_revision_is_read_without_the_workspace() {
+        assert_eq!(revision_of(&encode_revision(&reference_workspace(), 42)), 42);
+        assert_eq!(revision_of("{broken"), 0);
     }
 
     #[test]

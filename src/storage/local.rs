@@ -2,7 +2,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use super::document::{decode, encode};
+use super::document::{decode, encode_revision, revision_of};
 use crate::domain::example::reference_workspace;
 use crate::domain::workspace::Workspace;
 
@@ -45,6 +45,17 @@ pub struct StoredProblem {
 pub struct Loaded {
     pub workspace: Workspace,
     pub problem: Option<StoredProblem>,
+    /// The stored revision this tab now holds.
+    pub revision: u64,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser refused the write (quota exceeded, storage disabled).
+    Refused(String),
+    /// Another tab saved a newer revision; this tab must not overwrite it.
+    Conflict,
 }
 
 /// This year, from the browser clock (`SystemTime` panics in wasm).
@@ -78,10 +89,11 @@ pub fn has_stored(slot: Slot) -> bool {
 /// Loads a slot; unreadable text is copied under a rescue key and the slot's fresh workspace opens.
 pub fn load(slot: Slot) -> Loaded {
     let Some(raw) = storage().and_then(|s| s.get_item(slot.key()).ok().flatten()) else {
-        return Loaded { workspace: slot.fresh(), problem: None };
+        return Loaded { workspace: slot.fresh(), problem: None, revision: 0 };
     };
+    let revision = revision_of(&raw);
     match decode(&raw) {
-        Ok(workspace) => Loaded { workspace, problem: None },
+        Ok(workspace) => Loaded { workspace, problem: None, revision },
         Err(error) => {
             let rescue_key = format!("ficha.rescued.{}", js_sys::Date::now() as u64);
             let rescued = storage().is_some_and(|s| s.set_item(&rescue_key, &raw).is_ok());
@@ -92,14 +104,36 @@ pub fn load(slot: Slot) -> Loaded {
                     rescue_key: rescued.then_some(rescue_key),
                     raw,
                 }),
+                revision,
             }
         }
     }
 }
 
-/// Writes a slot in one `setItem`, so an interrupted save leaves the previous copy readable.
-pub fn save(slot: Slot, workspace: &Workspace) -> Result<(), String> {
-    storage().ok_or_else(no_storage)?.set_item(slot.key(), &encode(workspace)).map_err(|_| quota_message())
+/// Writes a slot in one `setItem` (an interrupted save leaves the previous copy readable), unless
+/// another tab stored a newer revision than `known`. Returns the new revision.
+pub fn save(slot: Slot, workspace: &Workspace, known: u64) -> Result<u64, SaveError> {
+    let storage = storage().ok_or_else(|| SaveError::Refused(no_storage()))?;
+    if let Some(stored) = storage.get_item(slot.key()).ok().flatten() {
+        if revision_of(&stored) > known {
+            return Err(SaveError::Conflict);
+        }
+    }
+    let revision = known + 1;
+    storage
+        .set_item(slot.key(), &encode_revision(workspace, revision))
+        .map_err(|_| SaveError::Refused(quota_message()))?;
+    Ok(revision)
+}
+
+/// The slot a storage key belongs to.
+pub fn slot_of_key(key: &str) -> Option<Slot> {
+    [Slot::Example, Slot::Own].into_iter().find(|s| s.key() == key)
+}
+
+/// Decodes what another tab stored, with its revision.
+pub fn decode_stored(raw: &str) -> Option<(Workspace, u64)> {
+    decode(raw).ok().map(|ws| (ws, revision_of(raw)))
 }
 
 fn no_storage() -> String {

@@ -36,7 +36,20 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| state.persist());
     let route = RwSignal::new(current_route());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
-    on_cleanup(move || handle.remove());
+    // Two tabs: what another tab saves reaches this one; a stale tab never overwrites it.
+    let storage_handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            state.take_from_other_tab(&key, ev.new_value());
+        }
+    });
+    // A new deploy was cached by the service worker (public/sw-register.js): offer the reload.
+    let update_ready = RwSignal::new(false);
+    let update_handle = window_event_listener_untyped("ficha:update", move |_| update_ready.set(true));
+    on_cleanup(move || {
+        handle.remove();
+        storage_handle.remove();
+        update_handle.remove();
+    });
     view! {
         <header class="app-header no-print">
             <div class="brand">"Ficha · Fichas de implementación de AEI"</div>
@@ -50,6 +63,12 @@ pub fn App() -> impl IntoView {
                 <a href=Route::Data.href()>"Importar / Exportar"</a>
             </nav>
         </header>
+        <Show when=move || update_ready.get()>
+            <div class="notice info no-print" role="status" id="update-ready">
+                <p>"Hay una nueva versión de Ficha. Sus datos se conservan."</p>
+                <button on:click=|_| apply_update()>"Recargar ahora"</button>
+            </div>
+        </Show>
         <WorkspaceBanner/>
         <StorageNotices/>
         <main>
@@ -65,6 +84,13 @@ pub fn App() -> impl IntoView {
                 Route::Data => view! { <DataPage/> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// Asks the waiting service worker to take over; the page reloads when it does.
+fn apply_update() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("ficha:apply-update")) {
+        let _ = window.dispatch_event(&event);
     }
 }
 
@@ -114,6 +140,19 @@ fn StorageNotices() -> impl IntoView {
                 }}</p>
                 <button id="download-rescued" on:click=download_raw>"Descargar los datos originales"</button>
                 <button on:click=move |_| state.stored_problem.set(None)>"Cerrar"</button>
+            </div>
+        })}
+        {move || state.conflict.get().then(|| view! {
+            <div class="notice error" role="alert" id="tab-conflict">
+                <p>"Otra pestaña guardó cambios más recientes en este espacio de trabajo. Esta pestaña ya no guarda para no sobrescribirlos."</p>
+                <button id="reload-latest" on:click=move |_| state.reload_from_storage()>"Cargar los datos más recientes"</button>
+                <button on:click=download_backup>"Descargar lo que tengo en esta pestaña"</button>
+            </div>
+        })}
+        {move || state.info.get().map(|message| view! {
+            <div class="notice info" role="status" id="info-notice">
+                <p>{message}</p>
+                <button on:click=move |_| state.info.set(None)>"Cerrar"</button>
             </div>
         })}
         {move || state.save_error.get().map(|message| view! {

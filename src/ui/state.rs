@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::workspace::Workspace;
-use crate::storage::local::{self, Slot, StoredProblem};
+use crate::storage::local::{self, SaveError, Slot, StoredProblem};
 
 /// Shared through context; every field is a signal, so the struct is `Copy`.
 #[derive(Clone, Copy)]
@@ -14,6 +14,14 @@ pub struct AppState {
     pub save_error: RwSignal<Option<String>>,
     /// Stored data that could not be read, kept under a rescue key.
     pub stored_problem: RwSignal<Option<StoredProblem>>,
+    /// Another tab saved newer data than this tab holds; this tab stops saving until reloaded.
+    pub conflict: RwSignal<bool>,
+    /// A passing message ("cambios de otra pestaña cargados").
+    pub info: RwSignal<Option<String>>,
+    /// The stored revision this tab's workspace derives from.
+    revision: StoredValue<u64>,
+    /// Set when the workspace was just loaded from storage, so the next save is skipped.
+    skip_save: StoredValue<bool>,
 }
 
 impl AppState {
@@ -26,7 +34,33 @@ impl AppState {
             slot: RwSignal::new(slot),
             save_error: RwSignal::new(None),
             stored_problem: RwSignal::new(loaded.problem),
+            conflict: RwSignal::new(false),
+            info: RwSignal::new(None),
+            revision: StoredValue::new(loaded.revision),
+            skip_save: StoredValue::new(loaded.revision > 0),
         }
+    }
+
+    /// Another tab stored this slot: take its data if it is ours and newer.
+    pub fn take_from_other_tab(&self, key: &str, raw: Option<String>) {
+        if local::slot_of_key(key) != Some(self.slot.get_untracked()) {
+            return;
+        }
+        let Some((workspace, revision)) = raw.as_deref().and_then(local::decode_stored) else { return };
+        if revision <= self.revision.get_value() {
+            return;
+        }
+        self.revision.set_value(revision);
+        self.skip_save.set_value(true);
+        self.conflict.set(false);
+        self.workspace.set(workspace);
+        self.info.set(Some("Se cargaron los cambios guardados en otra pestaña.".to_string()));
+    }
+
+    /// Reloads this slot from storage, dropping what this tab holds (after a conflict).
+    pub fn reload_from_storage(&self) {
+        self.open(self.slot.get_untracked());
+        self.conflict.set(false);
     }
 
     /// Switches to another slot, loading what it holds.
@@ -38,6 +72,8 @@ impl AppState {
         if loaded.problem.is_some() {
             self.stored_problem.set(loaded.problem);
         }
+        self.skip_save.set_value(loaded.revision > 0);
+        self.revision.set_value(loaded.revision);
         self.slot.set(slot);
         self.workspace.set(loaded.workspace);
     }
@@ -49,6 +85,13 @@ impl AppState {
 
     /// Writes the workspace to its slot, unless its stored text could not even be rescued.
     pub fn persist(&self) {
+        self.workspace.track();
+        if std::mem::replace(&mut *self.skip_save.write_value(), false) {
+            return;
+        }
+        if self.conflict.get_untracked() {
+            return;
+        }
         let slot = self.slot.get_untracked();
         let blocked = self.stored_problem.with_untracked(|p| p.as_ref().is_some_and(|p| p.rescue_key.is_none()));
         if blocked {
@@ -57,8 +100,17 @@ impl AppState {
             ));
             return;
         }
-        let result = self.workspace.with(|ws| local::save(slot, ws));
-        self.save_error.set(result.err());
+        let known = self.revision.get_value();
+        match self.workspace.with_untracked(|ws| local::save(slot, ws, known)) {
+            Ok(revision) => {
+                self.revision.set_value(revision);
+                if self.save_error.get_untracked().is_some() {
+                    self.save_error.set(None);
+                }
+            }
+            Err(SaveError::Refused(message)) => self.save_error.set(Some(message)),
+            Err(SaveError::Conflict) => self.conflict.set(true),
+        }
     }
 }
 

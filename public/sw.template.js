@@ -1,0 +1,37 @@
+// Service worker: precaches every asset of one build so the app loads and works offline.
+// tools/post-build.mjs fills in the version and the list of hashed files.
+const VERSION = 'ficha-__VERSION__';
+const ASSETS = __ASSETS__;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(ASSETS)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== VERSION) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+// The page asks for this when the user accepts a new version.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skipWaiting') self.skipWaiting();
+});
+
+// Cache first: hashed files never change; the page itself falls back to the cached index.html.
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(VERSION);
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    try {
+      return await fetch(request);
+    } catch (error) {
+      if (request.mode === 'navigate') return (await cache.match('./index.html')) ?? Response.error();
+      throw error;
+    }
+  })());
+});

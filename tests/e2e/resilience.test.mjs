@@ -1,0 +1,146 @@
+// Offline, sub-path, storage quota, two tabs, origin-only requests and user text shown as text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, FichaPage } from './ficha-page.mjs';
+
+const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
+const AO = 'AOI00106600085';
+let browser;
+
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function withApp(base, fn) {
+  const server = await serve(DIST, base);
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    await fn({ server, context, ficha: new FichaPage(await context.newPage(), server.url) });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+test('after the first visit the app loads and works offline, and the edit is there back online', async () => {
+  await withApp('/', async ({ context, ficha }) => {
+    await ficha.openAei('AEI.08.05');
+    await ficha.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await context.setOffline(true);
+    await ficha.reload();
+    await ficha.page.waitForSelector('#cuadro1');
+    await ficha.setMonthly(AO, 1, 12, '0');
+    assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '21,000.00', '0.00']);
+    await context.setOffline(false);
+    await ficha.reload();
+    await ficha.page.waitForSelector('#cuadro1');
+    assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '21,000.00', '0.00']);
+    assert.deepEqual(ficha.consoleErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
+  });
+});
+
+test('served under /fichas/ from a host without SPA fallback, every route works', async () => {
+  await withApp('/fichas/', async ({ ficha }) => {
+    await ficha.openAei('AEI.08.05');
+    assert.deepEqual((await ficha.tableRows('Tabla 3', 'tfoot'))[0], ['Total', '650,769,332.00', '646,150,876.90', '99.3%']);
+    await ficha.reload();
+    await ficha.page.waitForSelector('#cuadro1');
+    assert.match(ficha.page.url(), /\/fichas\/#\/aei\/AEI\.08\.05$/);
+    assert.deepEqual(ficha.consoleErrors, []);
+  });
+});
+
+test('a full storage quota is reported, the edit stays in memory and a backup is offered', async () => {
+  await withApp('/', async ({ ficha }) => {
+    await ficha.openAei('AEI.08.05');
+    await ficha.setMonthly(AO, 3, 12, '100');
+    await ficha.page.evaluate(() => {
+      const chunk = 'x'.repeat(256 * 1024);
+      for (let i = 0; ; i++) {
+        try { localStorage.setItem(`filler.${i}`, chunk); } catch { break; }
+      }
+      for (let size = 16 * 1024; size >= 512; size = Math.floor(size / 2)) {
+        for (let i = 0; ; i++) { try { localStorage.setItem(`small.${size}.${i}`, 'y'.repeat(size)); } catch { break; } }
+      }
+    });
+    const office = 'Oficina de Planeamiento '.repeat(200).trim();
+    await ficha.open('#/');
+    await ficha.page.fill('#entity-office', office);
+    await ficha.page.press('#entity-office', 'Tab');
+    assert.match(await ficha.text('#save-error'), /el almacenamiento del navegador está lleno/);
+    await ficha.openAei('AEI.08.05');
+    assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '17,600.00', '100.00']);
+    assert.ok((await ficha.page.textContent('main')).includes(`Elaboración: ${office}.`));
+    const download = ficha.page.waitForEvent('download');
+    await ficha.page.click('#download-backup');
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'ficha-respaldo.json');
+    const text = await (await import('node:fs/promises')).readFile(await file.path(), 'utf8');
+    assert.equal(JSON.parse(text).workspace.entity.office, office, 'the backup holds the unsaved edit');
+  });
+});
+
+test('two tabs edit in turn and neither loses the other\'s edit', async () => {
+  await withApp('/', async ({ context, ficha }) => {
+    const other = new FichaPage(await context.newPage(), ficha.baseUrl);
+    await ficha.openAei('AEI.08.05');
+    await other.openAei('AEI.08.05');
+    await ficha.setMonthly(AO, 3, 12, '500');
+    await other.page.waitForFunction(() => document.querySelector('#info-notice'));
+    assert.deepEqual((await other.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '18,000.00', '100.00']);
+    await other.setMonthly(AO, 1, 12, '0');
+    await ficha.page.waitForFunction(() => document.querySelector('#cuadro1 tbody tr td:nth-child(4)')?.textContent === '0');
+    await ficha.reload();
+    await ficha.page.waitForSelector('#cuadro1');
+    assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '18,000.00', '0.00']);
+  });
+});
+
+test('a stale tab that missed the other tab\'s save does not overwrite it', async () => {
+  await withApp('/', async ({ ficha }) => {
+    await ficha.openAei('AEI.08.05');
+    await ficha.setMonthly(AO, 3, 12, '500');
+    // Another tab's newer save, written behind this tab's back (no storage event reaches it).
+    const newer = await ficha.page.evaluate(() => {
+      const key = 'ficha.workspace.example';
+      const doc = JSON.parse(localStorage.getItem(key));
+      doc.revision += 5;
+      doc.workspace.entity.name = 'Guardado por otra pestaña';
+      localStorage.setItem(key, JSON.stringify(doc));
+      return localStorage.getItem(key);
+    });
+    await ficha.setMonthly(AO, 3, 11, '100');
+    assert.match(await ficha.text('#tab-conflict'), /Otra pestaña guardó cambios más recientes/);
+    assert.equal(await ficha.storage('ficha.workspace.example'), newer);
+    await ficha.page.click('#reload-latest');
+    await ficha.open('#/');
+    assert.equal(await ficha.page.inputValue('#entity-name'), 'Guardado por otra pestaña');
+  });
+});
+
+test('no request leaves the origin and user text is shown as text, never as HTML', async () => {
+  await withApp('/', async ({ server, ficha }) => {
+    const requests = [];
+    ficha.page.on('request', (r) => requests.push(r.url()));
+    let dialogs = 0;
+    ficha.page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+    await ficha.open();
+    const evil = '<img src=x onerror=alert(1)>';
+    await ficha.page.fill('#entity-office', evil);
+    await ficha.page.press('#entity-office', 'Tab');
+    await ficha.openAei('AEI.08.05');
+    await ficha.reload();
+    await ficha.page.waitForSelector('#cuadro1');
+    assert.equal(await ficha.page.locator('img').count(), 0);
+    assert.match(await ficha.page.textContent('#cuadro1 + .footnotes + .source + .source'), /Elaboración: <img src=x onerror=alert\(1\)>/);
+    assert.equal(dialogs, 0);
+    const stored = JSON.parse(await ficha.storage('ficha.workspace.example'));
+    assert.equal(stored.workspace.entity.office, evil);
+    const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    assert.deepEqual(foreign, []);
+    assert.ok(requests.length > 3);
+  });
+});
