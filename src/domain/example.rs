@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::integrity::{IntegrityResult, IntegrityStage};
+use super::narrative::reference_inputs;
 use super::period::Period;
 use super::plan::{Aei, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity};
 use super::poi::{Amendment, Poi, PoiVersion, Resolution};
@@ -180,5 +181,6 @@ pub fn reference_workspace() -> Workspace {
         years: vec![year],
         settings: Settings::default(),
         selection: Selection { year: 2023, version: None, period: Period::Annual },
+        narrative: reference_inputs(),
     }
 }

@@ -14,5 +14,6 @@ pub mod period;
 pub mod plan;
 pub mod poi;
 pub mod recommendations;
+pub mod synthetic;
 pub mod words;
 pub mod workspace;

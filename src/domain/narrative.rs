@@ -1,1 +1,188 @@
 //! What the user writes that the data cannot give: actions, per-AO narrative, problems, edited sections.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::example::INTEGRITY_AO;
+
+/// How prose names the entity after its first mention, and the gender its adjectives take.
+/// Left empty, the draft takes the article and first word of the entity's short name ("el Programa").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EntityReference {
+    /// Article and noun, lower-case article: "el Programa".
+    pub name: String,
+    /// Agreement in feminine ("la Superintendencia … alineada").
+    pub feminine: bool,
+}
+
+/// The unit of measure as a Spanish noun, where the plan's unit ("INFORME") cannot be inflected reliably.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct UnitNoun {
+    pub singular: String,
+    pub plural: String,
+    pub feminine: bool,
+}
+
+/// One corrective or preventive measure answering a problem (section 6).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CorrectiveMeasure {
+    pub description: String,
+}
+
+/// A problem met while executing an AO, with the measures taken for the next period (section 6).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Problem {
+    pub description: String,
+    pub measures: Vec<CorrectiveMeasure>,
+}
+
+/// What the user writes about one AO; the figures come from the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActivityNarrative {
+    /// The AO's name as prose writes it; empty: the plan's name in sentence case.
+    pub prose_name: String,
+    /// Overrides the noun drawn from the AO's unit of measure.
+    pub unit_noun: Option<UnitNoun>,
+    /// What the physical goal consists of, after the quantity (section 3):
+    /// "a través de los cuales se reportan las acciones y/o tareas realizadas, …".
+    pub goal_description: String,
+    /// The achievement's verb in the preterite: "elaboró". Empty: "ejecutó".
+    pub achievement_verb: String,
+    /// What was achieved, after the quantity: "sobre la evaluación de los resultados …".
+    pub achievement: String,
+    /// Contribution and relevance of the AO to the AEI (section 4).
+    pub contribution: String,
+    pub problems: Vec<Problem>,
+}
+
+/// Recommendations of a previous evaluation and how they were followed up (section 5).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PreviousEvaluation {
+    /// The report that made them, as read after "brindadas en el": "Informe de Evaluación de …".
+    pub source_report: String,
+    pub recommendations: Vec<String>,
+    pub follow_up: String,
+}
+
+/// A section the user rewrote, with the draft it was rewritten from (to tell when the data changed since).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SectionEdit {
+    pub text: String,
+    pub drafted_from: String,
+}
+
+impl SectionEdit {
+    /// Keeps the user's text and records that it was reviewed against the current draft.
+    pub fn mark_reviewed(&mut self, current_draft: &str) {
+        self.drafted_from = current_draft.to_string();
+    }
+}
+
+/// What the user writes for one AEI's ficha.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AeiNarrative {
+    /// The AEI's name as prose writes it; empty: the plan's name in sentence case.
+    pub prose_name: String,
+    /// What the AEI is about, after "relacionada directamente con": "el modelo de integridad".
+    pub theme: String,
+    /// The AEI's result is the ICP of the Modelo de Integridad.
+    pub reports_icp: bool,
+    /// Actions that contributed to the ICP (section 3 bullets).
+    pub icp_actions: Vec<String>,
+    /// By AO code.
+    pub activities: BTreeMap<String, ActivityNarrative>,
+    pub previous_evaluation: PreviousEvaluation,
+    /// By section number, 1 to 7.
+    pub edits: BTreeMap<u8, SectionEdit>,
+}
+
+/// Everything the user writes for the fichas of a year.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NarrativeInputs {
+    pub entity_reference: EntityReference,
+    /// The pliego whose POI is amended, as read after "del": "Ministerio de Trabajo y Promoción del Empleo".
+    pub pliego: String,
+    /// By AEI code.
+    pub aeis: BTreeMap<String, AeiNarrative>,
+}
+
+impl NarrativeInputs {
+    /// What the user wrote for the AEI, if anything.
+    pub fn aei(&self, aei_code: &str) -> Option<&AeiNarrative> {
+        self.aeis.get(aei_code)
+    }
+
+    /// What the user wrote for the AEI, created empty on first write.
+    pub fn aei_mut(&mut self, aei_code: &str) -> &mut AeiNarrative {
+        self.aeis.entry(aei_code.to_string()).or_default()
+    }
+
+    /// The user's version of a section, if they edited it.
+    pub fn edit(&self, aei_code: &str, section: u8) -> Option<&SectionEdit> {
+        self.aei(aei_code).and_then(|a| a.edits.get(&section))
+    }
+
+    /// Stores the user's version of a section.
+    pub fn set_edit(&mut self, aei_code: &str, section: u8, edit: SectionEdit) {
+        self.aei_mut(aei_code).edits.insert(section, edit);
+    }
+
+    /// Drops the user's version, so the section follows the draft again.
+    pub fn discard_edit(&mut self, aei_code: &str, section: u8) -> Option<SectionEdit> {
+        self.aeis.get_mut(aei_code).and_then(|a| a.edits.remove(&section))
+    }
+}
+
+/// The reference ficha's texts for AEI.08.05 and its AO, to go with `example::reference_workspace`.
+pub fn reference_inputs() -> NarrativeInputs {
+    let integrity = ActivityNarrative {
+        prose_name: String::new(),
+        unit_noun: None,
+        goal_description: "a través de los cuales se reportan las acciones y/o tareas realizadas, en el marco del seguimiento de la implementación del modelo de integridad".to_string(),
+        achievement_verb: "elaboró".to_string(),
+        achievement: "sobre la evaluación de los resultados proporcionados por la Secretaria de Integridad Pública respecto a la implementación del modelo de integridad, en función al cumplimiento a lo establecido en la Guía de Evaluación del Estándar de Integridad de la Etapa 1, aprobada por Resolución de Secretaria de Integridad Pública N° 003-2023-PCM/SIP".to_string(),
+        contribution: "Mediante esta actividad el equipo técnico de la Coordinación Funcional de Integridad perteneciente a la Dirección Ejecutiva llevo a cabo diferentes acciones para cumplir con lo establecido en la Guía de Evaluación Estándar de Integridad de la Etapa 1, aprobada por Resolución de Secretaria de Integridad Pública N° 003-2023-PCM/SIP.".to_string(),
+        problems: vec![Problem {
+            description: "No se cuenta con información respecto al nivel de avance de implementación de las recomendaciones derivadas de informes de servicios de control posterior emitidos por el OCI, CGR y Sociedades de Auditoría.".to_string(),
+            measures: vec![CorrectiveMeasure {
+                description: "Se implementará un sistema de monitoreo y supervisión respecto al avance de implementación de las recomendaciones derivadas de informes de servicios de control posterior emitidos por el OCI, CGR y Sociedades de Auditoría.".to_string(),
+            }],
+        }],
+    };
+    let aei = AeiNarrative {
+        prose_name: "Modelo de Integridad implementado en la Gestión Interna del Ministerio de Trabajo y Promoción del Empleo".to_string(),
+        theme: "el modelo de integridad".to_string(),
+        reports_icp: true,
+        icp_actions: [
+            "Creación de la Coordinación Funcional de Integridad, como equipo de trabajo al interior de la Dirección Ejecutiva del Programa, mediante Resolución Directoral N° 050-2023-LP/DE.",
+            "Incorporación de la actividad operativa integridad en el POI 2023.",
+            "Implementación del registro de visitas en línea en todas las sedes a nivel nacional.",
+            "Incorporación del enfoque de integridad en los Procesos de Selección de Personal, mediante la Resolución Directoral N° 294-2023-LLP/DE.",
+            "Aprobación de la “Directiva que establece el procedimiento para el reconocimiento de las/os servidoras/es civiles del Programa de Empleo Temporal “Llamkasun Perú””, mediante la Resolución Directoral N° 260-2023-LLP/DE.",
+        ]
+        .map(str::to_string)
+        .to_vec(),
+        activities: BTreeMap::from([(INTEGRITY_AO.to_string(), integrity)]),
+        previous_evaluation: PreviousEvaluation {
+            source_report: "Informe de Evaluación de Implementación del Plan Operativo Institucional (POI) Anual 2023 correspondiente al primer semestre".to_string(),
+            recommendations: vec![
+                "Se recomienda la inclusión de los empleos temporales producto de la intervención de las actividades de intervención inmediata, modificando el nombre del indicador de Acción Estratégica Institucional (AEI) N° 7.4, de la siguiente manera: “Número de empleos temporales generados a través del financiamiento o cofinanciamiento de proyectos de inversión pública y actividades intensivas en mano de obra no calificada.".to_string(),
+                "Se recomienda que, a través de las Unidades Territoriales se brinde un seguimiento constante a los Organismos Ejecutores (Gobiernos Locales), así como, realizar visitas inopinadas.".to_string(),
+            ],
+            follow_up: "Al respecto, durante el primer semestre de 2023, no se contaba con la actividad operativa vinculada a la AEI.8.5, dado que esta fue incorporada en el Plan Operativo Institucional (POI) Modificado Versión 2.".to_string(),
+        },
+        edits: BTreeMap::new(),
+    };
+    NarrativeInputs {
+        entity_reference: EntityReference::default(),
+        pliego: "Ministerio de Trabajo y Promoción del Empleo".to_string(),
+        aeis: BTreeMap::from([("AEI.08.05".to_string(), aei)]),
+    }
+}

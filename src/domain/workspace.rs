@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ficha::TableOptions;
 use super::integrity::IntegrityResult;
+use super::narrative::NarrativeInputs;
 use super::period::Period;
 use super::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei};
 use super::poi::{Poi, PoiVersion};
@@ -84,6 +85,9 @@ pub struct Workspace {
     #[serde(default)]
     pub settings: Settings,
     pub selection: Selection,
+    /// What the user writes for the document: actions, per-AO narrative, problems, edited sections.
+    #[serde(default)]
+    pub narrative: NarrativeInputs,
 }
 
 impl Workspace {
@@ -95,6 +99,7 @@ impl Workspace {
             years: vec![YearPlan::new(year)],
             settings: Settings::default(),
             selection: Selection { year, version: None, period: Period::Annual },
+            narrative: NarrativeInputs::default(),
         }
     }
 
