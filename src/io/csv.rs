@@ -1,1 +1,262 @@
 //! A small CSV reader and writer: delimiter detection, quoting, UTF-8/BOM and Windows-1252.
+
+use std::fmt;
+
+/// The field separator of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delimiter {
+    Comma,
+    /// What Excel in Spanish writes.
+    Semicolon,
+    Tab,
+}
+
+impl Delimiter {
+    /// The separator character.
+    pub fn as_char(self) -> char {
+        match self {
+            Delimiter::Comma => ',',
+            Delimiter::Semicolon => ';',
+            Delimiter::Tab => '\t',
+        }
+    }
+}
+
+/// How the file's bytes were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// UTF-8 starting with the byte order mark Excel adds ("CSV UTF-8").
+    Utf8WithBom,
+    /// Not valid UTF-8: read as Windows-1252, what Excel in Spanish saves as plain "CSV".
+    Windows1252,
+}
+
+/// The records of a CSV file, with what was detected to read them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvTable {
+    pub rows: Vec<Vec<String>>,
+    pub delimiter: Delimiter,
+    pub encoding: Encoding,
+}
+
+/// A quoted field that never closes: everything after it would be swallowed, so the file is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnterminatedQuote {
+    /// Physical line (1-based) where the quote opens.
+    pub line: usize,
+    /// Record (1-based, as a spreadsheet numbers rows) that contains it.
+    pub row: usize,
+}
+
+impl fmt::Display for UnterminatedQuote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Fila {}: las comillas abiertas en la línea {} del archivo no se cierran", self.row, self.line)
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Windows-1252 for bytes 0x80–0x9F; the five undefined bytes map to the C1 controls, as browsers do.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}',
+    '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}',
+    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}',
+    '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+];
+
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// Text of the file: UTF-8 (a leading BOM dropped) when valid, otherwise Windows-1252.
+pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+    let (body, utf8) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (rest, Encoding::Utf8WithBom),
+        None => (bytes, Encoding::Utf8),
+    };
+    match std::str::from_utf8(body) {
+        Ok(text) => (text.to_string(), utf8),
+        Err(_) => (windows_1252(body), Encoding::Windows1252),
+    }
+}
+
+/// The delimiter that occurs most often in the first record outside quotes; comma when none does.
+pub fn detect_delimiter(text: &str) -> Delimiter {
+    let (mut commas, mut semicolons, mut tabs) = (0usize, 0usize, 0usize);
+    let mut in_quotes = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' | '\r' if !in_quotes => break,
+            ',' if !in_quotes => commas += 1,
+            ';' if !in_quotes => semicolons += 1,
+            '\t' if !in_quotes => tabs += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas && semicolons >= tabs {
+        Delimiter::Semicolon
+    } else if tabs > commas && tabs > semicolons {
+        Delimiter::Tab
+    } else {
+        Delimiter::Comma
+    }
+}
+
+/// Splits text into records (RFC 4180): quoted fields may hold delimiters, doubled quotes and line
+/// breaks; records end with CRLF or LF. A line break inside a field is kept as LF.
+pub fn parse(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, UnterminatedQuote> {
+    // Every byte the reader stops at is ASCII, so each slice below falls on a character boundary.
+    let delimiter = delimiter.as_char() as u8;
+    let bytes = text.as_bytes();
+    let mut rows = Vec::new();
+    if bytes.is_empty() {
+        return Ok(rows);
+    }
+    let mut row = Vec::new();
+    let mut line = 1;
+    let mut start = 0;
+    loop {
+        let mut field = String::new();
+        // Writers that pad with spaces before an opening quote still mean a quoted field.
+        let opening = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
+        if bytes.get(opening) == Some(&b'"') {
+            let quote_line = line;
+            let mut at = opening + 1;
+            loop {
+                let Some(offset) = bytes[at..].iter().position(|&b| matches!(b, b'"' | b'\r' | b'\n')) else {
+                    return Err(UnterminatedQuote { line: quote_line, row: rows.len() + 1 });
+                };
+                let stop = at + offset;
+                field.push_str(&text[at..stop]);
+                at = stop + 1;
+                match bytes[stop] {
+                    b'"' if bytes.get(at) == Some(&b'"') => {
+                        field.push('"');
+                        at += 1;
+                    }
+                    b'"' => break,
+                    b'\r' if bytes.get(at) == Some(&b'\n') => {}
+                    b'\n' => {
+                        line += 1;
+                        field.push('\n');
+                    }
+                    _ => field.push('\r'),
+                }
+            }
+            start = at;
+        }
+        // Unquoted text, or what follows a closing quote, runs to the delimiter or the line end.
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == delimiter || b == b'\r' || b == b'\n')
+            .map_or(bytes.len(), |offset| start + offset);
+        field.push_str(&text[start..end]);
+        row.push(field);
+        match bytes.get(end) {
+            Some(&b) if b == delimiter => start = end + 1,
+            Some(&b) => {
+                start = end + if b == b'\r' && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+                line += 1;
+                rows.push(std::mem::take(&mut row));
+                if start == bytes.len() {
+                    return Ok(rows);
+                }
+            }
+            None => {
+                rows.push(row);
+                return Ok(rows);
+            }
+        }
+    }
+}
+
+/// Decodes the bytes, detects the delimiter from the header line and splits the records.
+pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, UnterminatedQuote> {
+    let (text, encoding) = decode(bytes);
+    let delimiter = detect_delimiter(&text);
+    let rows = parse(&text, delimiter)?;
+    Ok(CsvTable { rows, delimiter, encoding })
+}
+
+/// Writes records with CRLF line ends, quoting a field only when it holds the delimiter, a quote or a line break.
+pub fn write_csv(rows: &[Vec<String>], delimiter: Delimiter) -> String {
+    let delimiter = delimiter.as_char();
+    let mut out = String::new();
+    for row in rows {
+        for (i, field) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(delimiter);
+            }
+            if field.contains([delimiter, '"', '\r', '\n']) {
+                out.push('"');
+                out.push_str(&field.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(field);
+            }
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        parse(text, detect_delimiter(text)).unwrap()
+    }
+
+    #[test]
+    fn quoted_fields_keep_delimiters_quotes_and_line_breaks() {
+        assert_eq!(
+            rows("a;\"b;c\";\"say \"\"hi\"\"\"\r\n1;\"x\r\ny\";3\r\n"),
+            vec![
+                vec!["a".to_string(), "b;c".to_string(), "say \"hi\"".to_string()],
+                vec!["1".to_string(), "x\ny".to_string(), "3".to_string()],
+            ]
+        );
+    }
+
+    #[test]
+    fn delimiter_inside_quotes_in_the_header_does_not_count() {
+        assert_eq!(detect_delimiter("\"a,b,c,d\";x;y\n1,2,3,4,5,6"), Delimiter::Semicolon);
+        assert_eq!(detect_delimiter("a\tb\tc"), Delimiter::Tab);
+        assert_eq!(detect_delimiter("solo"), Delimiter::Comma);
+    }
+
+    #[test]
+    fn unterminated_quote_reports_where_it_opens() {
+        assert_eq!(parse("a,b\n1,2\n3,\"x\ny", Delimiter::Comma), Err(UnterminatedQuote { line: 3, row: 3 }));
+    }
+
+    #[test]
+    fn blank_lines_are_records_but_the_final_line_break_is_not() {
+        assert_eq!(rows("a\n\nb\n").len(), 3);
+        assert_eq!(rows("a,b").len(), 1);
+        assert!(rows("").is_empty());
+    }
+
+    #[test]
+    fn writer_quotes_only_when_needed_and_reads_back() {
+        let table = vec![vec!["07".to_string(), "a,b".to_string(), "di \"no\"".to_string(), "l1\nl2".to_string()]];
+        let text = write_csv(&table, Delimiter::Comma);
+        assert_eq!(text, "07,\"a,b\",\"di \"\"no\"\"\",\"l1\nl2\"\r\n");
+        assert_eq!(parse(&text, Delimiter::Comma).unwrap(), table);
+    }
+
+    #[test]
+    fn windows_1252_bytes_decode_to_spanish_letters() {
+        assert_eq!(decode(b"ACCI\xD3N a\xF1o \x80"), ("ACCIÓN año €".to_string(), Encoding::Windows1252));
+        assert_eq!(decode("\u{FEFF}año".as_bytes()), ("año".to_string(), Encoding::Utf8WithBom));
+    }
+}
