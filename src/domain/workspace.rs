@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::ficha::TableOptions;
 use super::integrity::IntegrityResult;
 use super::narrative::NarrativeInputs;
+use super::recommendations::RecommendationRegister;
 use super::period::Period;
 use super::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei};
 use super::poi::{Poi, PoiVersion};
@@ -88,6 +89,9 @@ pub struct Workspace {
     /// What the user writes for the document: actions, per-AO narrative, problems, edited sections.
     #[serde(default)]
     pub narrative: NarrativeInputs,
+    /// Recommendations of previous evaluations and of control reports, with their follow-up.
+    #[serde(default)]
+    pub recommendations: RecommendationRegister,
 }
 
 impl Workspace {
@@ -100,6 +104,7 @@ impl Workspace {
             settings: Settings::default(),
             selection: Selection { year, version: None, period: Period::Annual },
             narrative: NarrativeInputs::default(),
+            recommendations: RecommendationRegister::default(),
         }
     }
 
