@@ -29,7 +29,6 @@ test-browser: build
 test: setup test-host test-browser
 
 bench: build
-	cargo run --release --locked --example bench
 	node tests/e2e/bench.mjs
 
 clean:

@@ -13,7 +13,54 @@ pub fn progress(executed: Decimal, programmed: Decimal) -> Option<Decimal> {
     (!programmed.is_zero()).then(|| executed / programmed * HUNDRED)
 }
 
-/// The figures of one AO (or inversión) over a period.
+/// The four sums of one AO over a period and whether its follow-up is approved: all a formula needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figures {
+    /// P_i
+    pub physical_programmed: Decimal,
+    /// X_i
+    pub physical_executed: Decimal,
+    /// FP_i
+    pub financial_programmed: Decimal,
+    /// FX_i
+    pub financial_executed: Decimal,
+    pub follow_up_approved: bool,
+}
+
+impl Figures {
+    /// The sums of an AO's monthly values over the period.
+    pub fn of(physical: &MonthlyValues, financial: &MonthlyValues, follow_up_approved: bool, period: Period) -> Self {
+        Self {
+            physical_programmed: physical.programmed_in(period),
+            physical_executed: physical.executed_in(period),
+            financial_programmed: financial.programmed_in(period),
+            financial_executed: financial.executed_in(period),
+            follow_up_approved,
+        }
+    }
+
+    /// Footnote 1/: physical programming above zero and follow-up approved.
+    pub fn is_counted(&self) -> bool {
+        self.follow_up_approved && self.physical_programmed > Decimal::ZERO
+    }
+
+    /// EF_i = X_i / P_i × 100, only where P_i > 0.
+    pub fn physical_execution(&self) -> Option<Decimal> {
+        progress(self.physical_executed, self.physical_programmed)
+    }
+
+    /// EFA_i = min(EF_i, 100).
+    pub fn adjusted_physical_execution(&self) -> Option<Decimal> {
+        self.physical_execution().map(|ef| ef.min(HUNDRED))
+    }
+
+    /// % de avance financiero.
+    pub fn financial_progress(&self) -> Option<Decimal> {
+        progress(self.financial_executed, self.financial_programmed)
+    }
+}
+
+/// The figures of one AO (or inversión) over a period, with what the tables print beside them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivityFigures {
     pub code: String,
@@ -41,17 +88,29 @@ impl ActivityFigures {
         follow_up_approved: bool,
         period: Period,
     ) -> Self {
+        let f = Figures::of(physical, financial, follow_up_approved, period);
         Self {
             code: code.to_string(),
             name: name.to_string(),
             unit: unit.to_string(),
             aei_code: aei_code.to_string(),
             cost_center_code: cost_center_code.to_string(),
-            physical_programmed: physical.programmed_in(period),
-            physical_executed: physical.executed_in(period),
-            financial_programmed: financial.programmed_in(period),
-            financial_executed: financial.executed_in(period),
+            physical_programmed: f.physical_programmed,
+            physical_executed: f.physical_executed,
+            financial_programmed: f.financial_programmed,
+            financial_executed: f.financial_executed,
             follow_up_approved,
+        }
+    }
+
+    /// The numbers alone.
+    pub fn figures(&self) -> Figures {
+        Figures {
+            physical_programmed: self.physical_programmed,
+            physical_executed: self.physical_executed,
+            financial_programmed: self.financial_programmed,
+            financial_executed: self.financial_executed,
+            follow_up_approved: self.follow_up_approved,
         }
     }
 
@@ -79,24 +138,24 @@ impl ActivityFigures {
         )
     }
 
-    /// Footnote 1/: physical programming above zero and follow-up approved.
+    /// Footnote 1/ (see `Figures::is_counted`).
     pub fn is_counted(&self) -> bool {
-        self.follow_up_approved && self.physical_programmed > Decimal::ZERO
+        self.figures().is_counted()
     }
 
-    /// EF_i = X_i / P_i × 100, only where P_i > 0.
+    /// EF_i (see `Figures::physical_execution`).
     pub fn physical_execution(&self) -> Option<Decimal> {
-        progress(self.physical_executed, self.physical_programmed)
+        self.figures().physical_execution()
     }
 
-    /// EFA_i = min(EF_i, 100).
+    /// EFA_i (see `Figures::adjusted_physical_execution`).
     pub fn adjusted_physical_execution(&self) -> Option<Decimal> {
-        self.physical_execution().map(|ef| ef.min(HUNDRED))
+        self.figures().adjusted_physical_execution()
     }
 
     /// % de avance financiero.
     pub fn financial_progress(&self) -> Option<Decimal> {
-        progress(self.financial_executed, self.financial_programmed)
+        self.figures().financial_progress()
     }
 }
 
@@ -123,21 +182,26 @@ pub struct Cuadro1Row {
 }
 
 impl Cuadro1Row {
-    fn over<'a>(code: &str, name: &str, figures: impl Iterator<Item = &'a ActivityFigures>) -> Self {
-        let counted: Vec<&ActivityFigures> = figures.filter(|f| f.is_counted()).collect();
-        let adjusted: Vec<Decimal> = counted.iter().filter_map(|f| f.adjusted_physical_execution()).collect();
-        let average = (!adjusted.is_empty())
-            .then(|| adjusted.iter().copied().sum::<Decimal>() / Decimal::from(adjusted.len()));
+    fn over(code: &str, name: &str, figures: impl Iterator<Item = Figures>) -> Self {
+        let mut count = 0usize;
+        let mut fully_executed = 0usize;
+        let mut financial = Decimal::ZERO;
+        let mut adjusted_sum = Decimal::ZERO;
+        for f in figures.filter(Figures::is_counted) {
+            // X ≥ P is EF ≥ 100 without a division; only the partly executed need one.
+            let complete = f.physical_executed >= f.physical_programmed;
+            count += 1;
+            fully_executed += usize::from(complete);
+            financial += f.financial_executed;
+            adjusted_sum += if complete { HUNDRED } else { f.physical_execution().unwrap_or_default() };
+        }
         Self {
             code: code.to_string(),
             name: name.to_string(),
-            activity_count: counted.len(),
-            fully_executed_count: counted
-                .iter()
-                .filter(|f| f.physical_execution().is_some_and(|ef| ef >= HUNDRED))
-                .count(),
-            financial_execution: counted.iter().map(|f| f.financial_executed).sum(),
-            average_adjusted_physical_execution: average,
+            activity_count: count,
+            fully_executed_count: fully_executed,
+            financial_execution: financial,
+            average_adjusted_physical_execution: (count > 0).then(|| adjusted_sum / Decimal::from(count)),
         }
     }
 }
@@ -173,17 +237,23 @@ pub fn cuadro1(
     options: TableOptions,
 ) -> Cuadro1 {
     let figures = aei_figures(version, &aei.code, period, options);
-    let mut cc_codes: Vec<&str> = figures.iter().map(|f| f.cost_center_code.as_str()).collect();
+    let entries: Vec<(&str, Figures)> = figures.iter().map(|f| (f.cost_center_code.as_str(), f.figures())).collect();
+    cuadro1_of(aei, &entries, cost_centers)
+}
+
+/// Cuadro 1 from the AEI's figures already computed, each with its CC code.
+fn cuadro1_of(aei: &Aei, entries: &[(&str, Figures)], cost_centers: &[CostCenter]) -> Cuadro1 {
+    let mut cc_codes: Vec<&str> = entries.iter().map(|(cc, _)| *cc).collect();
     cc_codes.sort_unstable();
     cc_codes.dedup();
     let cost_center_rows = cc_codes
         .into_iter()
         .map(|code| {
             let name = cost_centers.iter().find(|c| c.code == code).map_or("", |c| c.name.as_str());
-            Cuadro1Row::over(code, name, figures.iter().filter(|f| f.cost_center_code == code))
+            Cuadro1Row::over(code, name, entries.iter().filter(|(cc, _)| *cc == code).map(|(_, f)| *f))
         })
         .collect();
-    Cuadro1 { aei: Cuadro1Row::over(&aei.code, &aei.name, figures.iter()), cost_centers: cost_center_rows }
+    Cuadro1 { aei: Cuadro1Row::over(&aei.code, &aei.name, entries.iter().map(|(_, f)| *f)), cost_centers: cost_center_rows }
 }
 
 /// Cuadro 2 – the AO of the POI related to the AEI, each with its physical progress.
@@ -204,6 +274,50 @@ impl Tabla3 {
     pub fn total_financial_progress(&self) -> Option<Decimal> {
         progress(self.total_financial_executed, self.total_financial_programmed)
     }
+}
+
+/// Every table of every AEI of one version, each AO's figures computed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EveryTable<'a> {
+    /// Per AEI: Cuadro 1, and the AO rows of Cuadro 2 and Tabla 3 with their figures.
+    pub aeis: Vec<(Cuadro1, Vec<(&'a OperativeActivity, Figures)>)>,
+    pub total_financial_programmed: Decimal,
+    pub total_financial_executed: Decimal,
+}
+
+/// Computes every table of every AEI in one pass over the version's AO.
+pub fn every_table<'a>(
+    version: &'a PoiVersion,
+    aeis: &[Aei],
+    cost_centers: &[CostCenter],
+    period: Period,
+    options: TableOptions,
+) -> EveryTable<'a> {
+    use std::collections::HashMap;
+    let mut by_aei: HashMap<&str, Vec<(&OperativeActivity, Figures)>> = HashMap::new();
+    let mut total_financial_programmed = Decimal::ZERO;
+    let mut total_financial_executed = Decimal::ZERO;
+    for ao in &version.activities {
+        let f = Figures::of(&ao.physical, &ao.financial, ao.follow_up_approved, period);
+        total_financial_programmed += f.financial_programmed;
+        total_financial_executed += f.financial_executed;
+        by_aei.entry(ao.aei_code.as_str()).or_default().push((ao, f));
+    }
+    let mut investments: HashMap<&str, Vec<(&str, Figures)>> = HashMap::new();
+    for inv in version.investments.iter().filter(|_| options.include_investments) {
+        let f = Figures::of(&inv.physical, &inv.financial, inv.follow_up_approved, period);
+        investments.entry(inv.aei_code.as_str()).or_default().push((inv.cost_center_code.as_str(), f));
+    }
+    let aeis = aeis
+        .iter()
+        .map(|aei| {
+            let rows = by_aei.remove(aei.code.as_str()).unwrap_or_default();
+            let mut entries: Vec<(&str, Figures)> = rows.iter().map(|(ao, f)| (ao.cost_center_code.as_str(), *f)).collect();
+            entries.extend(investments.remove(aei.code.as_str()).unwrap_or_default());
+            (cuadro1_of(aei, &entries, cost_centers), rows)
+        })
+        .collect();
+    EveryTable { aeis, total_financial_programmed, total_financial_executed }
 }
 
 /// Tabla 3 for one AEI: its AO as rows, the financial Total over every AO of the version.

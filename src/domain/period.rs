@@ -46,11 +46,15 @@ pub enum Period {
 impl Period {
     /// The months the period covers.
     pub fn months(self) -> impl Iterator<Item = Month> {
-        let last = match self {
+        (1..=self.month_count() as u8).map(Month)
+    }
+
+    /// How many months, from January, the period covers.
+    pub fn month_count(self) -> usize {
+        match self {
             Period::Annual => 12,
             Period::FirstHalf => 6,
-        };
-        (1..=last).map(Month)
+        }
     }
 
     /// Spanish label as in the ficha ("Anual", "I Semestre").

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::period::{Month, Period};
 
+
 /// The Unidad Ejecutora whose POI is evaluated, and the office that writes the ficha.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Entity {
@@ -112,15 +113,30 @@ mod compact_months {
     }
 }
 
+/// Exact sum of decimals on one common scale in integer arithmetic; every table sums 48 values per
+/// AO, and this is several times faster than adding `Decimal`s of mixed scales one by one.
+pub fn exact_sum(values: &[Decimal]) -> Decimal {
+    let scale = values.iter().map(|v| v.scale()).max().unwrap_or(0);
+    let mut total: i128 = 0;
+    for value in values {
+        let factor = 10i128.checked_pow(scale - value.scale());
+        match factor.and_then(|f| value.mantissa().checked_mul(f)).and_then(|m| total.checked_add(m)) {
+            Some(next) => total = next,
+            None => return values.iter().sum(),
+        }
+    }
+    Decimal::try_from_i128_with_scale(total, scale).unwrap_or_else(|_| values.iter().sum())
+}
+
 impl MonthlyValues {
     /// Programming summed over the period's months.
     pub fn programmed_in(&self, period: Period) -> Decimal {
-        period.months().map(|m| self.programmed[m.index()]).sum()
+        exact_sum(&self.programmed[..period.month_count()])
     }
 
     /// Execution summed over the period's months.
     pub fn executed_in(&self, period: Period) -> Decimal {
-        period.months().map(|m| self.executed[m.index()]).sum()
+        exact_sum(&self.executed[..period.month_count()])
     }
 
     /// Sets one month's programming.
@@ -183,4 +199,23 @@ pub struct Investment {
 
 fn yes() -> bool {
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn exact_sum_adds_mixed_scales_without_loss() {
+        let values: Vec<Decimal> = ["3500", "1234.56", "0.001", "0", "79228162514264337593543950335"]
+            .iter()
+            .map(|s| Decimal::from_str(s).unwrap())
+            .collect();
+        assert_eq!(exact_sum(&values[..4]).to_string(), "4734.561");
+        assert_eq!(exact_sum(&values[..4]), values[..4].iter().sum::<Decimal>());
+        assert_eq!(exact_sum(&[]), Decimal::ZERO);
+        // Overflowing the common scale falls back to Decimal's own (rounding) sum instead of panicking.
+        assert_eq!(exact_sum(&[values[4], values[2]]), values[4] + values[2]);
+    }
 }

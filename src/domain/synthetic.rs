@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::example::reference_workspace;
+use super::ficha::every_table;
 use super::plan::{Aei, CostCenter, Indicator, OperativeActivity};
 use super::workspace::Workspace;
 
@@ -47,24 +48,33 @@ pub fn synthetic_workspace(activities: usize, aeis: usize) -> Workspace {
     ws
 }
 
-/// Computes every table (Cuadro 1, Cuadro 2, Tabla 3) of every AEI; returns the AO rows produced.
+/// Computes every table (Cuadro 1, Cuadro 2, Tabla 3) of every AEI; returns the rows produced.
 pub fn compute_every_table(ws: &Workspace) -> usize {
-    let Some(year) = ws.year() else { return 0 };
-    year.aeis
-        .iter()
-        .map(|aei| {
-            let c1 = ws.cuadro1(&aei.code).map_or(0, |t| t.cost_centers.len() + 1);
-            let c2 = ws.cuadro2(&aei.code).len();
-            let t3 = ws.tabla3(&aei.code).map_or(0, |t| t.rows.len());
-            c1 + c2 + t3
-        })
-        .sum()
+    let (Some(year), Some(version)) = (ws.year(), ws.evaluated_version()) else { return 0 };
+    let tables = every_table(version, &year.aeis, &year.cost_centers, ws.selection.period, ws.settings.table_options());
+    tables.aeis.iter().map(|(c1, rows)| c1.cost_centers.len() + 1 + rows.len()).sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::storage::document::encode;
+
+    #[test]
+    fn every_table_agrees_with_the_per_aei_tables() {
+        let ws = synthetic_workspace(500, 7);
+        let year = ws.year().unwrap();
+        let all = every_table(ws.evaluated_version().unwrap(), &year.aeis, &year.cost_centers, ws.selection.period, ws.settings.table_options());
+        for (aei, (cuadro1, rows)) in year.aeis.iter().zip(&all.aeis) {
+            assert_eq!(Some(cuadro1), ws.cuadro1(&aei.code).as_ref());
+            let expected: Vec<_> = ws.cuadro2(&aei.code).iter().map(|f| (f.code.clone(), f.figures())).collect();
+            let got: Vec<_> = rows.iter().map(|(ao, f)| (ao.code.clone(), *f)).collect();
+            assert_eq!(got, expected);
+        }
+        let tabla3 = ws.tabla3(&year.aeis[0].code).unwrap();
+        assert_eq!(all.total_financial_programmed, tabla3.total_financial_programmed);
+        assert_eq!(all.total_financial_executed, tabla3.total_financial_executed);
+    }
 
     #[test]
     fn five_thousand_ao_are_stored_in_under_two_and_a_half_megabytes() {

@@ -1,5 +1,6 @@
 //! The browser UI: thin components that read domain-derived data and dispatch domain edits.
 
+pub mod bench;
 pub mod download;
 pub mod grid;
 pub mod pages;

@@ -1,0 +1,92 @@
+// The benchmark: one table of native and browser (wasm) figures, measured in one run on this machine.
+// Run with `make bench` (it builds the release first). Not a test: it prints, it does not assert.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './ficha-page.mjs';
+
+const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+const native = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--locked', '--example', 'bench'], { cwd: ROOT, encoding: 'utf8' }));
+
+const server = await serve(DIST);
+const browser = await launch();
+const rows = [];
+const row = (what, value, target = '') => rows.push([what, value, target]);
+const ms = (x) => `${x.toFixed(2)} ms`;
+try {
+  // Cold start: a new profile, nothing cached, to the first table on screen.
+  let context = await browser.newContext();
+  let page = await context.newPage();
+  await page.goto(server.url + '#/aei/AEI.08.05');
+  const cold = await page.waitForFunction(() => document.querySelector('#cuadro1') && performance.now(), null, { polling: 'raf' });
+  const coldMs = await cold.jsonValue();
+
+  const wasm = {};
+  for (const n of [1000, 5000, 20000]) wasm[n] = await page.evaluate((n) => window.wasmBindings.bench_tables(n, 15), n);
+  const [save, load, size] = await page.evaluate(() => window.wasmBindings.bench_storage(5000, 5));
+  const doc = await page.evaluate(() => window.wasmBindings.bench_document(1000, 1));
+  await context.close();
+
+  for (const n of [1000, 5000, 20000]) {
+    row(`Every table, ${n.toLocaleString('en')} AO, native`, ms(native.tables_ms[n]));
+    row(`Every table, ${n.toLocaleString('en')} AO, wasm`, ms(wasm[n]), n === 20000 ? '< 30 ms' : '');
+    row(`  wasm / native ratio at ${n.toLocaleString('en')} AO`, (wasm[n] / native.tables_ms[n]).toFixed(2), '≤ 2.5');
+  }
+
+  // One AEI with 1,000 AO stored as the user's own workspace.
+  context = await browser.newContext();
+  page = await context.newPage();
+  await page.goto(server.url + '#/');
+  await page.waitForSelector('.app-header');
+  await page.evaluate((doc) => { localStorage.setItem('ficha.workspace.own', doc); localStorage.setItem('ficha.active', 'own'); }, doc);
+  await page.reload();
+  await page.waitForSelector('#aei-list');
+  const render = await page.evaluate(async () => {
+    const start = performance.now();
+    location.hash = '#/aei/AEI.01.02';
+    while (document.querySelectorAll('#tabla3 tbody tr').length < 1000) await new Promise(requestAnimationFrame);
+    return performance.now() - start;
+  });
+  row('Render the AEI page with Tabla 3 of 1,000 rows', ms(render));
+  const keystroke = await page.evaluate(async () => {
+    const cell = () => document.querySelector('#cuadro1 tbody tr td:nth-child(5)').textContent;
+    const input = document.querySelector('table.grid input[data-series="3"][data-month="1"]');
+    const times = [];
+    for (let i = 1; i <= 7; i++) {
+      const before = cell();
+      const start = performance.now();
+      input.value = String(1000 + i * 137);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      while (cell() === before) await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return times[3];
+  });
+  row('Keystroke in the grid to updated Cuadro 1, 1,000 AO', ms(keystroke), '< 50 ms');
+  await context.close();
+
+  row('Save 5,000 AO (encode), native / wasm', `${ms(native.save_5000_ms)} / ${ms(save)}`);
+  row('Load 5,000 AO (decode), native / wasm', `${ms(native.load_5000_ms)} / ${ms(load)}`);
+  row('Stored size, 5,000 AO', `${(size / 1e6).toFixed(2)} MB`, '< 2.5 MB');
+  row('Cold start to the first table (localhost)', ms(coldMs), '< 1 s');
+
+  const files = readdirSync(DIST).filter((f) => /\.(wasm|js)$/.test(f) && f.startsWith('ficha-'));
+  for (const f of files) {
+    const bytes = readFileSync(join(DIST, f));
+    row(`Bundle ${f.replace(/-[0-9a-f]{16}/, '')}, raw / gzip`, `${(statSync(join(DIST, f)).size / 1024).toFixed(0)} KB / ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB`, f.endsWith('.wasm') ? '≤ 350 KB gzip' : '');
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['Measure', 'Result', 'Target'][i].length));
+const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(' | ')} |`;
+console.log(line(['Measure', 'Result', 'Target']));
+console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
