@@ -144,3 +144,32 @@ test('no request leaves the origin and user text is shown as text, never as HTML
     assert.ok(requests.length > 3);
   });
 });
+
+test('a new deploy is announced and the app reloads on request, keeping the data', async () => {
+  const { cp, appendFile, mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const copy = (await mkdtemp(`${tmpdir()}/ficha-deploy-`)) + '/';
+  await cp(DIST, copy, { recursive: true });
+  const server = await serve(copy, '/');
+  const context = await browser.newContext();
+  try {
+    const ficha = new FichaPage(await context.newPage(), server.url);
+    await ficha.openAei('AEI.08.05');
+    await ficha.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await ficha.setMonthly(AO, 3, 12, '700');
+    await appendFile(`${copy}sw.js`, '\n// next deploy\n');
+    await ficha.page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await ficha.page.waitForSelector('#update-ready');
+    assert.match(await ficha.text('#update-ready'), /Hay una nueva versión de Ficha/);
+    await Promise.all([ficha.page.waitForEvent('load'), ficha.page.click('#update-ready button')]);
+    await ficha.page.waitForSelector('#cuadro1');
+    assert.equal(await ficha.page.$('#update-ready'), null);
+    assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '18,200.00', '100.00']);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
