@@ -71,6 +71,9 @@ test('a full storage quota is reported, the edit stays in memory and a backup is
     await ficha.page.fill('#entity-office', office);
     await ficha.page.press('#entity-office', 'Tab');
     assert.match(await ficha.text('#save-error'), /el almacenamiento del navegador está lleno/);
+    const kept = JSON.parse(await ficha.storage('ficha.workspace.example'));
+    assert.notEqual(kept.workspace.entity.office, office, 'the failed save left the previous copy whole');
+    assert.match(JSON.stringify(kept.workspace.years[0].poi.versions[3].activities[0].financial), /\|100"/);
     await ficha.openAei('AEI.08.05');
     assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '17,600.00', '100.00']);
     assert.ok((await ficha.page.textContent('main')).includes(`Elaboración: ${office}.`));
