@@ -11,6 +11,7 @@ setup:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+	@command -v pdftotext >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils; }
 	@test -x node_modules/.bin/wasm-opt && test -d node_modules/playwright-core || npm ci --no-audit --no-fund
 	@wasm-opt --version | grep -q "version 132" || { echo "wasm-opt 132 (npm binaryen) is not first on PATH"; exit 1; }
 

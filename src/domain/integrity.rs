@@ -1,7 +1,11 @@
 //! Modelo de Integridad: stage scores and the ICP (DOMAIN.md §5).
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+use super::numbers::{parse_number, DecimalMark, NumberKind};
 
 /// One cumulative stage of the Modelo de Integridad, scored 0 to 1 (`None`: not evaluated).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,12 +58,143 @@ impl IntegrityResult {
         self.stages.iter().filter(|s| s.score.is_some()).count()
     }
 
+    /// The score accumulated up to stage `n` (1-based), the stages before it included.
+    pub fn cumulative_score(&self, n: usize) -> Decimal {
+        self.stages.iter().take(n).filter_map(|s| s.score).sum()
+    }
+
+    /// The cumulative score from which stage `n` (1-based) is "Apto": n − margin (0.9 at Etapa 1, 1.9 at Etapa 2).
+    pub fn apto_threshold(&self, n: usize) -> Decimal {
+        Decimal::from(n) - self.apto_margin
+    }
+
     /// Whether stage `n` (1-based) is "Apto": the cumulative score up to it reaches n − margin.
     pub fn is_apto(&self, n: usize) -> bool {
         if n == 0 || n > self.stages.len() || self.stages[n - 1].score.is_none() {
             return false;
         }
-        let cumulative: Decimal = self.stages[..n].iter().filter_map(|s| s.score).sum();
-        cumulative >= Decimal::from(n) - self.apto_margin
+        self.cumulative_score(n) >= self.apto_threshold(n)
+    }
+
+    /// Sets stage `n`'s (1-based) score from what the user typed: empty means not evaluated,
+    /// anything else a number from 0 to 1. Nothing changes when the text is refused.
+    pub fn set_score(&mut self, n: usize, text: &str) -> Result<(), IntegrityInputError> {
+        let error = |problem| IntegrityInputError { field: format!("Etapa {n}"), found: text.trim().to_string(), problem };
+        let stage = n.checked_sub(1).and_then(|i| self.stages.get_mut(i)).ok_or_else(|| error(InputProblem::NoSuchStage))?;
+        stage.score = if text.trim().is_empty() {
+            None
+        } else {
+            let score = parse_number(text, NumberKind::Quantity, DecimalMark::Point)
+                .map_err(|_| error(InputProblem::NotAScore))?;
+            if score > Decimal::ONE {
+                return Err(error(InputProblem::NotAScore));
+            }
+            Some(score)
+        };
+        Ok(())
+    }
+}
+
+/// Reads a place or a count of entities as typed: empty is unknown, anything else a whole number from 1.
+pub fn parse_count(field: &str, text: &str) -> Result<Option<u32>, IntegrityInputError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<u32>().ok().filter(|n| *n > 0).map(Some).ok_or_else(|| IntegrityInputError {
+        field: field.to_string(),
+        found: text.to_string(),
+        problem: InputProblem::NotACount,
+    })
+}
+
+/// What is wrong with a value typed on the Integridad page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputProblem {
+    NotAScore,
+    NotACount,
+    NoSuchStage,
+}
+
+/// A refused value, with the field it was typed in; says what is expected, in Spanish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntegrityInputError {
+    pub field: String,
+    pub found: String,
+    pub problem: InputProblem,
+}
+
+impl fmt::Display for IntegrityInputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let expected = match self.problem {
+            InputProblem::NotAScore => "el puntaje debe ser un número entre 0 y 1, con punto decimal (por ejemplo 0.87)",
+            InputProblem::NotACount => "debe ser un número entero mayor que cero",
+            InputProblem::NoSuchStage => "esa etapa no existe",
+        };
+        write!(f, "{}: «{}» no es válido; {expected}.", self.field, self.found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference() -> IntegrityResult {
+        let mut result = IntegrityResult::empty();
+        result.set_score(1, "0.87").unwrap();
+        result.set_score(2, "0.93").unwrap();
+        result
+    }
+
+    #[test]
+    fn icp_is_the_sum_of_the_stage_scores() {
+        assert_eq!(reference().icp(), Decimal::new(180, 2));
+        assert_eq!(reference().cumulative_score(1), Decimal::new(87, 2));
+        assert_eq!(reference().cumulative_score(5), Decimal::new(180, 2));
+    }
+
+    #[test]
+    fn apto_from_n_minus_the_margin_cumulative() {
+        let result = reference();
+        assert_eq!(result.apto_threshold(1), Decimal::new(9, 1));
+        assert_eq!(result.apto_threshold(2), Decimal::new(19, 1));
+        assert!(!result.is_apto(1), "0.87 < 0.90");
+        assert!(!result.is_apto(2), "1.80 < 1.90");
+        let mut apto = result.clone();
+        apto.set_score(1, "0.9").unwrap();
+        assert!(apto.is_apto(1));
+        assert!(!apto.is_apto(3), "stage 3 not evaluated");
+    }
+
+    #[test]
+    fn a_score_outside_0_to_1_is_refused_with_a_spanish_message_and_changes_nothing() {
+        let mut result = reference();
+        let before = result.clone();
+        let error = result.set_score(2, "1.5").unwrap_err();
+        assert_eq!(error.to_string(), "Etapa 2: «1.5» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal (por ejemplo 0.87).");
+        assert_eq!(result.set_score(1, "-0.2").unwrap_err().problem, InputProblem::NotAScore);
+        assert_eq!(result.set_score(1, "alto").unwrap_err().problem, InputProblem::NotAScore);
+        assert_eq!(result.set_score(9, "0.5").unwrap_err().problem, InputProblem::NoSuchStage);
+        assert_eq!(result, before);
+    }
+
+    #[test]
+    fn an_empty_score_means_not_evaluated() {
+        let mut result = reference();
+        result.set_score(2, " ").unwrap();
+        assert_eq!(result.stages[1].score, None);
+        assert_eq!(result.evaluated_stages(), 1);
+        result.set_score(3, "1").unwrap();
+        assert_eq!(result.stages[2].score, Some(Decimal::ONE));
+    }
+
+    #[test]
+    fn counts_are_whole_numbers_from_one() {
+        assert_eq!(parse_count("Entidades evaluadas", "189"), Ok(Some(189)));
+        assert!(parse_count("Entidades evaluadas", "1,5").is_err(), "no guessing at separators");
+        assert_eq!(parse_count("Puesto en el sector", ""), Ok(None));
+        let error = parse_count("Puesto en el sector", "0").unwrap_err();
+        assert_eq!(error.to_string(), "Puesto en el sector: «0» no es válido; debe ser un número entero mayor que cero.");
+        assert!(parse_count("Entidades evaluadas", "1.5").is_err());
     }
 }

@@ -1,6 +1,7 @@
 //! The pure domain: plan model, formulas, formats and rules; no browser types, host-tested.
 
 pub mod calendar;
+pub mod charts;
 pub mod edit;
 pub mod draft;
 pub mod example;

@@ -2,3 +2,5 @@
 
 pub mod ao_sheet;
 pub mod csv;
+pub mod docx;
+pub mod zip;

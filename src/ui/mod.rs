@@ -1,6 +1,7 @@
 //! The browser UI: thin components that read domain-derived data and dispatch domain edits.
 
 pub mod bench;
+pub mod charts;
 pub mod download;
 pub mod grid;
 pub mod pages;

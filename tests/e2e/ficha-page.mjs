@@ -77,4 +77,369 @@ export class FichaPage {
   async text(selector) {
     return (await this.page.textContent(selector))?.trim();
   }
+
+  // Editing the POI by hand (structure, monthly grid, versions, undo).
+
+  /** Opens the user's own (empty) workspace from the example. */
+  async startOwnWorkspace() {
+    await this.open();
+    await this.page.click('#start-own');
+    await this.page.waitForSelector('#open-example');
+  }
+
+  /** Moves to another page in the same document, as the header links do: undo history is kept. */
+  async go(hash, selector) {
+    await this.page.evaluate((h) => { location.hash = h; }, hash);
+    if (selector) await this.page.waitForSelector(selector);
+  }
+
+  async goStructure() { await this.go('#/estructura', '#ao-save'); }
+
+  async goVersions() { await this.go('#/versiones', '#new-version'); }
+
+  async goAei(code) { await this.go(`#/aei/${code}`, '#cuadro1'); }
+
+  async addAei({ code, name, indicator = '', unit = '', baseline = '', expected = '', noGoal = false }) {
+    await this.page.fill('#aei-code', code);
+    await this.page.fill('#aei-name', name);
+    await this.page.fill('#aei-indicator', indicator);
+    await this.page.fill('#aei-unit', unit);
+    await this.page.fill('#aei-baseline', baseline);
+    await this.page.fill('#aei-expected', expected);
+    await this.page.setChecked('#aei-no-goal', noGoal);
+    await this.page.click('#aei-save');
+  }
+
+  async addCostCenter(code, name) {
+    await this.page.fill('#cc-code', code);
+    await this.page.fill('#cc-name', name);
+    await this.page.click('#cc-save');
+  }
+
+  async addActivity({ code, name, unit, aei, cc, approved = true }) {
+    await this.page.fill('#ao-code', code);
+    await this.page.fill('#ao-name', name);
+    await this.page.fill('#ao-unit', unit);
+    await this.page.selectOption('#ao-aei', aei);
+    await this.page.selectOption('#ao-cc', cc);
+    await this.page.setChecked('#ao-approved', approved);
+    await this.page.click('#ao-save');
+  }
+
+  /** The messages under the structure forms. */
+  async formErrors() {
+    return this.page.$$eval('fieldset.edit-form ul.errors li', (items) => items.map((li) => li.textContent.trim()));
+  }
+
+  /** Clicks Eliminar on the row with that code of a structure table (#aei-table, #cc-table, #ao-table …). */
+  async deleteRow(tableId, code) {
+    await this.page.click(`#${tableId} tr[data-code="${code}"] button.delete`);
+  }
+
+  cell(aoCode, series, month) {
+    return this.page.locator(`table.grid[data-ao="${aoCode}"] input[data-series="${series}"][data-month="${month}"]`);
+  }
+
+  /** Pastes text as Excel puts it on the clipboard (tab-separated, one line per row) at a grid cell. */
+  async pasteAt(aoCode, series, month, text) {
+    const cell = this.cell(aoCode, series, month);
+    await cell.focus();
+    await cell.evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** The reasons listed after a refused paste into the AO's grid. */
+  async pasteErrors(aoCode) {
+    return this.page.$$eval(`.grid-wrap:has(table.grid[data-ao="${aoCode}"]) .paste-errors li`, (items) => items.map((li) => li.textContent.trim()));
+  }
+
+  /** [annual total, % avance] of each of the grid's four rows. */
+  async gridTotals(aoCode) {
+    return this.page.$$eval(`table.grid[data-ao="${aoCode}"] tbody tr`, (rows) => rows.map((tr) => [
+      tr.querySelector('td.total').textContent.trim(), tr.querySelector('td.progress').textContent.trim()]));
+  }
+
+  /** [series, month] of the focused grid cell. */
+  async focusedCell() {
+    return this.page.evaluate(() => [Number(document.activeElement.dataset.series), Number(document.activeElement.dataset.month)]);
+  }
+
+  async undo() { await this.page.click('#undo'); }
+
+  async redo() { await this.page.click('#redo'); }
+
+  /** "Nueva modificación del POI" with its resolution and reason. */
+  async newVersion({ kind, number, date, reason }) {
+    await this.page.click('#new-version');
+    await this.page.fill('#version-kind', kind);
+    await this.page.fill('#version-number', number);
+    await this.page.fill('#version-date', date);
+    await this.page.fill('#version-reason', reason);
+    await this.page.click('#version-save');
+    await this.page.waitForSelector('#version-created');
+  }
+
+  async compareVersions(fromLabel, toLabel) {
+    await this.page.selectOption('#compare-from', { label: fromLabel });
+    await this.page.selectOption('#compare-to', { label: toLabel });
+  }
+
+  // --- The ficha as a document -------------------------------------------------------------
+
+  async openDocument(code) {
+    await this.open(`#/documento/${code}`);
+    await this.page.waitForSelector('#ficha-document');
+  }
+
+  /** From the AEI page, by its link. */
+  async openDocumentFromAei() {
+    await this.page.click('#open-document');
+    await this.page.waitForSelector('#ficha-document');
+  }
+
+  section(number) {
+    return this.page.locator(`section.doc-section[data-section="${number}"]`);
+  }
+
+  /** The section's text as it prints (the user's edit, or the draft). */
+  async sectionText(number) {
+    return (await this.section(number).locator('.section-text').textContent()).trim();
+  }
+
+  /** Opens the section's editor and returns the text it holds. */
+  async startEditing(number) {
+    await this.section(number).locator('button.edit-section').click();
+    return this.section(number).locator('textarea.section-editor').inputValue();
+  }
+
+  /** Rewrites the section: `change` receives the text in the editor and returns the new one. */
+  async editSection(number, change) {
+    const text = await this.startEditing(number);
+    await this.section(number).locator('textarea.section-editor').fill(change(text));
+    await this.section(number).locator('button.save-section').click();
+    await this.section(number).locator('.section-text').waitFor();
+  }
+
+  staleNotice(number) {
+    return this.section(number).locator('.stale-notice');
+  }
+
+  async newDraftText(number) {
+    return (await this.section(number).locator('aside.new-draft').textContent()).trim();
+  }
+
+  async keepMyText(number) {
+    await this.section(number).locator('button.keep-mine').click();
+  }
+
+  async takeNewDraft(number) {
+    await this.section(number).locator('button.take-draft').click();
+  }
+
+  /** Prints the open document as headless Chromium's "Guardar como PDF" would, to `path`. */
+  async printPdf(path) {
+    await this.page.emulateMedia({ media: 'print' });
+    await this.page.pdf({ path, preferCSSPageSize: true });
+    await this.page.emulateMedia({ media: 'screen' });
+  }
+
+  /** Clicks "Descargar Word (.docx)"; returns the suggested file name and where the file was saved. */
+  async downloadDocx() {
+    const download = this.page.waitForEvent('download');
+    await this.page.click('#download-docx');
+    const file = await download;
+    return { name: file.suggestedFilename(), path: await file.path() };
+  }
+
+  /** Test set-up: stores `count` more AO of the AEI in the open example's evaluated version, then reloads. */
+  async storeExtraActivities(aeiCode, count) {
+    await this.page.evaluate(([aei, n]) => {
+      const key = 'ficha.workspace.example';
+      const stored = JSON.parse(localStorage.getItem(key));
+      const versions = stored.workspace.years[0].poi.versions;
+      const version = versions[versions.length - 1];
+      const model = version.activities.find((a) => a.aei_code === aei);
+      for (let i = 1; i <= n; i++) {
+        const code = `AOI9${String(i).padStart(9, '0')}`;
+        version.activities.push({ ...model, code, name: `ACTIVIDAD DE PRUEBA ${String(i).padStart(2, '0')} CON UN NOMBRE LARGO QUE OCUPA DOS LÍNEAS EN LA TABLA` });
+      }
+      stored.revision += 1;
+      localStorage.setItem(key, JSON.stringify(stored));
+    }, [aeiCode, count]);
+    await this.reload();
+  }
+
+  // --- Modelo de Integridad ----------------------------------------------------------------
+
+  async openIntegrity() {
+    await this.open('#/integridad');
+    await this.page.waitForSelector('#icp-by-year');
+  }
+
+  stage(number) {
+    return this.page.locator(`#integrity-stages tr[data-stage="${number}"]`);
+  }
+
+  /** Types a stage's score (empty: not evaluated) and leaves the cell. */
+  async setStageScore(number, value) {
+    const cell = this.stage(number).locator('input.stage-score');
+    await cell.fill(value);
+    await cell.press('Tab');
+  }
+
+  async setStageName(number, name) {
+    const cell = this.stage(number).locator('input.stage-name');
+    await cell.fill(name);
+    await cell.press('Tab');
+  }
+
+  /** Name, score, cumulative, "Apto desde", Apto: as the stage's row shows them. */
+  async stageRow(number) {
+    const row = this.stage(number);
+    return [
+      await row.locator('input.stage-name').inputValue(),
+      await row.locator('input.stage-score').inputValue(),
+      (await row.locator('td.cumulative').textContent()).trim(),
+      (await row.locator('td.threshold').textContent()).trim(),
+      (await row.locator('td.apto').textContent()).trim(),
+    ];
+  }
+
+  async setIntegrityCount(id, value) {
+    await this.page.fill(`#${id}`, value);
+    await this.page.press(`#${id}`, 'Tab');
+  }
+
+  // --- Recomendaciones ----------------------------------------------------------------------
+
+  async openRecommendations() {
+    await this.open('#/recomendaciones');
+    await this.page.waitForSelector('#reco-as-of');
+  }
+
+  /** Opens a part of the page: dashboard, register, reports, previous, settings or import. */
+  async recoTab(name) {
+    await this.page.click(`#tab-${name}`);
+  }
+
+  /** Registers a control report with the form of "Informes de control". */
+  async addControlReport({ number, title = '', service = '', origin = 'OCI', issued, received }) {
+    await this.recoTab('reports');
+    await this.page.fill('#report-number', number);
+    await this.page.fill('#report-title', title);
+    await this.page.fill('#report-service', service);
+    await this.page.selectOption('#report-origin', origin);
+    await this.page.fill('#report-issued', issued);
+    await this.page.fill('#report-received', received);
+    await this.page.click('#report-add');
+  }
+
+  /** Adds a recommendation to a registered control report. */
+  async addControlRecommendation({ report, number, text, type = 'Mejora de la gestión', unit = '', officer = '' }) {
+    await this.recoTab('reports');
+    await this.page.selectOption('#rec-report', report);
+    await this.page.fill('#rec-number', number);
+    await this.page.fill('#rec-text', text);
+    await this.page.selectOption('#rec-type', { label: type });
+    await this.page.fill('#rec-unit', unit);
+    await this.page.fill('#rec-officer', officer);
+    await this.page.click('#rec-add');
+  }
+
+  /** Opens the detail of recommendation `number` of `report` from the register. */
+  async openRecommendation(report, number) {
+    await this.recoTab('register');
+    const row = this.page.locator('#register-table tbody tr').filter({ has: this.page.locator('td:nth-child(2)', { hasText: report }) })
+      .filter({ has: this.page.locator('td:nth-child(4)', { hasText: new RegExp(`^${number}$`) }) });
+    await row.locator('button.open-detail').click();
+    await this.page.waitForSelector('#reco-detail');
+  }
+
+  async closeRecommendation() {
+    await this.page.click('#detail-back');
+  }
+
+  /** Adds an action to the open recommendation's action plan. */
+  async addAction({ description, responsible = '', start = '', deadline }) {
+    await this.page.fill('#action-description', description);
+    await this.page.fill('#action-responsible', responsible);
+    await this.page.fill('#action-start', start);
+    await this.page.fill('#action-deadline', deadline);
+    await this.page.click('#action-add');
+  }
+
+  /** Appends a status change to the open recommendation's history. */
+  async changeStatus({ date, status, note = '', evidence = '', recordedBy = '', verifiedBy = '' }) {
+    await this.page.fill('#status-date', date);
+    await this.page.selectOption('#status-status', { label: status });
+    await this.page.fill('#status-note', note);
+    await this.page.fill('#status-evidence', evidence);
+    await this.page.fill('#status-recorded-by', recordedBy);
+    await this.page.fill('#status-verified-by', verifiedBy);
+    await this.page.click('#status-add');
+  }
+
+  /** Sets the "fecha de corte" every figure is computed as of. */
+  async setAsOf(date) {
+    await this.page.fill('#reco-as-of', date);
+    await this.page.dispatchEvent('#reco-as-of', 'change');
+  }
+
+  /** The message a form shows at `#id` (empty when none). */
+  async formMessage(id) {
+    return (await this.page.textContent(`#${id}`))?.trim() ?? '';
+  }
+
+  /** Chooses a CSV file with `content` in the import of recommendations. */
+  async importRecommendations(content) {
+    await this.recoTab('import');
+    await this.page.setInputFiles('#import-file', { name: 'recomendaciones.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+  }
+
+  // Importar / Exportar (#/datos): the AO sheet, table downloads, the workspace backup.
+
+  async openData() {
+    await this.open('#/datos');
+    await this.page.waitForSelector('#ao-file');
+  }
+
+  /** Chooses an AO sheet file (a path or { name, mimeType, buffer }) and waits for its preview or its errors. */
+  async chooseAoFile(file) {
+    await this.page.setInputFiles('#ao-file', file);
+    await this.page.waitForSelector('#import-preview, #import-errors', { timeout: 60_000 });
+  }
+
+  /** The preview's lines: [what, how many]. */
+  async importPreview() {
+    return (await this.tableRows('Vista previa de la importación')).map((cells) => cells.slice(0, 2));
+  }
+
+  /** Every error listed for a refused file. */
+  async importErrors() {
+    return this.page.$$eval('#import-errors ul.errors li', (items) => items.map((li) => li.textContent.trim()));
+  }
+
+  /** Confirms the previewed import; returns the completion message. */
+  async confirmImport() {
+    await this.page.click('#confirm-import');
+    await this.page.waitForSelector('#import-done', { timeout: 60_000 });
+    return this.text('#import-done');
+  }
+
+  /** Clicks the button at `selector` and returns the file it downloads: { name, path }. */
+  async downloadFrom(selector) {
+    const download = this.page.waitForEvent('download');
+    await this.page.click(selector);
+    const file = await download;
+    return { name: file.suggestedFilename(), path: await file.path() };
+  }
+
+  /** Chooses a backup file to restore and waits for the comparison or the refusal. */
+  async chooseBackup(file) {
+    await this.page.setInputFiles('#backup-file', file);
+    await this.page.waitForSelector('#restore-confirm, #restore-error');
+  }
 }

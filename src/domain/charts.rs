@@ -1,0 +1,178 @@
+//! Monthly cumulative progress of an AEI for its charts: physical % and financial soles, programmed vs executed.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::ficha::{progress, ActivityFigures, TableOptions};
+use super::period::{Month, Period};
+use super::plan::MonthlyValues;
+use super::poi::PoiVersion;
+use super::workspace::Workspace;
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// The AEI's cumulative position at the end of one month of the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressPoint {
+    pub month: Month,
+    /// Mean over the counted AO of the share of their period programming scheduled up to this month (%);
+    /// `None` when no AO is counted.
+    pub physical_programmed: Option<Decimal>,
+    /// Mean over the counted AO of their execution up to this month as a share of their period
+    /// programming, each capped at 100 as in Cuadro 1's 4/; at the period's end it is Cuadro 1's average.
+    pub physical_executed: Option<Decimal>,
+    /// Soles programmed up to this month over the counted AO.
+    pub financial_programmed: Decimal,
+    /// Soles executed up to this month over the counted AO; at the period's end it is Cuadro 1's 3/.
+    pub financial_executed: Decimal,
+}
+
+/// The monthly series of one AEI over the period, for the programmed-vs-executed charts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressChart {
+    pub aei_code: String,
+    pub period: Period,
+    /// Size of Cuadro 1's counted set, the AO the series cover.
+    pub counted_activities: usize,
+    /// One point per month of the period, in order.
+    pub points: Vec<ProgressPoint>,
+}
+
+/// One counted AO (or inversión): its period figures and its monthly values.
+struct Counted<'a> {
+    figures: ActivityFigures,
+    physical: &'a MonthlyValues,
+    financial: &'a MonthlyValues,
+}
+
+/// The AEI's counted set (footnote 1/), with the monthly values the period sums come from.
+fn counted_set<'a>(version: &'a PoiVersion, aei_code: &str, period: Period, options: TableOptions) -> Vec<Counted<'a>> {
+    let activities = version.activities.iter().filter(|a| a.aei_code == aei_code).map(|a| Counted {
+        figures: ActivityFigures::of_activity(a, period),
+        physical: &a.physical,
+        financial: &a.financial,
+    });
+    let investments = version
+        .investments
+        .iter()
+        .filter(|i| options.include_investments && i.aei_code == aei_code)
+        .map(|i| Counted { figures: ActivityFigures::of_investment(i, period), physical: &i.physical, financial: &i.financial });
+    activities.chain(investments).filter(|c| c.figures.is_counted()).collect()
+}
+
+fn up_to(months: &[Decimal; 12], month: Month) -> Decimal {
+    months[..=month.index()].iter().copied().sum()
+}
+
+fn mean(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    let values: Vec<Decimal> = values.collect();
+    (!values.is_empty()).then(|| values.iter().copied().sum::<Decimal>() / Decimal::from(values.len()))
+}
+
+/// The cumulative series of the AEI's counted AO in a version, month by month over the period.
+pub fn progress_chart(version: &PoiVersion, aei_code: &str, period: Period, options: TableOptions) -> ProgressChart {
+    let counted = counted_set(version, aei_code, period, options);
+    let share = |months: &[Decimal; 12], month: Month, c: &Counted| {
+        progress(up_to(months, month), c.figures.physical_programmed).unwrap_or_default()
+    };
+    let points = period
+        .months()
+        .map(|month| ProgressPoint {
+            month,
+            physical_programmed: mean(counted.iter().map(|c| share(&c.physical.programmed, month, c))),
+            physical_executed: mean(counted.iter().map(|c| share(&c.physical.executed, month, c).min(HUNDRED))),
+            financial_programmed: counted.iter().map(|c| up_to(&c.financial.programmed, month)).sum(),
+            financial_executed: counted.iter().map(|c| up_to(&c.financial.executed, month)).sum(),
+        })
+        .collect();
+    ProgressChart { aei_code: aei_code.to_string(), period, counted_activities: counted.len(), points }
+}
+
+impl Workspace {
+    /// The AEI's progress chart for the selected year, evaluated version and period.
+    pub fn progress_chart(&self, aei_code: &str) -> Option<ProgressChart> {
+        let version = self.evaluated_version()?;
+        Some(progress_chart(version, aei_code, self.selection.period, self.settings.table_options()))
+    }
+}
+
+/// A value axis from zero: its top and the values where it is ruled and labelled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Axis {
+    pub max: Decimal,
+    pub ticks: Vec<Decimal>,
+}
+
+impl Axis {
+    /// The percentage axis: 0 to 100 by 25.
+    pub fn percent() -> Self {
+        Self { max: HUNDRED, ticks: (0..=4).map(|i| Decimal::from(i * 25)).collect() }
+    }
+
+    /// An axis whose top is the first 1, 2, 2.5 or 5 × 10ⁿ at or above `max`, ruled in four or five steps.
+    pub fn covering(max: Decimal) -> Self {
+        if max <= Decimal::ZERO {
+            return Self { max: Decimal::ONE, ticks: vec![Decimal::ZERO, Decimal::ONE] };
+        }
+        let mut power = Decimal::ONE;
+        while power * Decimal::TEN <= max {
+            power *= Decimal::TEN;
+        }
+        while power > max {
+            power /= Decimal::TEN;
+        }
+        // (top as a multiple of the power of ten, steps of the ruling)
+        let candidates = [(Decimal::ONE, 4), (Decimal::TWO, 4), (Decimal::new(25, 1), 5), (Decimal::from(5), 5), (Decimal::TEN, 5)]
+            .map(|(top, steps): (Decimal, i64)| (top * power, steps));
+        let (top, steps) =
+            candidates.into_iter().find(|(top, _)| *top >= max).unwrap_or((Decimal::TEN * power, 5));
+        let step = top / Decimal::from(steps);
+        Self { max: top, ticks: (0..=steps).map(|i| (step * Decimal::from(i)).normalize()).collect() }
+    }
+
+    /// Where a value sits on the axis, 0.0 (bottom) to 1.0 (top), for drawing only.
+    pub fn fraction(&self, value: Decimal) -> f64 {
+        let ratio = (value / self.max).clamp(Decimal::ZERO, Decimal::ONE);
+        // Pixels only: a float is fine here, never for money.
+        ratio.to_f64().unwrap_or(0.0)
+    }
+}
+
+impl ProgressChart {
+    /// "enero a diciembre", "enero a junio": the months the series cover.
+    fn months_covered(&self) -> &'static str {
+        match self.period {
+            Period::Annual => "enero a diciembre",
+            Period::FirstHalf => "enero a junio",
+        }
+    }
+
+    /// Caption of the physical chart.
+    pub fn physical_caption(&self) -> String {
+        format!(
+            "Gráfico 1: Avance físico acumulado de las AO de la {}, programado y ejecutado, {} (%)",
+            self.aei_code,
+            self.months_covered()
+        )
+    }
+
+    /// Caption of the financial chart.
+    pub fn financial_caption(&self) -> String {
+        format!(
+            "Gráfico 2: Avance financiero acumulado de las AO de la {}, programado y ejecutado, {} (S/)",
+            self.aei_code,
+            self.months_covered()
+        )
+    }
+
+    /// The axis of the financial chart, covering the larger of programmed and executed.
+    pub fn financial_axis(&self) -> Axis {
+        let top = self
+            .points
+            .iter()
+            .map(|p| p.financial_programmed.max(p.financial_executed))
+            .max()
+            .unwrap_or_default();
+        Axis::covering(top)
+    }
+}

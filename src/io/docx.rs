@@ -1,0 +1,453 @@
+//! The ficha as a Word document (.docx): title block, sections, real tables, footnotes as text lines.
+
+use crate::domain::draft::{draft_ficha, Block, FichaDraft, Span, TableRef, TitleBlock};
+use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
+use crate::domain::format::{average, money, percent, quantity};
+use crate::domain::labels::{self, CUADRO1_CAPTION, CUADRO1_COLUMNS, SOURCE};
+use crate::domain::workspace::Workspace;
+
+use super::zip::ZipWriter;
+
+/// The media type a browser offers the download as.
+pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// Text width of an A4 page with 1.8 cm side margins, in twentieths of a point.
+const TEXT_WIDTH: u32 = 9866;
+/// The list definition every bullet uses (levels 0 and 1); numbered lists get their own from 2 on.
+const BULLETS: u32 = 1;
+/// Header cells' fill, as the screen's table headers.
+const HEADER_FILL: &str = "DDE4EE";
+
+/// "Ficha-AEI.08.05-2023.docx".
+pub fn file_name(ws: &Workspace, aei_code: &str) -> String {
+    let safe: String = aei_code.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+    format!("Ficha-{safe}-{}.docx", ws.selection.year)
+}
+
+/// The document of the AEI as it prints: the draft with the user's edits, the tables of the selection.
+pub fn ficha_docx(ws: &Workspace, aei_code: &str) -> Vec<u8> {
+    let ficha = draft_ficha(ws, &ws.narrative, aei_code).with_edits(&ws.narrative);
+    let mut body = Body { ws, aei_code, xml: String::new(), numbered_lists: 0 };
+    body.title(&ficha.title);
+    body.sections(&ficha);
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1020" w:bottom="1134" w:left="1020" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+        body.xml
+    );
+    let mut zip = ZipWriter::new();
+    zip.add("[Content_Types].xml", CONTENT_TYPES.as_bytes());
+    zip.add("_rels/.rels", PACKAGE_RELS.as_bytes());
+    zip.add("docProps/core.xml", core_properties(&ficha.title, &ws.entity.office).as_bytes());
+    zip.add("docProps/app.xml", APP_PROPERTIES.as_bytes());
+    zip.add("word/document.xml", document.as_bytes());
+    zip.add("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes());
+    zip.add("word/styles.xml", STYLES.as_bytes());
+    zip.add("word/numbering.xml", numbering(body.numbered_lists).as_bytes());
+    zip.add("word/footer1.xml", FOOTER.as_bytes());
+    zip.finish()
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Text safe inside XML: markup characters escaped, characters XML 1.0 forbids dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if u32::from(c) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A run of text; line breaks in it become Word line breaks.
+fn run(text: &str, bold: bool) -> String {
+    let props = if bold { "<w:rPr><w:b/><w:bCs/></w:rPr>" } else { "" };
+    let lines: Vec<String> =
+        text.split('\n').map(|line| format!(r#"<w:t xml:space="preserve">{}</w:t>"#, escape(line))).collect();
+    format!("<w:r>{props}{}</w:r>", lines.join("<w:br/>"))
+}
+
+fn runs(spans: &[Span]) -> String {
+    spans.iter().map(|s| run(&s.text, s.bold)).collect()
+}
+
+/// How a paragraph is set; the fields are written in the order the schema requires.
+#[derive(Default)]
+struct ParagraphStyle<'a> {
+    style: &'a str,
+    keep_next: bool,
+    /// (list, level)
+    list: Option<(u32, u32)>,
+    rule_below: bool,
+    align: Option<&'a str>,
+}
+
+impl ParagraphStyle<'_> {
+    fn named(style: &str) -> ParagraphStyle<'_> {
+        ParagraphStyle { style, ..Default::default() }
+    }
+
+    fn properties(&self) -> String {
+        let mut p = format!(r#"<w:pPr><w:pStyle w:val="{}"/>"#, self.style);
+        if self.keep_next {
+            p.push_str("<w:keepNext/>");
+        }
+        if let Some((list, level)) = self.list {
+            p.push_str(&format!(r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{list}"/></w:numPr>"#));
+        }
+        if self.rule_below {
+            p.push_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="4" w:color="1D2733"/></w:pBdr>"#);
+        }
+        if let Some(align) = self.align {
+            p.push_str(&format!(r#"<w:jc w:val="{align}"/>"#));
+        }
+        p.push_str("</w:pPr>");
+        p
+    }
+}
+
+fn paragraph(style: &ParagraphStyle, content: &str) -> String {
+    format!("<w:p>{}{content}</w:p>", style.properties())
+}
+
+/// Whether a cell starts, continues or stays out of a vertical merge.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Merge {
+    None,
+    Start,
+    Continue,
+}
+
+/// One table cell as Word draws it.
+struct Cell {
+    text: String,
+    bold: bool,
+    number: bool,
+    header: bool,
+    span: u32,
+    merge: Merge,
+}
+
+impl Cell {
+    fn text(text: impl Into<String>) -> Self {
+        Self { text: text.into(), bold: false, number: false, header: false, span: 1, merge: Merge::None }
+    }
+
+    fn number(text: impl Into<String>) -> Self {
+        Self { number: true, ..Self::text(text) }
+    }
+
+    fn header(text: impl Into<String>) -> Self {
+        Self { header: true, bold: true, ..Self::text(text) }
+    }
+
+    fn bold(self) -> Self {
+        Self { bold: true, ..self }
+    }
+
+    fn spanning(self, span: u32) -> Self {
+        Self { span, ..self }
+    }
+
+    fn merged(self, merge: Merge) -> Self {
+        Self { merge, ..self }
+    }
+
+    fn xml(&self, width: u32) -> String {
+        let mut props = format!(r#"<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
+        if self.span > 1 {
+            props.push_str(&format!(r#"<w:gridSpan w:val="{}"/>"#, self.span));
+        }
+        match self.merge {
+            Merge::None => {}
+            Merge::Start => props.push_str(r#"<w:vMerge w:val="restart"/>"#),
+            Merge::Continue => props.push_str("<w:vMerge/>"),
+        }
+        if self.header {
+            props.push_str(&format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/><w:vAlign w:val="center"/>"#));
+        }
+        props.push_str("</w:tcPr>");
+        let align = if self.header {
+            Some("center")
+        } else if self.number {
+            Some("right")
+        } else {
+            None
+        };
+        let text = if self.merge == Merge::Continue { String::new() } else { run(&self.text, self.bold) };
+        let style = ParagraphStyle { style: "TableText", align, ..Default::default() };
+        format!("<w:tc>{props}{}</w:tc>", paragraph(&style, &text))
+    }
+}
+
+/// A table: column widths, header rows repeated on every page, body rows; no row splits across pages.
+fn table_xml(widths: &[u32], header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> String {
+    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|side| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>"#))
+        .collect();
+    let grid: String = widths.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
+    let row = |cells: &[Cell], is_header: bool| {
+        let mut column = 0;
+        let cells: String = cells
+            .iter()
+            .map(|cell| {
+                let span = cell.span as usize;
+                let width = widths[column..column + span].iter().sum();
+                column += span;
+                cell.xml(width)
+            })
+            .collect();
+        let header = if is_header { "<w:tblHeader/>" } else { "" };
+        format!("<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{cells}</w:tr>")
+    };
+    let header: String = header.iter().map(|cells| row(cells, true)).collect();
+    let rows: String = rows.iter().map(|cells| row(cells, false)).collect();
+    format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{header}{rows}</w:tbl>"#
+    )
+}
+
+/// The document body being written, with the numbered lists it has opened.
+struct Body<'a> {
+    ws: &'a Workspace,
+    aei_code: &'a str,
+    xml: String,
+    numbered_lists: u32,
+}
+
+impl Body<'_> {
+    fn push(&mut self, style: &ParagraphStyle, content: &str) {
+        self.xml.push_str(&paragraph(style, content));
+    }
+
+    fn note(&mut self, text: &str) {
+        self.push(&ParagraphStyle::named("Note"), &run(text, false));
+    }
+
+    fn title(&mut self, title: &TitleBlock) {
+        let centered = |rule_below| ParagraphStyle { style: "Title", align: Some("center"), rule_below, ..Default::default() };
+        self.push(&centered(false), &run(&title.entity_name, true));
+        self.push(&centered(false), &run(&title.title, true));
+        self.push(&centered(true), &run(&title.period_line, true));
+        self.push(&centered(false), &run(&title.date, true));
+    }
+
+    fn sections(&mut self, ficha: &FichaDraft) {
+        for section in &ficha.sections {
+            self.push(&ParagraphStyle { keep_next: true, ..ParagraphStyle::named("Heading1") }, &run(&section.heading, true));
+            for block in &section.blocks {
+                self.block(block);
+            }
+        }
+    }
+
+    fn list(&mut self, items: &[Vec<Span>], list: u32, level: u32) {
+        let style = ParagraphStyle { list: Some((list, level)), ..ParagraphStyle::named("ListParagraph") };
+        for item in items {
+            self.push(&style, &runs(item));
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Paragraph(spans) => self.push(&ParagraphStyle::named("Normal"), &runs(spans)),
+            Block::Bullets(items) => self.list(items, BULLETS, 0),
+            Block::SubBullets(items) => self.list(items, BULLETS, 1),
+            Block::Numbered(items) => {
+                self.numbered_lists += 1;
+                self.list(items, BULLETS + self.numbered_lists, 0);
+            }
+            Block::Table(table) => self.table(*table),
+            Block::Footnote { mark, text } => self.note(&format!("{mark} {text}")),
+        }
+    }
+
+    fn caption(&mut self, text: &str) {
+        self.push(&ParagraphStyle { keep_next: true, ..ParagraphStyle::named("Caption") }, &run(text, true));
+    }
+
+    fn source_lines(&mut self) {
+        self.note(SOURCE);
+        let prepared = labels::prepared_by(&self.ws.entity.office);
+        self.push(&ParagraphStyle::named("NoteLast"), &run(&prepared, false));
+    }
+
+    fn table(&mut self, table: TableRef) {
+        let ws = self.ws;
+        let (year, period) = (ws.selection.year, ws.selection.period);
+        match table {
+            TableRef::Cuadro1 => {
+                let Some(cuadro1) = ws.cuadro1(self.aei_code) else { return };
+                self.caption(CUADRO1_CAPTION);
+                let header = vec![
+                    CUADRO1_COLUMNS.iter().map(|(title, _)| Cell::header(*title)).collect(),
+                    CUADRO1_COLUMNS.iter().map(|(_, mark)| Cell::header(*mark)).collect(),
+                ];
+                let mut rows = vec![cuadro1_row(&cuadro1.aei, true)];
+                rows.extend(cuadro1.cost_centers.iter().map(|row| cuadro1_row(row, false)));
+                self.xml.push_str(&table_xml(&[1200, 3666, 1200, 1300, 1300, 1200], &header, &rows));
+                for footnote in labels::cuadro1_footnotes(period) {
+                    self.note(&footnote);
+                }
+                self.source_lines();
+            }
+            TableRef::Cuadro2 => {
+                self.caption(&labels::cuadro2_caption(year, self.aei_code));
+                let header = vec![
+                    vec![
+                        Cell::header("ACCIÓN ESTRATÉGICA INSTITUCIONAL").merged(Merge::Start),
+                        Cell::header("CÓDIGO ACTIVIDAD OPERATIVA").merged(Merge::Start),
+                        Cell::header("UNIDAD DE MEDIDA").merged(Merge::Start),
+                        Cell::header(labels::cuadro2_goals_title(year, period)).spanning(3),
+                    ],
+                    vec![
+                        Cell::header("").merged(Merge::Continue),
+                        Cell::header("").merged(Merge::Continue),
+                        Cell::header("").merged(Merge::Continue),
+                        Cell::header("PROGRAMADO"),
+                        Cell::header("EJECUTADO"),
+                        Cell::header("% AVANCE"),
+                    ],
+                ];
+                let rows: Vec<Vec<Cell>> = ws.cuadro2(self.aei_code).iter().map(cuadro2_row).collect();
+                self.xml.push_str(&table_xml(&[1300, 3766, 1300, 1200, 1200, 1100], &header, &rows));
+                self.source_lines();
+            }
+            TableRef::Tabla3 => {
+                let (Some(tabla3), Some(version)) = (ws.tabla3(self.aei_code), ws.evaluated_version()) else { return };
+                self.caption(&labels::tabla3_caption(version, year, period));
+                let header = vec![
+                    vec![
+                        Cell::header("ACTIVIDAD OPERATIVA").merged(Merge::Start),
+                        Cell::header("UNIDAD DE MEDIDA").merged(Merge::Start),
+                        Cell::header("METAS FISICAS").spanning(3),
+                        Cell::header("METAS FINANCIERA").spanning(3),
+                    ],
+                    vec![
+                        Cell::header("").merged(Merge::Continue),
+                        Cell::header("").merged(Merge::Continue),
+                        Cell::header("PROGRAMACIÓN"),
+                        Cell::header("EJECUCIÓN"),
+                        Cell::header("% DE AVANCE"),
+                        Cell::header("PROGRAMACIÓN"),
+                        Cell::header("EJECUCIÓN"),
+                        Cell::header("% DE AVANCE"),
+                    ],
+                ];
+                let mut rows: Vec<Vec<Cell>> = tabla3.rows.iter().map(tabla3_row).collect();
+                rows.push(vec![
+                    Cell::text("Total").bold().spanning(5),
+                    Cell::number(money(tabla3.total_financial_programmed)).bold(),
+                    Cell::number(money(tabla3.total_financial_executed)).bold(),
+                    Cell::number(percent(tabla3.total_financial_progress())).bold(),
+                ]);
+                self.xml.push_str(&table_xml(&[2066, 900, 900, 900, 800, 1500, 1500, 1300], &header, &rows));
+                self.source_lines();
+            }
+        }
+    }
+}
+
+fn cuadro1_row(row: &Cuadro1Row, is_aei: bool) -> Vec<Cell> {
+    let cells = vec![
+        Cell::text(row.code.clone()),
+        Cell::text(row.name.clone()),
+        Cell::number(row.activity_count.to_string()),
+        Cell::number(row.fully_executed_count.to_string()),
+        Cell::number(money(row.financial_execution)),
+        Cell::number(average(row.average_adjusted_physical_execution)),
+    ];
+    if is_aei {
+        cells.into_iter().map(Cell::bold).collect()
+    } else {
+        cells
+    }
+}
+
+fn cuadro2_row(ao: &ActivityFigures) -> Vec<Cell> {
+    vec![
+        Cell::text(ao.aei_code.clone()),
+        Cell::text(format!("{}: {}", ao.code, ao.name)),
+        Cell::text(ao.unit.clone()),
+        Cell::number(quantity(ao.physical_programmed)),
+        Cell::number(quantity(ao.physical_executed)),
+        Cell::number(percent(ao.physical_execution())),
+    ]
+}
+
+fn tabla3_row(ao: &ActivityFigures) -> Vec<Cell> {
+    vec![
+        Cell::text(ao.name.clone()),
+        Cell::text(ao.unit.clone()),
+        Cell::number(quantity(ao.physical_programmed)),
+        Cell::number(quantity(ao.physical_executed)),
+        Cell::number(percent(ao.physical_execution())),
+        Cell::number(money(ao.financial_programmed)),
+        Cell::number(money(ao.financial_executed)),
+        Cell::number(percent(ao.financial_progress())),
+    ]
+}
+
+fn core_properties(title: &TitleBlock, office: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>es-PE</dc:language></cp:coreProperties>"#,
+        escape(&title.title),
+        escape(office)
+    )
+}
+
+/// Bullets (two levels), then one decimal list per numbered block so each starts at 1.
+fn numbering(numbered_lists: u32) -> String {
+    let level = |ilvl: u32, format: &str, text: &str, indent: u32| {
+        format!(
+            r#"<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr></w:lvl>"#
+        )
+    };
+    let mut xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>{}{}</w:abstractNum><w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/>{}</w:abstractNum><w:num w:numId="{BULLETS}"><w:abstractNumId w:val="0"/></w:num>"#,
+        level(0, "bullet", "•", 720),
+        level(1, "bullet", "◦", 1440),
+        level(0, "decimal", "%1.", 720)
+    );
+    for n in 1..=numbered_lists {
+        xml.push_str(&format!(
+            r#"<w:num w:numId="{}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#,
+            BULLETS + n
+        ));
+    }
+    xml.push_str("</w:numbering>");
+    xml
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#;
+
+const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#;
+
+const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+
+const APP_PROPERTIES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Ficha</Application></Properties>"#;
+
+/// Page number centred at the foot of every page.
+const FOOTER: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Página </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>"#;
+
+/// Arial 11 as the reference; headings kept with the next paragraph; small notes under tables.
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="es-PE" w:eastAsia="es-PE" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="both"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="240"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="720"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="40" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:color w:val="444444"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="NoteLast"><w:name w:val="Note Last"/><w:basedOn w:val="Note"/><w:pPr><w:spacing w:after="240"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style></w:styles>"#;

@@ -1,0 +1,243 @@
+//! The .docx of the ficha read back: a valid zip of well-formed Office parts with real tables and escaped text.
+
+use std::collections::BTreeMap;
+
+use ficha::domain::example::reference_workspace;
+use ficha::domain::narrative::SectionEdit;
+use ficha::domain::workspace::Workspace;
+use ficha::io::docx::{escape, ficha_docx, file_name};
+use ficha::io::zip::{crc32, ZipWriter};
+
+const AEI: &str = "AEI.08.05";
+
+fn u16_at(bytes: &[u8], at: usize) -> usize {
+    usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+}
+
+/// Reads a stored-only archive through its central directory, checking every entry's CRC-32.
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let end = bytes.len() - 22;
+    assert_eq!(u32_at(bytes, end), 0x0605_4B50, "end of central directory record");
+    let count = u16_at(bytes, end + 10);
+    let mut at = u32_at(bytes, end + 16) as usize;
+    let mut files = BTreeMap::new();
+    for _ in 0..count {
+        assert_eq!(u32_at(bytes, at), 0x0201_4B50, "central directory entry");
+        assert_eq!(u16_at(bytes, at + 10), 0, "stored");
+        let crc = u32_at(bytes, at + 16);
+        let size = u32_at(bytes, at + 20) as usize;
+        let name_len = u16_at(bytes, at + 28);
+        let comment_len = u16_at(bytes, at + 30) + u16_at(bytes, at + 32);
+        let local = u32_at(bytes, at + 42) as usize;
+        let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        assert_eq!(u32_at(bytes, local), 0x0403_4B50, "local header of {name}");
+        let data_at = local + 30 + u16_at(bytes, local + 26) + u16_at(bytes, local + 28);
+        let data = bytes[data_at..data_at + size].to_vec();
+        assert_eq!(crc32(&data), crc, "CRC of {name}");
+        files.insert(name, data);
+        at += 46 + name_len + comment_len;
+    }
+    files
+}
+
+/// Checks that every tag closes in order and every `&` starts a known entity.
+fn assert_well_formed(name: &str, xml: &str) {
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = xml;
+    while let Some(start) = rest.find('<') {
+        let text = &rest[..start];
+        for (i, _) in text.match_indices('&') {
+            let entity = &text[i..];
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| entity.starts_with(e)),
+                "{name}: bare & in {:?}",
+                &entity[..entity.len().min(20)]
+            );
+        }
+        let end = rest[start..].find('>').map(|e| start + e).unwrap_or_else(|| panic!("{name}: unclosed tag"));
+        let tag = &rest[start + 1..end];
+        assert!(!tag.contains('<'), "{name}: '<' inside a tag: {tag}");
+        if tag.starts_with('?') || tag.starts_with('!') {
+        } else if let Some(closing) = tag.strip_prefix('/') {
+            assert_eq!(open.pop(), Some(closing), "{name}: </{closing}> closes the wrong element");
+        } else if !tag.ends_with('/') {
+            open.push(tag.split_whitespace().next().unwrap());
+        }
+        rest = &rest[end + 1..];
+    }
+    assert!(open.is_empty(), "{name}: unclosed {open:?}");
+}
+
+fn parts(ws: &Workspace) -> BTreeMap<String, String> {
+    unzip(&ficha_docx(ws, AEI)).into_iter().map(|(name, data)| (name, String::from_utf8(data).unwrap())).collect()
+}
+
+fn document(ws: &Workspace) -> String {
+    parts(ws).remove("word/document.xml").unwrap()
+}
+
+/// The tables of document.xml, each as rows of cell texts.
+fn tables(document: &str) -> Vec<Vec<Vec<String>>> {
+    let cell_text = |cell: &str| -> String {
+        cell.split("<w:t xml:space=\"preserve\">").skip(1).map(|t| t.split("</w:t>").next().unwrap()).collect()
+    };
+    document
+        .split("<w:tbl>")
+        .skip(1)
+        .map(|table| {
+            let table = table.split("</w:tbl>").next().unwrap();
+            table
+                .split("<w:tr>")
+                .skip(1)
+                .map(|row| row.split("<w:tc>").skip(1).map(cell_text).collect())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_docx_is_a_zip_of_the_office_parts() {
+    let files = parts(&reference_workspace());
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    for required in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml"] {
+        assert!(names.contains(&required), "missing {required} in {names:?}");
+    }
+    for (name, xml) in &files {
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"), "{name}");
+        assert_well_formed(name, xml);
+    }
+    assert!(files["[Content_Types].xml"].contains("PartName=\"/word/document.xml\""));
+}
+
+#[test]
+fn the_three_tables_are_word_tables_with_the_reference_figures() {
+    let tables = tables(&document(&reference_workspace()));
+    assert_eq!(tables.len(), 3, "Cuadro 1, Cuadro 2, Tabla 3");
+    let [cuadro1, cuadro2, tabla3] = [&tables[0], &tables[1], &tables[2]];
+    assert_eq!(cuadro1[1], ["", "", "1/", "2/", "3/", "4/"]);
+    assert_eq!(cuadro1[2][2..], ["1", "1", "21,000.00", "100.00"]);
+    assert_eq!(cuadro1[3], ["07", "OFICINA NACIONAL Y UNIDADES ZONALES", "1", "1", "21,000.00", "100.00"]);
+    assert_eq!(cuadro2[2], ["AEI.08.05", "AOI00106600085: SEGUIMIENTO DE LA IMPLEMENTACIÓN DEL MODELO DE INTEGRIDAD", "INFORME", "1", "1", "100.0%"]);
+    assert_eq!(
+        tabla3[2],
+        ["SEGUIMIENTO DE LA IMPLEMENTACIÓN DEL MODELO DE INTEGRIDAD", "INFORME", "1", "1", "100.0%", "21,000.00", "21,000.00", "100.0%"]
+    );
+    assert_eq!(tabla3[3], ["Total", "650,769,332.00", "646,150,876.90", "99.3%"]);
+}
+
+#[test]
+fn header_rows_repeat_and_no_row_splits_across_pages() {
+    let xml = document(&reference_workspace());
+    assert_eq!(xml.matches("<w:tblHeader/>").count(), 6, "two header rows per table");
+    assert_eq!(xml.matches("<w:tr>").count(), xml.matches("<w:cantSplit/>").count());
+}
+
+#[test]
+fn title_headings_captions_and_notes_are_in_order() {
+    let xml = document(&reference_workspace());
+    let order = [
+        "001066 - PROGRAMA PARA LA GENERACION DE EMPLEO SOCIAL INCLUSIVO &quot;TRABAJA PERU&quot;",
+        "Ficha de implementación de la AEI.08.05: MODELO DE INTEGRIDAD",
+        "Correspondiente al año 2023",
+        "13 de mayo, 2024",
+        "1. Implementación de la AEI.08.05",
+        "Cuadro 1: Ejecución física de las AO e inversiones vinculadas a la AEI",
+        "1/ Se contabiliza el número de AO con programación física anual mayor a cero y con seguimiento aprobado",
+        "Fuente: Aplicativo CEPLAN V.01.",
+        "Elaboración: Unidad Funcional de Planeamiento y Presupuesto – UFPP.",
+        "lo que representó el 100% de la meta física anual programada (01 informe).",
+        "Cuadro 2: Actividades Operativas del POI 2023",
+        "2. Modificaciones de las AO en la etapa de ejecución del POI",
+        "Agregando cuatro (04) nuevas actividades operativas.",
+        "3. Estado de ejecución financiera de las AO por AEI.08.05",
+        "¹ A través del cual se asigna una puntuación a las entidades públicas",
+        "Tabla 3. Avance de ejecución física y financiera del POI Modificado versión 3 al año 2023",
+        "4. Análisis de contribución y pertinencia",
+        "5. Seguimiento a la aplicación de las recomendaciones de evaluaciones previas",
+        "6. Medidas correctivas y preventivas",
+        "7. Conclusión",
+    ];
+    let mut from = 0;
+    for text in order {
+        let at = xml[from..].find(text).unwrap_or_else(|| panic!("not found after position {from}: {text}"));
+        from += at + text.len();
+    }
+    assert!(xml.contains(r#"<w:pStyle w:val="Heading1"/><w:keepNext/>"#));
+}
+
+#[test]
+fn lists_are_word_lists_and_each_numbered_list_starts_at_one() {
+    let files = parts(&reference_workspace());
+    let xml = &files["word/document.xml"];
+    assert!(xml.contains(r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>"#), "bullets");
+    assert!(xml.contains(r#"<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>"#), "sub-bullets");
+    assert!(xml.contains(r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>"#), "section 5's numbered list");
+    assert!(files["word/numbering.xml"].contains(r#"<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>"#));
+}
+
+#[test]
+fn bold_spans_are_bold_runs() {
+    let xml = document(&reference_workspace());
+    assert!(xml.contains(r#"<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Plan Operativo Institucional (POI)</w:t></w:r>"#));
+}
+
+#[test]
+fn user_text_is_escaped_not_markup() {
+    let mut ws = reference_workspace();
+    let hostile = "<img src=x onerror=alert(1)> & \"comillas\" \u{1}";
+    ws.narrative.aei_mut(AEI).icp_actions.push(hostile.to_string());
+    ws.narrative.set_edit(AEI, 7, SectionEdit { text: format!("Conclusión propia: {hostile}"), drafted_from: String::new() });
+    let xml = document(&ws);
+    assert!(!xml.contains("<img"));
+    assert!(xml.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;comillas&quot; "));
+    assert!(xml.contains("Conclusión propia: &lt;img"), "the edited section is what is written");
+    assert_well_formed("word/document.xml", &xml);
+}
+
+#[test]
+fn edited_sections_replace_the_draft() {
+    let mut ws = reference_workspace();
+    ws.narrative.set_edit(AEI, 4, SectionEdit { text: "Texto de la UFPP.\n\n- Primer punto".into(), drafted_from: String::new() });
+    let xml = document(&ws);
+    assert!(xml.contains("Texto de la UFPP."));
+    assert!(!xml.contains("llevo a cabo diferentes acciones"));
+}
+
+#[test]
+fn a4_page_with_a_page_number_footer() {
+    let files = parts(&reference_workspace());
+    assert!(files["word/document.xml"].contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
+    assert!(files["word/footer1.xml"].contains(r#"<w:fldSimple w:instr=" PAGE ">"#));
+    assert!(files["word/_rels/document.xml.rels"].contains(r#"Target="footer1.xml""#));
+}
+
+#[test]
+fn same_workspace_same_bytes() {
+    assert_eq!(ficha_docx(&reference_workspace(), AEI), ficha_docx(&reference_workspace(), AEI));
+}
+
+#[test]
+fn escape_drops_characters_xml_forbids() {
+    assert_eq!(escape("a\u{0}b\u{8}c\td"), "abc\td");
+    assert_eq!(escape("S/ 21,000 & <b>"), "S/ 21,000 &amp; &lt;b&gt;");
+}
+
+#[test]
+fn file_name_names_the_aei_and_year() {
+    assert_eq!(file_name(&reference_workspace(), AEI), "Ficha-AEI.08.05-2023.docx");
+    assert_eq!(file_name(&reference_workspace(), "AEI 1/2"), "Ficha-AEI_1_2-2023.docx");
+}
+
+#[test]
+fn zip_entries_read_back_byte_for_byte() {
+    let mut zip = ZipWriter::new();
+    zip.add("a.txt", b"hola");
+    zip.add("carpeta/b.bin", &[0, 255, 10, 13]);
+    let files = unzip(&zip.finish());
+    assert_eq!(files["a.txt"], b"hola");
+    assert_eq!(files["carpeta/b.bin"], [0, 255, 10, 13]);
+}
