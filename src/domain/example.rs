@@ -6,7 +6,7 @@ use super::integrity::{IntegrityResult, IntegrityStage};
 use super::narrative::reference_inputs;
 use super::period::Period;
 use super::plan::{Aei, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity};
-use super::recommendations::RecommendationRegister;
+use super::recommendations_summary::reference_register;
 use super::poi::{Amendment, Poi, PoiVersion, Resolution};
 use super::workspace::{Selection, Settings, Workspace, YearPlan};
 
@@ -183,6 +183,6 @@ pub fn reference_workspace() -> Workspace {
         settings: Settings::default(),
         selection: Selection { year: 2023, version: None, period: Period::Annual },
         narrative: reference_inputs(),
-        recommendations: RecommendationRegister::default(),
+        recommendations: reference_register(),
     }
 }

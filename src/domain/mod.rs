@@ -15,6 +15,7 @@ pub mod period;
 pub mod plan;
 pub mod poi;
 pub mod recommendations;
+pub mod recommendations_summary;
 pub mod synthetic;
 pub mod words;
 pub mod workspace;

@@ -3,4 +3,11 @@
 pub mod ao_sheet;
 pub mod csv;
 pub mod docx;
+pub mod recommendations_csv;
 pub mod zip;
+pub mod unzip;
+pub mod xlsx;
+pub mod xml;
+pub mod ao_file;
+pub mod backup;
+pub mod tables;

@@ -1,10 +1,13 @@
 //! The stored document: format name, schema version, migrations; text in, workspace out.
 
 use std::fmt;
+use std::str::FromStr;
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::plan::MonthlyValues;
 use crate::domain::workspace::Workspace;
 
 /// Name written at the top of every stored document and backup.
@@ -26,7 +29,7 @@ pub enum DocumentError {
 impl fmt::Display for DocumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DocumentError::Broken(detail) => write!(f, "los datos guardados están dañados y no se pueden leer ({detail})"),
+            DocumentError::Broken(detail) => write!(f, "el contenido está dañado y no se puede leer ({detail})"),
             DocumentError::UnknownFormat => {
                 write!(f, "el archivo no es un espacio de trabajo de Ficha (falta \"format\": \"{FORMAT_NAME}\")")
             }
@@ -94,9 +97,56 @@ pub fn decode(text: &str) -> Result<Workspace, DocumentError> {
 /// Brings a workspace of an older schema version up to `CURRENT_VERSION`, one step at a time.
 fn migrate(version: u32, value: Value) -> Result<Value, DocumentError> {
     match version {
+        0 => migrate(1, months_from_arrays(value)?),
         CURRENT_VERSION => Ok(value),
         other => Err(DocumentError::Broken(format!("versión de formato desconocida: {other}"))),
     }
+}
+
+/// Version 0 (the pre-release layout, docs/FORMAT-backup.md) wrote each AO's and inversión's
+/// monthly values as two arrays of twelve decimal strings, `"programmed"` and `"executed"`;
+/// version 1 writes the compact `"p"`/`"e"` strings. The values are read as decimals and written
+/// back by the current serializer, so the two layouts cannot drift apart.
+fn months_from_arrays(mut workspace: Value) -> Result<Value, DocumentError> {
+    let broken = |detail: String| DocumentError::Broken(format!("formato 0: {detail}"));
+    let years = workspace.get_mut("years").and_then(Value::as_array_mut).into_iter().flatten();
+    let versions = years.flat_map(|year| year.pointer_mut("/poi/versions").and_then(Value::as_array_mut).into_iter().flatten());
+    for version in versions {
+        for list in ["activities", "investments"] {
+            let items = version.get_mut(list).and_then(Value::as_array_mut).into_iter().flatten();
+            for item in items {
+                for series in ["physical", "financial"] {
+                    let Some(months) = item.get_mut(series) else { continue };
+                    if months.get("programmed").is_none() && months.get("executed").is_none() {
+                        continue;
+                    }
+                    let monthly = MonthlyValues {
+                        programmed: twelve(months.get("programmed")).map_err(|e| broken(format!("{series}.programmed: {e}")))?,
+                        executed: twelve(months.get("executed")).map_err(|e| broken(format!("{series}.executed: {e}")))?,
+                    };
+                    *months = serde_json::to_value(monthly).map_err(|e| broken(e.to_string()))?;
+                }
+            }
+        }
+    }
+    Ok(workspace)
+}
+
+/// Twelve decimal strings (an empty string is 0; a missing array is all zeros).
+fn twelve(array: Option<&Value>) -> Result<[Decimal; 12], String> {
+    let mut months = [Decimal::ZERO; 12];
+    let Some(array) = array else { return Ok(months) };
+    let values = array.as_array().ok_or("no es una lista de 12 meses")?;
+    if values.len() != 12 {
+        return Err(format!("tiene {} meses y deben ser 12", values.len()));
+    }
+    for (slot, value) in months.iter_mut().zip(values) {
+        let text = value.as_str().ok_or_else(|| format!("{value} no es un texto decimal"))?;
+        if !text.is_empty() {
+            *slot = Decimal::from_str(text).map_err(|_| format!("«{text}» no es un número"))?;
+        }
+    }
+    Ok(months)
 }
 
 #[cfg(test)]

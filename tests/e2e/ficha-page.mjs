@@ -393,10 +393,24 @@ export class FichaPage {
     return (await this.page.textContent(`#${id}`))?.trim() ?? '';
   }
 
+  /** Test set-up: copies the first recommendation of the open own workspace until there are `count`, then reloads. */
+  async storeCopiesOfFirstRecommendation(count) {
+    await this.page.evaluate((n) => {
+      const key = 'ficha.workspace.own';
+      const stored = JSON.parse(localStorage.getItem(key));
+      const list = stored.workspace.recommendations.recommendations;
+      for (let i = list.length + 1; i <= n; i++) list.push({ ...list[0], id: i, number: String(i) });
+      stored.revision += 1;
+      localStorage.setItem(key, JSON.stringify(stored));
+    }, count);
+    await this.reload();
+    await this.page.waitForSelector('#reco-as-of');
+  }
+
   /** Chooses a CSV file with `content` in the import of recommendations. */
   async importRecommendations(content) {
     await this.recoTab('import');
-    await this.page.setInputFiles('#import-file', { name: 'recomendaciones.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+    await this.page.setInputFiles('#reco-import-file', { name: 'recomendaciones.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
   }
 
   // Importar / Exportar (#/datos): the AO sheet, table downloads, the workspace backup.
@@ -406,10 +420,19 @@ export class FichaPage {
     await this.page.waitForSelector('#ao-file');
   }
 
+  /** Sets a file input and waits for a new element matching `outcome` (not the one a previous file left). */
+  async chooseFile(input, file, outcome) {
+    const previous = await this.page.$(outcome);
+    await this.page.setInputFiles(input, file);
+    await this.page.waitForFunction(([selector, old]) => {
+      const now = document.querySelector(selector);
+      return now && now !== old;
+    }, [outcome, previous], { timeout: 60_000 });
+  }
+
   /** Chooses an AO sheet file (a path or { name, mimeType, buffer }) and waits for its preview or its errors. */
   async chooseAoFile(file) {
-    await this.page.setInputFiles('#ao-file', file);
-    await this.page.waitForSelector('#import-preview, #import-errors', { timeout: 60_000 });
+    await this.chooseFile('#ao-file', file, '#import-preview, #import-errors');
   }
 
   /** The preview's lines: [what, how many]. */
@@ -439,7 +462,6 @@ export class FichaPage {
 
   /** Chooses a backup file to restore and waits for the comparison or the refusal. */
   async chooseBackup(file) {
-    await this.page.setInputFiles('#backup-file', file);
-    await this.page.waitForSelector('#restore-confirm, #restore-error');
+    await this.chooseFile('#backup-file', file, '#restore-confirm, #restore-error');
   }
 }

@@ -1,0 +1,137 @@
+//! An AO sheet file of either kind (CSV or XLSX) read into cells, previewed and imported into the workspace.
+
+use std::fmt;
+
+use super::ao_sheet::{apply_import, plan_import, AoSheet, ImportError, ImportPreview, ImportSummary};
+use super::csv::{self, UnterminatedQuote};
+use super::xlsx::{self, XlsxError};
+use crate::domain::poi::{PoiVersion, Resolution};
+use crate::domain::workspace::{Workspace, YearPlan};
+
+/// Largest file accepted: a 5,000-AO sheet is about 3 MB as CSV and less as XLSX.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// A file size as people read it: "21.0 MB" (binary megabytes, one decimal).
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes * 10).div_ceil(1_048_576);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+/// Why a file gives no cells to validate; nothing is imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    TooLarge { bytes: usize },
+    /// The binary Excel 97–2003 format.
+    OldExcel,
+    Csv(UnterminatedQuote),
+    Xlsx(XlsxError),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::TooLarge { bytes } => write!(
+                f,
+                "El archivo pesa {} y el máximo es {}; importe la hoja en partes (las AO que no están en el archivo se mantienen)",
+                megabytes(*bytes),
+                megabytes(MAX_FILE_BYTES)
+            ),
+            FileError::OldExcel => f.write_str(
+                "Es un libro de Excel 97-2003 (.xls), que no se puede leer: ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)» o «CSV UTF-8»",
+            ),
+            FileError::Csv(quote) => quote.fmt(f),
+            FileError::Xlsx(error) => error.fmt(f),
+        }
+    }
+}
+
+/// The kind of file, from its first bytes (the name can lie).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Csv,
+    Xlsx,
+    OldExcel,
+}
+
+impl FileKind {
+    /// A ZIP is taken for a workbook, the OLE signature for an old .xls, anything else for text.
+    pub fn of(bytes: &[u8]) -> Self {
+        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+            FileKind::Xlsx
+        } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            FileKind::OldExcel
+        } else {
+            FileKind::Csv
+        }
+    }
+}
+
+/// The file's cells, row 1 first, ready for `ao_sheet::parse_rows`.
+pub fn read_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes: bytes.len() });
+    }
+    match FileKind::of(bytes) {
+        FileKind::Xlsx => xlsx::read_first_sheet(bytes).map_err(FileError::Xlsx),
+        FileKind::OldExcel => Err(FileError::OldExcel),
+        FileKind::Csv => csv::read_csv(bytes).map(|table| table.rows).map_err(FileError::Csv),
+    }
+}
+
+/// "POI consistente con el PIA", empty, for a year that has no POI yet.
+fn first_version() -> PoiVersion {
+    PoiVersion {
+        number: 0,
+        resolution: Resolution::default(),
+        amendments: Vec::new(),
+        pia_amount: None,
+        declared_activity_count: None,
+        activities: Vec::new(),
+        investments: Vec::new(),
+    }
+}
+
+/// Where the import lands, for the preview: "POI 2023 · POI Modificado versión 3". Only the latest
+/// version of the selected year is editable; a year without POI gets its first version.
+pub fn target_label(ws: &Workspace) -> String {
+    match ws.year().and_then(|y| y.poi.latest()) {
+        Some(version) => format!("POI {} · {}", ws.selection.year, version.label()),
+        None => format!("POI {} · {} (se creará)", ws.selection.year, first_version().label()),
+    }
+}
+
+/// What importing the sheet would add, replace, keep and create.
+pub fn preview(ws: &Workspace, sheet: &AoSheet) -> ImportPreview {
+    let empty_year;
+    let year = match ws.year() {
+        Some(year) => year,
+        None => {
+            empty_year = YearPlan::new(ws.selection.year);
+            &empty_year
+        }
+    };
+    let empty_version;
+    let version = match year.poi.latest() {
+        Some(version) => version,
+        None => {
+            empty_version = first_version();
+            &empty_version
+        }
+    };
+    plan_import(sheet, year, version)
+}
+
+/// Imports the sheet into the selected year's latest version, creating the year and its first
+/// version when missing. The sheet is already valid and the latest version is always editable.
+pub fn import(ws: &mut Workspace, sheet: &AoSheet) -> Result<ImportSummary, ImportError> {
+    if ws.year().is_none() {
+        ws.years.push(YearPlan::new(ws.selection.year));
+        ws.years.sort_by_key(|y| y.year);
+    }
+    let year = ws.year_mut().expect("the selected year exists now");
+    if year.poi.versions.is_empty() {
+        year.poi.versions.push(first_version());
+    }
+    let number = year.poi.latest().map_or(0, |v| v.number);
+    apply_import(sheet, year, number)
+}

@@ -1,0 +1,819 @@
+//! XLSX without a spreadsheet library: the first sheet read as a grid of text, sheets written with numbers and formats.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::docx::escape;
+use super::unzip::{UnzipError, ZipArchive};
+use super::xml::{Event, Reader, XmlError};
+use super::zip::ZipWriter;
+use crate::domain::format;
+
+/// The media type a browser offers the download as.
+pub const MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Excel's limits: a reference past them is a damaged file, not a reason to allocate.
+const MAX_ROWS: usize = 1_048_576;
+const MAX_COLUMNS: usize = 16_384;
+
+/// Why a workbook cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum XlsxError {
+    Zip(UnzipError),
+    /// A ZIP without a workbook (a .docx, an .ods, an arbitrary archive).
+    NotWorkbook,
+    /// The workbook names a sheet that is not in the archive.
+    MissingSheet(String),
+    /// A part is not UTF-8 text.
+    NotText(String),
+    Xml { part: String, error: XmlError },
+    /// A cell points to a shared string that does not exist.
+    BadSharedString { cell: String },
+    /// A cell reference outside Excel's grid.
+    BadReference { reference: String },
+}
+
+impl fmt::Display for XlsxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            XlsxError::Zip(error) => write!(f, "No se pudo abrir el libro de Excel: {error}"),
+            XlsxError::NotWorkbook => {
+                f.write_str("El archivo comprimido no es un libro de Excel (.xlsx): no contiene xl/workbook.xml")
+            }
+            XlsxError::MissingSheet(part) => write!(f, "El libro de Excel está incompleto: falta la hoja {part}"),
+            XlsxError::NotText(part) => write!(f, "El libro de Excel está dañado: {part} no es texto UTF-8"),
+            XlsxError::Xml { part, error } => write!(f, "El libro de Excel está dañado: {part}: {error}"),
+            XlsxError::BadSharedString { cell } => {
+                write!(f, "Celda {cell}: remite a un texto compartido que no existe en el libro")
+            }
+            XlsxError::BadReference { reference } => {
+                write!(f, "El libro de Excel está dañado: la referencia de celda «{reference}» no es válida")
+            }
+        }
+    }
+}
+
+fn xml_error(part: &str) -> impl Fn(XmlError) -> XlsxError + '_ {
+    move |error| XlsxError::Xml { part: part.to_string(), error }
+}
+
+/// The text of a part, `None` when the archive does not have it.
+fn part(archive: &ZipArchive, name: &str) -> Result<Option<String>, XlsxError> {
+    match archive.read(name) {
+        None => Ok(None),
+        Some(Err(error)) => Err(XlsxError::Zip(error)),
+        Some(Ok(bytes)) => String::from_utf8(bytes).map(Some).map_err(|_| XlsxError::NotText(name.to_string())),
+    }
+}
+
+/// The path of the first sheet (the first tab), through the workbook and its relationships.
+fn first_sheet_path(archive: &ZipArchive) -> Result<String, XlsxError> {
+    const WORKBOOK: &str = "xl/workbook.xml";
+    const RELATIONSHIPS: &str = "xl/_rels/workbook.xml.rels";
+    let workbook = part(archive, WORKBOOK)?.ok_or(XlsxError::NotWorkbook)?;
+    let mut reader = Reader::new(&workbook);
+    let mut id = None;
+    while let Some(event) = reader.next_event().map_err(xml_error(WORKBOOK))? {
+        if let Event::Start { name: "sheet", attributes, .. } = event {
+            id = attributes.get("id").map(|id| id.into_owned());
+            break;
+        }
+    }
+    let fallback = "xl/worksheets/sheet1.xml".to_string();
+    let (Some(id), Some(relationships)) = (id, part(archive, RELATIONSHIPS)?) else { return Ok(fallback) };
+    let mut reader = Reader::new(&relationships);
+    while let Some(event) = reader.next_event().map_err(xml_error(RELATIONSHIPS))? {
+        if let Event::Start { name: "Relationship", attributes, .. } = event {
+            if attributes.get("Id").as_deref() == Some(id.as_str()) {
+                let target = attributes.get("Target").unwrap_or_default();
+                return Ok(match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_string(),
+                    None => format!("xl/{target}"),
+                });
+            }
+        }
+    }
+    Ok(fallback)
+}
+
+/// Decodes the `_xHHHH_` escapes Office writes for characters XML cannot hold (`_x000D_` is a carriage return).
+fn office_unescape(text: &str) -> String {
+    if !text.contains("_x") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let code = rest
+            .get(2..6)
+            .filter(|_| rest.as_bytes().get(6) == Some(&b'_'))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32);
+        match code {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[7..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = &rest[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text as an inline string holds it: a literal `_xHHHH_` gets its underscore escaped (`_x005F_`),
+/// or Excel would read it as an escape.
+fn office_escape(text: &str) -> String {
+    let escaped = escape(text);
+    if !escaped.contains("_x") {
+        return escaped;
+    }
+    let bytes = escaped.as_bytes();
+    let mut out = String::with_capacity(escaped.len() + 8);
+    for (i, c) in escaped.char_indices() {
+        let looks_escaped = c == '_'
+            && bytes.get(i + 1) == Some(&b'x')
+            && bytes.get(i + 2..i + 6).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+            && bytes.get(i + 6) == Some(&b'_');
+        if looks_escaped {
+            out.push_str("_x005F_");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The shared strings table: one text per `<si>`, rich-text runs joined, phonetic guides left out.
+fn shared_strings(text: &str) -> Result<Vec<String>, XmlError> {
+    let mut reader = Reader::new(text);
+    let mut strings = Vec::new();
+    let mut current: Option<String> = None;
+    let mut in_text = false;
+    let mut phonetic = 0usize;
+    while let Some(event) = reader.next_event()? {
+        match event {
+            Event::Start { name: "si", empty: true, .. } => strings.push(String::new()),
+            Event::Start { name: "si", .. } => current = Some(String::new()),
+            Event::Start { name: "t", empty: false, .. } => in_text = true,
+            Event::Start { name: "rPh", empty: false, .. } => phonetic += 1,
+            Event::End { name: "t" } => in_text = false,
+            Event::End { name: "rPh" } => phonetic = phonetic.saturating_sub(1),
+            Event::End { name: "si" } => strings.push(office_unescape(&current.take().unwrap_or_default())),
+            Event::Text(text) if in_text && phonetic == 0 => {
+                if let Some(current) = current.as_mut() {
+                    current.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(strings)
+}
+
+/// A number format made only of zeros ("00", "000") pads codes such as a centro de costo `07`.
+fn zero_pad_width(format_code: &str) -> Option<usize> {
+    (format_code.len() >= 2 && format_code.bytes().all(|b| b == b'0')).then_some(format_code.len())
+}
+
+/// Per cell style (`s` attribute), the width its number format pads integers to.
+fn zero_padding_by_style(text: &str) -> Result<Vec<Option<usize>>, XmlError> {
+    let mut reader = Reader::new(text);
+    let mut widths = Vec::new();
+    let mut custom: Vec<(String, usize)> = Vec::new();
+    let mut in_cell_formats = false;
+    while let Some(event) = reader.next_event()? {
+        match event {
+            Event::Start { name: "numFmt", attributes, .. } => {
+                let code = attributes.get("formatCode").unwrap_or_default();
+                if let (Some(id), Some(width)) = (attributes.get("numFmtId"), zero_pad_width(&code)) {
+                    custom.push((id.into_owned(), width));
+                }
+            }
+            Event::Start { name: "cellXfs", empty, .. } => in_cell_formats = !empty,
+            Event::End { name: "cellXfs" } => in_cell_formats = false,
+            Event::Start { name: "xf", attributes, .. } if in_cell_formats => {
+                let id = attributes.get("numFmtId").unwrap_or_default();
+                widths.push(custom.iter().find(|(custom_id, _)| *custom_id == id).map(|(_, width)| *width));
+            }
+            _ => {}
+        }
+    }
+    Ok(widths)
+}
+
+/// A numeric cell as text. Excel keeps 15 significant digits, so past them a double's digits are
+/// binary noise (`0.30000000000000004` is `0.3`). Text that is not a number is passed on for the
+/// sheet's validation to report.
+fn number_text(raw: &str, pad: Option<usize>) -> String {
+    let raw = raw.trim();
+    let parsed = if raw.contains(['e', 'E']) { Decimal::from_scientific(raw) } else { Decimal::from_str(raw) };
+    let Ok(value) = parsed else { return raw.to_string() };
+    let digits = value.mantissa().unsigned_abs().to_string().len() as u32;
+    let value = match digits.checked_sub(15) {
+        Some(excess) if excess > 0 => {
+            value.round_dp_with_strategy(value.scale().saturating_sub(excess), RoundingStrategy::MidpointAwayFromZero)
+        }
+        _ => value,
+    };
+    let text = value.normalize().to_string();
+    match pad {
+        Some(width) if value.fract().is_zero() && !value.is_sign_negative() => format!("{text:0>width$}"),
+        _ => text,
+    }
+}
+
+/// "AB12" as a zero-based column and a one-based row (0 when the reference has no digits).
+fn cell_position(reference: &str) -> Option<(usize, usize)> {
+    let letters = reference.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let column = reference.bytes().take(letters).fold(0usize, |n, b| n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1);
+    let digits = &reference[letters..];
+    let row = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    (column <= MAX_COLUMNS && row <= MAX_ROWS).then_some((column - 1, row))
+}
+
+/// The cell being read: where it goes, its type, its style and the text gathered so far.
+struct OpenCell {
+    reference: String,
+    /// One-based; 0 when neither the row nor the cell says where it is.
+    row: usize,
+    column: usize,
+    kind: String,
+    style: Option<usize>,
+    value: String,
+}
+
+/// Reads a worksheet into rows of cell text, each at its spreadsheet row (index 0 is row 1).
+fn sheet_rows(text: &str, strings: &[String], padding: &[Option<usize>]) -> Result<Vec<Vec<String>>, SheetReadError> {
+    let mut reader = Reader::new(text);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = 0usize;
+    let mut next_column = 0usize;
+    let mut cell: Option<OpenCell> = None;
+    let (mut in_value, mut in_inline, mut in_text, mut phonetic) = (false, false, false, 0usize);
+    while let Some(event) = reader.next_event().map_err(SheetReadError::Xml)? {
+        match event {
+            Event::Start { name: "row", attributes, .. } => {
+                row = match attributes.get("r") {
+                    Some(r) => r.trim().parse().ok().filter(|&r| (1..=MAX_ROWS).contains(&r)).ok_or_else(|| {
+                        SheetReadError::Xlsx(XlsxError::BadReference { reference: r.into_owned() })
+                    })?,
+                    None => row + 1,
+                };
+                next_column = 0;
+            }
+            Event::Start { name: "c", attributes, empty } => {
+                let (column, cell_row, reference) = match attributes.get("r") {
+                    Some(r) => {
+                        let (column, cell_row) = cell_position(&r)
+                            .ok_or_else(|| SheetReadError::Xlsx(XlsxError::BadReference { reference: r.to_string() }))?;
+                        (column, if cell_row == 0 { row } else { cell_row }, r.into_owned())
+                    }
+                    None => (next_column, row, format!("{}{row}", column_name(next_column))),
+                };
+                next_column = column + 1;
+                if !empty {
+                    cell = Some(OpenCell {
+                        reference,
+                        row: cell_row,
+                        column,
+                        kind: attributes.get("t").map_or_else(|| "n".to_string(), |t| t.into_owned()),
+                        style: attributes.get("s").and_then(|s| s.trim().parse().ok()),
+                        value: String::new(),
+                    });
+                }
+            }
+            Event::Start { name: "v", empty: false, .. } => in_value = true,
+            Event::End { name: "v" } => in_value = false,
+            Event::Start { name: "is", empty: false, .. } => in_inline = true,
+            Event::End { name: "is" } => in_inline = false,
+            Event::Start { name: "t", empty: false, .. } => in_text = true,
+            Event::End { name: "t" } => in_text = false,
+            Event::Start { name: "rPh", empty: false, .. } => phonetic += 1,
+            Event::End { name: "rPh" } => phonetic = phonetic.saturating_sub(1),
+            Event::Text(text) if in_value || (in_inline && in_text && phonetic == 0) => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.value.push_str(&text);
+                }
+            }
+            Event::End { name: "c" } => {
+                let Some(done) = cell.take() else { continue };
+                let value = cell_text(&done, strings, padding)?;
+                if value.is_empty() || done.row == 0 {
+                    continue;
+                }
+                if rows.len() < done.row {
+                    rows.resize_with(done.row, Vec::new);
+                }
+                let cells = &mut rows[done.row - 1];
+                if cells.len() <= done.column {
+                    cells.resize(done.column + 1, String::new());
+                }
+                cells[done.column] = value;
+            }
+            _ => {}
+        }
+    }
+    Ok(rows)
+}
+
+/// What reading a worksheet can fail on: its XML, or what a cell refers to.
+enum SheetReadError {
+    Xml(XmlError),
+    Xlsx(XlsxError),
+}
+
+fn cell_text(cell: &OpenCell, strings: &[String], padding: &[Option<usize>]) -> Result<String, SheetReadError> {
+    Ok(match cell.kind.as_str() {
+        "s" => cell
+            .value
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| strings.get(i))
+            .cloned()
+            .ok_or_else(|| SheetReadError::Xlsx(XlsxError::BadSharedString { cell: cell.reference.clone() }))?,
+        "inlineStr" | "str" => office_unescape(&cell.value),
+        "b" => if cell.value.trim() == "1" { "VERDADERO" } else { "FALSO" }.to_string(),
+        "n" => number_text(&cell.value, cell.style.and_then(|s| padding.get(s).copied().flatten())),
+        // Errors (#DIV/0!) and ISO dates stay as written, for the validation to report.
+        _ => cell.value.clone(),
+    })
+}
+
+/// The first sheet of a workbook as rows of cell text, as `ao_sheet::parse_rows` takes them:
+/// row 1 first, rows Excel left out as empty rows, every row as wide as the header (cells past the
+/// header are kept, so a stray value is reported). Numbers come as decimal text with a point.
+pub fn read_first_sheet(bytes: &[u8]) -> Result<Vec<Vec<String>>, XlsxError> {
+    let archive = ZipArchive::open(bytes).map_err(XlsxError::Zip)?;
+    let path = first_sheet_path(&archive)?;
+    let strings = match part(&archive, "xl/sharedStrings.xml")? {
+        Some(text) => shared_strings(&text).map_err(xml_error("xl/sharedStrings.xml"))?,
+        None => Vec::new(),
+    };
+    let padding = match part(&archive, "xl/styles.xml")? {
+        Some(text) => zero_padding_by_style(&text).map_err(xml_error("xl/styles.xml"))?,
+        None => Vec::new(),
+    };
+    let sheet = part(&archive, &path)?.ok_or_else(|| XlsxError::MissingSheet(path.clone()))?;
+    let mut rows = sheet_rows(&sheet, &strings, &padding).map_err(|error| match error {
+        SheetReadError::Xml(error) => XlsxError::Xml { part: path.clone(), error },
+        SheetReadError::Xlsx(error) => error,
+    })?;
+    let width = rows.first().map_or(0, Vec::len);
+    for cells in rows.iter_mut().filter(|cells| !cells.is_empty() && cells.len() < width) {
+        cells.resize(width, String::new());
+    }
+    Ok(rows)
+}
+
+/// How a number shows, in Excel and in a CSV (through the ficha's own formatter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberFormat {
+    /// A count of AO: `4`.
+    Count,
+    /// A physical quantity: `1`, `2.5`.
+    Quantity,
+    /// Soles: `21,000.00`.
+    Money,
+    /// Cuadro 1's average: `100.00`.
+    Average,
+    /// % de avance, given as a percentage (99.29 shows `99.3%`).
+    Percent,
+}
+
+/// One cell to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(Decimal, NumberFormat),
+}
+
+impl Cell {
+    /// A text cell.
+    pub fn text(text: impl Into<String>) -> Self {
+        Cell::Text(text.into())
+    }
+
+    /// The cell as the ficha prints it; what a CSV holds.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(text) => text.clone(),
+            Cell::Number(value, NumberFormat::Count) => value.normalize().to_string(),
+            Cell::Number(value, NumberFormat::Quantity) => format::quantity(*value),
+            Cell::Number(value, NumberFormat::Money) => format::money(*value),
+            Cell::Number(value, NumberFormat::Average) => format::average(Some(*value)),
+            Cell::Number(value, NumberFormat::Percent) => format::percent(Some(*value)),
+        }
+    }
+}
+
+/// What a row is, which decides its look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// The caption above a table: bold, no border.
+    Title,
+    /// Column titles: bold, shaded, wrapped, bordered.
+    Header,
+    /// A data row: bordered.
+    Body,
+    /// A data row in bold (the AEI row of Cuadro 1, a Total).
+    Strong,
+    /// Footnotes, "Fuente:", "Elaboración:": plain, no border, wrapped across the table's width.
+    Note,
+}
+
+const ROW_KINDS: [RowKind; 5] = [RowKind::Title, RowKind::Header, RowKind::Body, RowKind::Strong, RowKind::Note];
+
+/// A row of cells, left to right from column A.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn new(kind: RowKind, cells: Vec<Cell>) -> Self {
+        Self { kind, cells }
+    }
+}
+
+/// Cells shown as one, zero-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: usize,
+    pub first_column: usize,
+    pub last_row: usize,
+    pub last_column: usize,
+}
+
+/// One worksheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    /// The tab's name (at most 31 characters; `[]:*?/\` are replaced).
+    pub name: String,
+    pub rows: Vec<Row>,
+    pub merges: Vec<Merge>,
+    /// Rows kept in view while scrolling (the header of a long list).
+    pub frozen_rows: usize,
+}
+
+/// "A", "Z", "AA" for zero-based column 0, 25, 26.
+pub fn column_name(mut index: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).expect("ASCII letters")
+}
+
+/// The number formats of the style sheet, in the order cell styles are numbered.
+const FORMATS: [Option<NumberFormat>; 6] = [
+    None,
+    Some(NumberFormat::Count),
+    Some(NumberFormat::Quantity),
+    Some(NumberFormat::Money),
+    Some(NumberFormat::Average),
+    Some(NumberFormat::Percent),
+];
+
+/// Excel's number format id: built-in `General`, `#,##0`, `#,##0.00`, and the custom `0.0%` below.
+fn format_id(format: Option<NumberFormat>) -> u32 {
+    match format {
+        None | Some(NumberFormat::Quantity) => 0,
+        Some(NumberFormat::Count) => 3,
+        Some(NumberFormat::Money | NumberFormat::Average) => 4,
+        Some(NumberFormat::Percent) => 164,
+    }
+}
+
+/// The cell style index of a row kind and number format (see `styles`).
+fn style_index(kind: RowKind, format: Option<NumberFormat>) -> usize {
+    let kind = ROW_KINDS.iter().position(|k| *k == kind).expect("every kind is listed");
+    let format = FORMATS.iter().position(|f| *f == format).expect("every format is listed");
+    kind * FORMATS.len() + format
+}
+
+fn styles() -> String {
+    let mut cell_formats = String::new();
+    for kind in ROW_KINDS {
+        for format in FORMATS {
+            let font = u32::from(matches!(kind, RowKind::Title | RowKind::Header | RowKind::Strong));
+            let fill = if kind == RowKind::Header { 2 } else { 0 };
+            let border = u32::from(matches!(kind, RowKind::Header | RowKind::Body | RowKind::Strong));
+            let alignment = match kind {
+                RowKind::Header => r#"<alignment horizontal="center" vertical="center" wrapText="1"/>"#,
+                RowKind::Body | RowKind::Strong if format.is_none() => r#"<alignment vertical="top" wrapText="1"/>"#,
+                RowKind::Body | RowKind::Strong => r#"<alignment vertical="top"/>"#,
+                RowKind::Note => r#"<alignment vertical="top" wrapText="1"/>"#,
+                RowKind::Title => "",
+            };
+            cell_formats.push_str(&format!(
+                r#"<xf numFmtId="{}" fontId="{font}" fillId="{fill}" borderId="{border}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">{alignment}</xf>"#,
+                format_id(format)
+            ));
+        }
+    }
+    let thin = r#"style="thin"><color rgb="FF9AA5B1"/>"#;
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="10"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="10"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDE4EE"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left {thin}</left><right {thin}</right><top {thin}</top><bottom {thin}</bottom><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="{}">{cell_formats}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#,
+        ROW_KINDS.len() * FORMATS.len()
+    )
+}
+
+/// The value Excel stores: a percentage as its fraction; decimals past 12 are below any display.
+fn stored_value(value: Decimal, format: NumberFormat) -> String {
+    let value = match format {
+        NumberFormat::Percent => value / Decimal::ONE_HUNDRED,
+        _ => value,
+    };
+    value.round_dp_with_strategy(12, RoundingStrategy::MidpointAwayFromZero).normalize().to_string()
+}
+
+/// How wide a text prints, in hundredths of the digit width Excel measures columns in: capitals
+/// are wider than a digit, lower case and punctuation narrower.
+fn print_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => 100,
+            c if c.is_uppercase() => 110,
+            _ => 85,
+        })
+        .sum()
+}
+
+/// Columns as wide as their widest text (headers wrap, captions overflow, notes wrap across), within limits.
+fn column_widths(sheet: &Sheet) -> Vec<usize> {
+    let spans_columns =
+        |row: usize, column: usize| sheet.merges.iter().any(|m| m.first_row == row && m.first_column == column && m.last_column > m.first_column);
+    let mut widths: Vec<usize> = Vec::new();
+    for (r, row) in sheet.rows.iter().enumerate() {
+        if matches!(row.kind, RowKind::Title | RowKind::Note) {
+            continue;
+        }
+        for (c, cell) in row.cells.iter().enumerate() {
+            if spans_columns(r, c) {
+                continue;
+            }
+            let text = cell.display();
+            let needed = match row.kind {
+                // A header wraps between words: as wide as its longest word, and at least 14 digits.
+                RowKind::Header => {
+                    let longest_word = text.split_whitespace().map(print_width).max().unwrap_or(0);
+                    longest_word.max(print_width(&text).min(1_400))
+                }
+                _ => print_width(&text),
+            };
+            if widths.len() <= c {
+                widths.resize(c + 1, 0);
+            }
+            widths[c] = widths[c].max(needed.div_ceil(100));
+        }
+    }
+    widths.into_iter().map(|w| (w + 2).clamp(8, 70)).collect()
+}
+
+/// Lines a text needs in a wrapped cell `width` digits wide.
+fn lines_needed(text: &str, width: usize) -> usize {
+    let room = width.saturating_sub(1).max(1) * 100;
+    text.split('\n').map(|line| print_width(line).div_ceil(room).max(1)).sum()
+}
+
+/// Row height in points for the given number of lines of 10-point text.
+fn row_height(lines: usize) -> usize {
+    13 * lines + 2
+}
+
+fn worksheet(sheet: &Sheet) -> String {
+    let widths = column_widths(sheet);
+    let table_width = sheet
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Header | RowKind::Body | RowKind::Strong))
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(1);
+    // A note spans the table, so a long footnote wraps under it instead of running off the page.
+    let mut merges = sheet.merges.clone();
+    for (r, row) in sheet.rows.iter().enumerate() {
+        if row.kind == RowKind::Note && row.cells.len() == 1 && table_width > 1 {
+            merges.push(Merge { first_row: r, first_column: 0, last_row: r, last_column: table_width - 1 });
+        }
+    }
+    let span_width = |r: usize, c: usize| {
+        let merge = merges.iter().find(|m| m.first_row == r && m.first_column == c);
+        let (first, last) = merge.map_or((c, c), |m| (m.first_column, m.last_column));
+        (first..=last).map(|i| widths.get(i).copied().unwrap_or(8)).sum::<usize>()
+    };
+    let mut xml = String::with_capacity(sheet.rows.len() * 64);
+    xml.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
+    xml.push_str(&format!(
+        r#"<worksheet xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0""#
+    ));
+    if sheet.frozen_rows > 0 {
+        let top = sheet.frozen_rows + 1;
+        xml.push_str(&format!(
+            r#"><pane ySplit="{}" topLeftCell="A{top}" activePane="bottomLeft" state="frozen"/></sheetView>"#,
+            sheet.frozen_rows
+        ));
+    } else {
+        xml.push_str("/>");
+    }
+    xml.push_str("</sheetViews><cols>");
+    for (i, width) in widths.iter().enumerate() {
+        xml.push_str(&format!(r#"<col min="{0}" max="{0}" width="{width}" customWidth="1"/>"#, i + 1));
+    }
+    xml.push_str("</cols><sheetData>");
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let number = r + 1;
+        let lines = match row.kind {
+            RowKind::Title => 1,
+            _ => row
+                .cells
+                .iter()
+                .enumerate()
+                .filter_map(|(c, cell)| match cell {
+                    Cell::Text(text) => Some(lines_needed(text, span_width(r, c))),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(1),
+        };
+        if lines > 1 {
+            xml.push_str(&format!(r#"<row r="{number}" ht="{}" customHeight="1">"#, row_height(lines)));
+        } else {
+            xml.push_str(&format!(r#"<row r="{number}">"#));
+        }
+        let bordered = matches!(row.kind, RowKind::Header | RowKind::Body | RowKind::Strong);
+        for (c, cell) in row.cells.iter().enumerate() {
+            let reference = format!("{}{number}", column_name(c));
+            match cell {
+                Cell::Number(value, format) => xml.push_str(&format!(
+                    r#"<c r="{reference}" s="{}"><v>{}</v></c>"#,
+                    style_index(row.kind, Some(*format)),
+                    stored_value(*value, *format)
+                )),
+                Cell::Text(text) if !text.is_empty() => xml.push_str(&format!(
+                    r#"<c r="{reference}" s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
+                    style_index(row.kind, None),
+                    office_escape(text)
+                )),
+                // An empty cell inside a table keeps its borders (and a merged title its shading).
+                _ if bordered => xml.push_str(&format!(r#"<c r="{reference}" s="{}"/>"#, style_index(row.kind, None))),
+                _ => {}
+            }
+        }
+        xml.push_str("</row>");
+    }
+    xml.push_str("</sheetData>");
+    if !merges.is_empty() {
+        xml.push_str(&format!(r#"<mergeCells count="{}">"#, merges.len()));
+        for m in &merges {
+            xml.push_str(&format!(
+                r#"<mergeCell ref="{}{}:{}{}"/>"#,
+                column_name(m.first_column),
+                m.first_row + 1,
+                column_name(m.last_column),
+                m.last_row + 1
+            ));
+        }
+        xml.push_str("</mergeCells>");
+    }
+    // Printed landscape, one page wide.
+    xml.push_str(r#"<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>"#);
+    xml
+}
+
+/// A tab name Excel accepts.
+fn sheet_name(name: &str) -> String {
+    let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).take(31).collect();
+    if clean.trim().is_empty() {
+        "Hoja".to_string()
+    } else {
+        clean
+    }
+}
+
+const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/// The workbook's bytes: one tab per sheet, in order.
+pub fn write_workbook(sheets: &[Sheet]) -> Vec<u8> {
+    let mut content_types = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#,
+    );
+    let mut tabs = String::new();
+    let mut relationships = String::new();
+    for (i, sheet) in sheets.iter().enumerate() {
+        let n = i + 1;
+        content_types.push_str(&format!(
+            r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        ));
+        tabs.push_str(&format!(r#"<sheet name="{}" sheetId="{n}" r:id="rId{n}"/>"#, escape(&sheet_name(&sheet.name))));
+        relationships.push_str(&format!(
+            r#"<Relationship Id="rId{n}" Type="{RELATIONSHIPS}/worksheet" Target="worksheets/sheet{n}.xml"/>"#
+        ));
+    }
+    content_types.push_str("</Types>");
+    relationships.push_str(&format!(
+        r#"<Relationship Id="rId{}" Type="{RELATIONSHIPS}/styles" Target="styles.xml"/>"#,
+        sheets.len() + 1
+    ));
+    let mut zip = ZipWriter::new();
+    zip.add("[Content_Types].xml", content_types.as_bytes());
+    zip.add(
+        "_rels/.rels",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="{PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="{RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        )
+        .as_bytes(),
+    );
+    zip.add(
+        "xl/workbook.xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}"><sheets>{tabs}</sheets></workbook>"#
+        )
+        .as_bytes(),
+    );
+    zip.add(
+        "xl/_rels/workbook.xml.rels",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="{PACKAGE_RELATIONSHIPS}">{relationships}</Relationships>"#
+        )
+        .as_bytes(),
+    );
+    zip.add("xl/styles.xml", styles().as_bytes());
+    for (i, sheet) in sheets.iter().enumerate() {
+        zip.add(&format!("xl/worksheets/sheet{}.xml", i + 1), worksheet(sheet).as_bytes());
+    }
+    zip.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_fifteen_significant_digits_as_excel_does() {
+        assert_eq!(number_text("0.30000000000000004", None), "0.3");
+        assert_eq!(number_text("21000", None), "21000");
+        assert_eq!(number_text("1234567.8899999999", None), "1234567.89");
+        assert_eq!(number_text("2.1E+4", None), "21000");
+        assert_eq!(number_text("7", Some(2)), "07");
+        assert_eq!(number_text("7.5", Some(2)), "7.5");
+        assert_eq!(number_text("#N/A", None), "#N/A");
+        assert_eq!(number_text("-0", None), "0");
+        assert_eq!(number_text("1.2345678901234567E-3", None), "0.00123456789012346");
+        assert_eq!(number_text("123456789012345678", None), "123456789012345678");
+    }
+
+    #[test]
+    fn cell_references_and_column_names_agree() {
+        assert_eq!(cell_position("A1"), Some((0, 1)));
+        assert_eq!(cell_position("bE57"), Some((56, 57)));
+        assert_eq!(cell_position("XFD1048576"), Some((16_383, 1_048_576)));
+        assert_eq!(cell_position("XFE1"), None);
+        assert_eq!(cell_position("A1048577"), None);
+        assert_eq!(cell_position("12"), None);
+        for i in [0, 25, 26, 51, 52, 701, 702, 16_383] {
+            assert_eq!(cell_position(&format!("{}1", column_name(i))), Some((i, 1)));
+        }
+    }
+
+    #[test]
+    fn office_escapes_decode_and_literal_escapes_survive() {
+        assert_eq!(office_unescape("a_x000D_b_x_c_x00e1_"), "a\rb_x_cá");
+        assert_eq!(office_escape("_x0041_ & _x_"), "_x005F_x0041_ &amp; _x_");
+        assert_eq!(office_unescape(&office_escape("_x0041_")), "_x0041_");
+    }
+
+    #[test]
+    fn zero_formats_pad_and_others_do_not() {
+        assert_eq!(zero_pad_width("00"), Some(2));
+        assert_eq!(zero_pad_width("0"), None);
+        assert_eq!(zero_pad_width("0.00"), None);
+    }
+}
