@@ -265,6 +265,9 @@ test('the .docx download is a zip whose document.xml holds the three tables with
 test('the .docx converts with LibreOffice headless, where it is installed', async (t) => {
   const soffice = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' }).stdout.trim();
   if (!soffice) { t.skip('LibreOffice (soffice) is not installed'); return; }
+  // Only LibreOffice Writer opens .docx; a Calc-only install (libreoffice-calc-nogui) cannot.
+  const writer = spawnSync('sh', ['-c', 'ls /usr/lib/libreoffice/program/ | grep -q "^libswlo"'], { encoding: 'utf8' }).status === 0;
+  if (!writer) { t.skip('LibreOffice Writer is not installed'); return; }
   await ficha.openDocument(AEI);
   const { path } = await ficha.downloadDocx();
   const out = join(scratch, 'soffice');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch, FichaPage } from './ficha-page.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let server, browser, context, ficha;
 
 before(async () => { server = await serve(DIST); browser = await launch(); });

@@ -423,11 +423,13 @@ export class FichaPage {
   /** Sets a file input and waits for a new element matching `outcome` (not the one a previous file left). */
   async chooseFile(input, file, outcome) {
     const previous = await this.page.$(outcome);
+    const previousText = previous ? await previous.textContent() : null;
     await this.page.setInputFiles(input, file);
-    await this.page.waitForFunction(([selector, old]) => {
+    // A new element, or the same element showing another outcome (the renderer may patch in place).
+    await this.page.waitForFunction(([selector, old, oldText]) => {
       const now = document.querySelector(selector);
-      return now && now !== old;
-    }, [outcome, previous], { timeout: 60_000 });
+      return now && (now !== old || now.textContent !== oldText);
+    }, [outcome, previous, previousText], { timeout: 60_000 });
   }
 
   /** Chooses an AO sheet file (a path or { name, mimeType, buffer }) and waits for its preview or its errors. */
