@@ -2,8 +2,12 @@
 
 use std::fmt;
 
+use rust_decimal::Decimal;
+
+use super::format::{money, quantity};
 use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use super::period::Month;
+use super::plan::OperativeActivity;
 use super::workspace::Workspace;
 
 /// One of the four monthly series of an AO.
@@ -37,12 +41,64 @@ impl Series {
             Series::FinancialProgrammed | Series::FinancialExecuted => NumberKind::Money,
         }
     }
+
+    /// The grid row of the series, 0–3.
+    pub fn position(self) -> usize {
+        match self {
+            Series::PhysicalProgrammed => 0,
+            Series::PhysicalExecuted => 1,
+            Series::FinancialProgrammed => 2,
+            Series::FinancialExecuted => 3,
+        }
+    }
+
+    /// The series shown at a grid row, if the row exists.
+    pub fn at(position: usize) -> Option<Series> {
+        Series::ALL.get(position).copied()
+    }
+
+    /// The programming series an execution series is measured against (itself for programming).
+    pub fn programming(self) -> Series {
+        match self {
+            Series::PhysicalProgrammed | Series::PhysicalExecuted => Series::PhysicalProgrammed,
+            Series::FinancialProgrammed | Series::FinancialExecuted => Series::FinancialProgrammed,
+        }
+    }
+
+    /// A value or total of the series as the tables print it: soles `21,000.00`, quantities `12`.
+    pub fn display(self, value: Decimal) -> String {
+        match self.kind() {
+            NumberKind::Money => money(value),
+            NumberKind::Quantity => quantity(value),
+        }
+    }
+
+    /// The twelve monthly values of this series of an AO.
+    pub fn values(self, ao: &OperativeActivity) -> &[Decimal; 12] {
+        match self {
+            Series::PhysicalProgrammed => &ao.physical.programmed,
+            Series::PhysicalExecuted => &ao.physical.executed,
+            Series::FinancialProgrammed => &ao.financial.programmed,
+            Series::FinancialExecuted => &ao.financial.executed,
+        }
+    }
+
+    fn values_mut(self, ao: &mut OperativeActivity) -> &mut [Decimal; 12] {
+        match self {
+            Series::PhysicalProgrammed => &mut ao.physical.programmed,
+            Series::PhysicalExecuted => &mut ao.physical.executed,
+            Series::FinancialProgrammed => &mut ao.financial.programmed,
+            Series::FinancialExecuted => &mut ao.financial.executed,
+        }
+    }
 }
 
 /// Why an edit was refused; says where in Spanish.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
     BadNumber { series: Series, month: Month, found: String, reason: NumberError },
+    /// A pasted block reaching past the last series or past December.
+    BlockOutsideGrid { rows: usize, columns: usize, series: Series, month: Month },
     ReadOnlyVersion,
     UnknownActivity(String),
 }
@@ -53,12 +109,26 @@ impl fmt::Display for EditError {
             EditError::BadNumber { series, month, found, reason } => {
                 write!(f, "{}, {}: «{}» {}", series.label(), month.short_name(), found, reason)
             }
+            EditError::BlockOutsideGrid { rows, columns, series, month } => write!(
+                f,
+                "el bloque pegado tiene {rows} fila(s) y {columns} columna(s), pero desde {}, {} solo caben {} fila(s) y {} columna(s)",
+                series.label(),
+                month.short_name(),
+                Series::ALL.len() - series.position(),
+                13 - usize::from(month.number()),
+            ),
             EditError::ReadOnlyVersion => {
                 f.write_str("esta versión del POI ya fue aprobada y no se puede modificar; edite la última versión")
             }
             EditError::UnknownActivity(code) => write!(f, "no existe la actividad operativa {code} en esta versión"),
         }
     }
+}
+
+/// A validated set of monthly values for one AO, applied all at once or not at all.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MonthlyPatch {
+    pub cells: Vec<(Series, Month, Decimal)>,
 }
 
 impl Workspace {
@@ -70,14 +140,16 @@ impl Workspace {
             found: text.to_string(),
             reason,
         })?;
+        self.apply_monthly_patch(ao_code, &MonthlyPatch { cells: vec![(series, month, value)] })
+    }
+
+    /// Writes every cell of a patch into an AO of the evaluated version, if it is the latest.
+    pub fn apply_monthly_patch(&mut self, ao_code: &str, patch: &MonthlyPatch) -> Result<(), EditError> {
         let number = self.evaluated_version().map(|v| v.number).ok_or(EditError::ReadOnlyVersion)?;
         let version = self.year_mut().and_then(|y| y.poi.editable_version_mut(number)).ok_or(EditError::ReadOnlyVersion)?;
         let ao = version.activity_mut(ao_code).ok_or_else(|| EditError::UnknownActivity(ao_code.to_string()))?;
-        match series {
-            Series::PhysicalProgrammed => ao.physical.set_programmed(month, value),
-            Series::PhysicalExecuted => ao.physical.set_executed(month, value),
-            Series::FinancialProgrammed => ao.financial.set_programmed(month, value),
-            Series::FinancialExecuted => ao.financial.set_executed(month, value),
+        for &(series, month, value) in &patch.cells {
+            series.values_mut(ao)[month.index()] = value;
         }
         Ok(())
     }
@@ -88,17 +160,6 @@ impl Workspace {
             (Some(v), Some(latest)) => v.number == latest.number,
             _ => false,
         }
-    }
-}
-
-/// The value one series holds for a month, as the grid shows it in its input.
-pub fn monthly_value(ao: &super::plan::OperativeActivity, series: Series, month: Month) -> rust_decimal::Decimal {
-    let i = month.index();
-    match series {
-        Series::PhysicalProgrammed => ao.physical.programmed[i],
-        Series::PhysicalExecuted => ao.physical.executed[i],
-        Series::FinancialProgrammed => ao.financial.programmed[i],
-        Series::FinancialExecuted => ao.financial.executed[i],
     }
 }
 

@@ -2,20 +2,24 @@
 
 pub mod calendar;
 pub mod charts;
+pub mod compare;
 pub mod edit;
 pub mod draft;
 pub mod example;
 pub mod ficha;
 pub mod format;
+pub mod history;
 pub mod integrity;
 pub mod labels;
 pub mod narrative;
 pub mod numbers;
+pub mod paste;
 pub mod period;
 pub mod plan;
 pub mod poi;
 pub mod recommendations;
 pub mod recommendations_summary;
+pub mod structure;
 pub mod synthetic;
 pub mod words;
 pub mod workspace;

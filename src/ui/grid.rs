@@ -1,25 +1,50 @@
-//! The monthly grid of one AO: 12 months × the four series, with annual totals and cell messages.
+//! The monthly grid of one AO: 12 months × the four series, live totals, keyboard moves and paste from Excel.
 
 use std::collections::BTreeMap;
 
+use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
-use crate::domain::edit::{monthly_value, Series};
-use crate::domain::format::{money, quantity};
-use crate::domain::numbers::NumberKind;
+use crate::domain::edit::{EditError, MonthlyPatch, Series};
+use crate::domain::ficha::progress;
+use crate::domain::format::percent;
+use crate::domain::numbers::{parse_number, DecimalMark};
+use crate::domain::paste::{is_block, parse_block};
 use crate::domain::period::Month;
+use crate::domain::plan::{exact_sum, OperativeActivity};
 use crate::ui::state::use_state;
+
+/// A grid cell: its row (series) and column (month).
+type Cell = (Series, Month);
 
 fn cell_text(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
-fn total_text(series: Series, total: Decimal) -> String {
-    match series.kind() {
-        NumberKind::Money => money(total),
-        NumberKind::Quantity => quantity(total),
+/// The twelve values of a series, with the value being typed in one cell taken as if committed,
+/// so totals follow each keystroke without touching the workspace.
+fn series_values(ao: &OperativeActivity, series: Series, typed: Option<(Cell, Decimal)>) -> [Decimal; 12] {
+    let mut values = *series.values(ao);
+    if let Some(((_, month), value)) = typed.filter(|((s, _), _)| *s == series) {
+        values[month.index()] = value;
     }
+    values
+}
+
+/// The input of another cell of the same grid, if it exists.
+fn neighbour(input: &HtmlInputElement, series: Series, month: Month, down: isize, right: isize) -> Option<HtmlInputElement> {
+    let row = Series::at(series.position().checked_add_signed(down)?)?;
+    let column = Month::new(u8::try_from(isize::from(month.number()) + right).ok()?)?;
+    let selector = format!("input[data-series=\"{}\"][data-month=\"{}\"]", row.position(), column.number());
+    input.closest("table.grid").ok()??.query_selector(&selector).ok()??.dyn_into().ok()
+}
+
+/// A focused cell selects its text, so typing replaces the value as in a spreadsheet.
+fn select_on_focus(ev: leptos::ev::FocusEvent) {
+    event_target::<HtmlInputElement>(&ev).select();
 }
 
 /// The editable grid of the AO with the given code in the evaluated version.
@@ -31,7 +56,104 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
     let activity = Memo::new(move |_| ws.with(|w| code.with_value(|c| w.evaluated_version().and_then(|v| v.activity(c)).cloned())));
     let editable = Memo::new(move |_| ws.with(|w| w.evaluated_version_is_editable()));
     let errors: RwSignal<BTreeMap<(usize, u8), String>> = RwSignal::new(BTreeMap::new());
+    let paste_errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let typed: RwSignal<Option<(Cell, Decimal)>> = RwSignal::new(None);
     let title = move || activity.with(|a| a.as_ref().map(|a| format!("{}: {} ({})", a.code, a.name, a.unit)).unwrap_or_default());
+    let committed = move |(series, month): Cell| {
+        activity.with_untracked(|a| a.as_ref().map(|a| cell_text(series.values(a)[month.index()])).unwrap_or_default())
+    };
+    let total = move |series: Series| {
+        activity.with(|a| a.as_ref().map(|a| exact_sum(&series_values(a, series, typed.get()))).unwrap_or_default())
+    };
+    let apply = move |patch: MonthlyPatch| -> Result<(), EditError> {
+        let mut outcome = Ok(());
+        ws.maybe_update(|w| {
+            outcome = code.with_value(|c| w.apply_monthly_patch(c, &patch));
+            outcome.is_ok()
+        });
+        if outcome.is_ok() {
+            errors.update(|e| {
+                for (s, m, _) in &patch.cells {
+                    e.remove(&(s.position(), m.number()));
+                }
+            });
+        }
+        outcome
+    };
+    let commit = move |(series, month): Cell, text: String| {
+        typed.set(None);
+        let mut outcome = Ok(());
+        ws.maybe_update(|w| {
+            outcome = code.with_value(|c| w.set_monthly_value(c, series, month, &text));
+            outcome.is_ok()
+        });
+        let key = (series.position(), month.number());
+        errors.update(|e| match outcome {
+            Ok(()) => {
+                e.remove(&key);
+            }
+            Err(err) => {
+                e.insert(key, err.to_string());
+            }
+        });
+    };
+    let restore = move |cell: Cell, input: &HtmlInputElement| {
+        input.set_value(&committed(cell));
+        // Selected again, so the arrows move between cells as before typing.
+        input.select();
+        typed.set(None);
+        errors.update(|e| {
+            e.remove(&(cell.0.position(), cell.1.number()));
+        });
+    };
+    let on_keydown = move |cell: Cell, ev: KeyboardEvent| {
+        let input: HtmlInputElement = event_target(&ev);
+        let (series, month) = cell;
+        let length = input.value().encode_utf16().count() as u32;
+        let at_start = input.selection_start().ok().flatten() == Some(0);
+        let at_end = input.selection_end().ok().flatten() == Some(length);
+        let target = match ev.key().as_str() {
+            "ArrowUp" => neighbour(&input, series, month, -1, 0),
+            "ArrowDown" => neighbour(&input, series, month, 1, 0),
+            "ArrowLeft" if at_start => neighbour(&input, series, month, 0, -1),
+            "ArrowRight" if at_end => neighbour(&input, series, month, 0, 1),
+            "Enter" => {
+                ev.prevent_default();
+                commit(cell, input.value());
+                neighbour(&input, series, month, 1, 0)
+            }
+            "Escape" => {
+                ev.prevent_default();
+                restore(cell, &input);
+                None
+            }
+            // Ctrl+Z while typing drops the typing; on a committed cell it undoes the last edit.
+            "z" | "Z" if (ev.ctrl_key() || ev.meta_key()) && input.value() != committed(cell) => {
+                ev.prevent_default();
+                restore(cell, &input);
+                None
+            }
+            _ => None,
+        };
+        if let Some(next) = target {
+            ev.prevent_default();
+            let _ = next.focus();
+        }
+    };
+    let on_paste = move |cell: Cell, ev: ClipboardEvent| {
+        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        if !is_block(&text) {
+            return;
+        }
+        ev.prevent_default();
+        let outcome = if editable.get_untracked() {
+            parse_block(&text, cell.0, cell.1).and_then(|patch| apply(patch).map_err(|e| vec![e]))
+        } else {
+            Err(vec![EditError::ReadOnlyVersion])
+        };
+        typed.set(None);
+        paste_errors.set(outcome.err().unwrap_or_default().iter().map(ToString::to_string).collect());
+    };
     view! {
         <div class="grid-wrap">
             <table class="grid" data-ao=code.get_value()>
@@ -40,40 +162,41 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                     <th scope="col">"Serie"</th>
                     {Month::all().map(|m| view! { <th scope="col">{m.short_name()}</th> }).collect_view()}
                     <th scope="col">"Total anual"</th>
+                    <th scope="col">"% avance"</th>
                 </tr></thead>
                 <tbody>
-                    {Series::ALL.iter().enumerate().map(|(row, &series)| view! {
+                    {Series::ALL.iter().map(|&series| view! {
                         <tr>
                             <th scope="row">{series.label()}</th>
                             {Month::all().map(|month| {
-                                let value = move || activity.with(|a| a.as_ref().map(|a| cell_text(monthly_value(a, series, month))).unwrap_or_default());
-                                let invalid = move || errors.with(|e| e.contains_key(&(row, month.number())));
+                                let cell = (series, month);
+                                let key = (series.position(), month.number());
+                                let value = move || activity.with(|a| a.as_ref().map(|a| cell_text(series.values(a)[month.index()])).unwrap_or_default());
+                                let invalid = move || errors.with(|e| e.contains_key(&key));
                                 view! {
                                     <td>
                                         <input type="text" inputmode="decimal" class="cell"
                                             aria-label=format!("{} {}", series.label(), month.short_name())
-                                            data-series=row data-month=month.number()
+                                            data-series=series.position() data-month=month.number()
                                             prop:value=value
                                             prop:readOnly=move || !editable.get()
                                             aria-invalid=move || invalid().to_string()
-                                            on:change=move |ev| {
-                                                let text = event_target_value(&ev);
-                                                let mut outcome = Ok(());
-                                                ws.maybe_update(|w| {
-                                                    outcome = code.with_value(|c| w.set_monthly_value(c, series, month, &text));
-                                                    outcome.is_ok()
-                                                });
-                                                errors.update(|e| match outcome {
-                                                    Ok(()) => { e.remove(&(row, month.number())); }
-                                                    Err(err) => { e.insert((row, month.number()), err.to_string()); }
-                                                });
-                                            }/>
+                                            on:focus=select_on_focus
+                                            on:input=move |ev| {
+                                                let parsed = parse_number(&event_target_value(&ev), series.kind(), DecimalMark::Point).ok();
+                                                typed.set(parsed.map(|v| (cell, v)));
+                                            }
+                                            on:blur=move |_| typed.set(None)
+                                            on:change=move |ev| commit(cell, event_target_value(&ev))
+                                            on:keydown=move |ev| on_keydown(cell, ev)
+                                            on:paste=move |ev| on_paste(cell, ev)/>
                                     </td>
                                 }
                             }).collect_view()}
-                            <td class="num total">{move || activity.with(|a| a.as_ref().map(|a| {
-                                total_text(series, Month::all().map(|m| monthly_value(a, series, m)).sum())
-                            }).unwrap_or_default())}</td>
+                            <td class="num total">{move || series.display(total(series))}</td>
+                            <td class="num progress">{move || (series != series.programming()).then(|| {
+                                percent(progress(total(series), total(series.programming())))
+                            })}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -84,6 +207,13 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
             <ul class="errors" role="alert">
                 {move || errors.get().into_values().map(|message| view! { <li>{message}</li> }).collect_view()}
             </ul>
+            <Show when=move || paste_errors.with(|e| !e.is_empty())>
+                <div class="paste-errors" role="alert">
+                    <p>"No se pegó nada. Corrija estas celdas en la hoja de cálculo y vuelva a copiar y pegar:"</p>
+                    <ul>{move || paste_errors.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}</ul>
+                    <button on:click=move |_| paste_errors.set(Vec::new())>"Cerrar"</button>
+                </div>
+            </Show>
         </div>
     }
 }

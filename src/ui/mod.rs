@@ -4,6 +4,7 @@ pub mod bench;
 pub mod charts;
 pub mod download;
 pub mod grid;
+pub mod history;
 pub mod pages;
 pub mod route;
 pub mod state;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <a href=Route::Recommendations.href()>"Recomendaciones"</a>
                 <a href=Route::Data.href()>"Importar / Exportar"</a>
             </nav>
+            <history::UndoRedo/>
         </header>
         <Show when=move || update_ready.get()>
             <div class="notice info no-print" role="status" id="update-ready">

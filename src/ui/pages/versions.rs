@@ -1,13 +1,237 @@
-//! Versiones del POI: nuevas modificaciones y comparación de versiones.
+//! Versiones del POI: the chain of approved versions, "Nueva modificación del POI" and the comparison of two versions.
 
 use leptos::prelude::*;
+
+use crate::domain::compare::{compare, VersionComparison};
+use crate::domain::structure::{AmendmentDraft, RESOLUTION_KINDS};
+use crate::ui::state::use_state;
+
+/// One row of the versions table.
+#[derive(Clone, PartialEq)]
+struct VersionRow {
+    number: u32,
+    label: String,
+    citation: String,
+    date: String,
+    reasons: String,
+    activities: usize,
+}
 
 /// The Versiones del POI page.
 #[component]
 pub fn VersionsPage() -> impl IntoView {
+    let ws = use_state().workspace;
+    let year = Memo::new(move |_| ws.with(|w| w.selection.year));
+    let rows = Memo::new(move |_| {
+        ws.with(|w| {
+            w.year()
+                .map(|y| {
+                    y.poi
+                        .versions
+                        .iter()
+                        .map(|v| VersionRow {
+                            number: v.number,
+                            label: v.label(),
+                            citation: if v.resolution.number.is_empty() { String::new() } else { v.resolution.citation() },
+                            date: v.resolution.date.clone(),
+                            reasons: v.amendments.iter().map(|a| a.reason.clone()).collect::<Vec<_>>().join(" "),
+                            activities: v.activities.len(),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let latest = Memo::new(move |_| rows.with(|r| r.last().map(|v| v.number)));
     view! {
         <section class="page">
             <h1>"Versiones del POI"</h1>
+            <p class="note">"Cada versión es una copia aprobada por su resolución. Solo la última se puede modificar; las anteriores quedan de solo lectura."</p>
+            <table id="versions" class="list">
+                <caption>{move || format!("Versiones del POI {}", year.get())}</caption>
+                <thead><tr>
+                    <th scope="col">"VERSIÓN"</th><th scope="col">"RESOLUCIÓN"</th><th scope="col">"FECHA"</th>
+                    <th scope="col">"MOTIVO"</th><th scope="col">"N° DE AO"</th><th scope="col">"ESTADO"</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|v| {
+                        let state = if Some(v.number) == latest.get() { "Última versión (editable)" } else { "Aprobada (solo lectura)" };
+                        view! {
+                            <tr>
+                                <td>{v.label}</td><td>{v.citation}</td><td>{v.date}</td><td>{v.reasons}</td>
+                                <td class="num">{v.activities}</td><td>{state}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <Show when=move || rows.with(|r| r.is_empty())>
+                <p class="empty">"Este año aún no tiene POI. Registre el POI consistente con el PIA, o agregue actividades operativas en Estructura."</p>
+            </Show>
+            <NewVersionForm first=Signal::derive(move || rows.with(|r| r.is_empty()))/>
+            <Comparison/>
         </section>
+    }
+}
+
+/// "Nueva modificación del POI": resolution and reason; the new version copies the latest.
+#[component]
+fn NewVersionForm(first: Signal<bool>) -> impl IntoView {
+    let ws = use_state().workspace;
+    let open = RwSignal::new(false);
+    let draft = RwSignal::new(AmendmentDraft::default());
+    let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let done: RwSignal<Option<String>> = RwSignal::new(None);
+    let create = move |_| {
+        let mut outcome = Err(Vec::new());
+        ws.maybe_update(|w| {
+            outcome = draft.with_untracked(|d| w.new_poi_version(d));
+            outcome.is_ok()
+        });
+        match outcome {
+            Ok(_) => {
+                let label = ws.with_untracked(|w| w.evaluated_version().map(|v| v.label()).unwrap_or_default());
+                done.set(Some(format!("Se creó el {label} como copia de la versión anterior; es la versión evaluada y la única editable.")));
+                errors.set(Vec::new());
+                draft.set(AmendmentDraft::default());
+                open.set(false);
+            }
+            Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
+        }
+    };
+    let field = move |set: fn(&mut AmendmentDraft, String)| move |ev| draft.update(|d| set(d, event_target_value(&ev)));
+    view! {
+        <div class="version-form">
+            {move || done.get().map(|message| view! { <p class="notice info" role="status" id="version-created">{message}</p> })}
+            <Show when=move || !open.get()>
+                <button id="new-version" on:click=move |_| { done.set(None); open.set(true); }>
+                    {move || if first.get() { "Registrar el POI consistente con el PIA" } else { "Nueva modificación del POI" }}
+                </button>
+            </Show>
+            <Show when=move || open.get()>
+                <fieldset class="edit-form">
+                    <legend>{move || if first.get() { "POI consistente con el PIA" } else { "Nueva modificación del POI" }}</legend>
+                    <div class="form-grid">
+                        <label>"Tipo de resolución"
+                            <input id="version-kind" type="text" list="resolution-kinds" prop:value=move || draft.with(|d| d.kind.clone())
+                                on:input=field(|d, v| d.kind = v)/>
+                            <datalist id="resolution-kinds">
+                                {RESOLUTION_KINDS.iter().map(|k| view! { <option value=*k></option> }).collect_view()}
+                            </datalist>
+                        </label>
+                        <label>"Número"
+                            <input id="version-number" type="text" placeholder="052-2023-TR/SG" prop:value=move || draft.with(|d| d.number.clone())
+                                on:input=field(|d, v| d.number = v)/>
+                        </label>
+                        <label>"Fecha"
+                            <input id="version-date" type="date" prop:value=move || draft.with(|d| d.date.clone())
+                                on:input=field(|d, v| d.date = v)/>
+                        </label>
+                    </div>
+                    <label>"Motivo (como se leerá en la sección 2: «debido a …»)"
+                        <textarea id="version-reason" rows="3" prop:value=move || draft.with(|d| d.reason.clone())
+                            on:input=field(|d, v| d.reason = v)></textarea>
+                    </label>
+                    <ul class="errors" role="alert">{move || errors.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    <button id="version-save" on:click=create>"Crear la versión"</button>
+                    <button on:click=move |_| { open.set(false); errors.set(Vec::new()); }>"Cancelar"</button>
+                </fieldset>
+            </Show>
+        </div>
+    }
+}
+
+/// What a later version changed against an earlier one, with the sentences of section 2.
+#[component]
+fn Comparison() -> impl IntoView {
+    let ws = use_state().workspace;
+    let numbers = Memo::new(move |_| {
+        ws.with(|w| w.year().map(|y| y.poi.versions.iter().map(|v| (v.number, v.label())).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let from: RwSignal<Option<u32>> = RwSignal::new(None);
+    let to: RwSignal<Option<u32>> = RwSignal::new(None);
+    // Unless chosen: the latest version against the one before it.
+    let chosen = move || {
+        numbers.with(|n| {
+            let latest = n.last().map(|(v, _)| *v);
+            let previous = n.len().checked_sub(2).map(|i| n[i].0);
+            let valid = |v: Option<u32>| v.filter(|v| n.iter().any(|(x, _)| x == v));
+            (valid(from.get()).or(previous), valid(to.get()).or(latest))
+        })
+    };
+    let comparison: Memo<Option<VersionComparison>> = Memo::new(move |_| {
+        let (Some(a), Some(b)) = chosen() else { return None };
+        ws.with(|w| {
+            let poi = &w.year()?.poi;
+            Some(compare(poi.version(a)?, poi.version(b)?))
+        })
+    });
+    let picker = move |id: &'static str, signal: RwSignal<Option<u32>>, earlier: bool| {
+        let current = move || {
+            let (a, b) = chosen();
+            if earlier { a } else { b }
+        };
+        view! {
+            <select id=id prop:value=move || current().map(|v| v.to_string()).unwrap_or_default()
+                on:change=move |ev| signal.set(event_target_value(&ev).parse().ok())>
+                {move || numbers.get().into_iter().map(|(n, label)| view! { <option value=n.to_string()>{label}</option> }).collect_view()}
+            </select>
+        }
+    };
+    view! {
+        <h2>"Comparar versiones"</h2>
+        <Show when=move || numbers.with(|n| n.len() >= 2) fallback=|| view! { <p class="empty">"Se necesitan al menos dos versiones para comparar."</p> }>
+            <div class="selection">
+                <label>"Versión anterior" {picker("compare-from", from, true)}</label>
+                <label>"Versión posterior" {picker("compare-to", to, false)}</label>
+            </div>
+            {move || comparison.get().map(|c| view! { <ComparisonView comparison=c/> })}
+        </Show>
+    }
+}
+
+/// The three lists of a comparison and its drafted sentences.
+#[component]
+fn ComparisonView(comparison: VersionComparison) -> impl IntoView {
+    let sentences = comparison.sentences().join(" ");
+    let same = comparison.is_empty();
+    let simple = |caption: &'static str, id: &'static str, list: Vec<(String, String)>| {
+        (!list.is_empty()).then(|| {
+            view! {
+                <table id=id class="list">
+                    <caption>{caption}</caption>
+                    <thead><tr><th scope="col">"CÓDIGO"</th><th scope="col">"ACTIVIDAD OPERATIVA"</th></tr></thead>
+                    <tbody>{list.into_iter().map(|(code, name)| view! { <tr><td>{code}</td><td>{name}</td></tr> }).collect_view()}</tbody>
+                </table>
+            }
+        })
+    };
+    let added = comparison.added.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
+    let removed = comparison.removed.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
+    let changed = comparison.changed;
+    view! {
+        <p class="compare-sentences" id="compare-sentences">
+            {if same { "Las dos versiones tienen las mismas actividades operativas con los mismos datos.".to_string() } else { sentences }}
+        </p>
+        {simple("AO agregadas", "compare-added", added)}
+        {simple("AO retiradas", "compare-removed", removed)}
+        {(!changed.is_empty()).then(|| view! {
+            <table id="compare-changed" class="list">
+                <caption>"AO modificadas"</caption>
+                <thead><tr><th scope="col">"CÓDIGO"</th><th scope="col">"ACTIVIDAD OPERATIVA"</th><th scope="col">"CAMBIOS"</th></tr></thead>
+                <tbody>
+                    {changed.into_iter().map(|c| {
+                        let lines = c.describe();
+                        view! {
+                            <tr>
+                                <td>{c.activity.code}</td>
+                                <td>{c.activity.name}</td>
+                                <td>{lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
     }
 }

@@ -1,0 +1,684 @@
+//! Editing the plan structure of a year (OEI, AEI, CC, categorías, AO), new POI versions and new years.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
+use super::plan::{Aei, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity};
+use super::poi::{Amendment, PoiVersion, Resolution};
+use super::words::{counted, Gender};
+use super::workspace::{Workspace, YearPlan};
+
+/// What a structure edit acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Item {
+    Oei,
+    Aei,
+    CostCenter,
+    BudgetCategory,
+    Activity,
+}
+
+impl Item {
+    /// The noun with its definite article: "la AEI", "el centro de costo".
+    fn the(self) -> &'static str {
+        match self {
+            Item::Oei => "el OEI",
+            Item::Aei => "la AEI",
+            Item::CostCenter => "el centro de costo",
+            Item::BudgetCategory => "la categoría presupuestal",
+            Item::Activity => "la actividad operativa",
+        }
+    }
+
+    /// "de la AEI", "del centro de costo".
+    fn of_the(self) -> String {
+        let the = self.the();
+        the.strip_prefix("el ").map_or_else(|| format!("de {the}"), |rest| format!("del {rest}"))
+    }
+
+    /// The noun with its indefinite article: "una AEI", "un centro de costo".
+    fn a(self) -> String {
+        let the = self.the();
+        the.strip_prefix("el ").map_or_else(|| the.replacen("la ", "una ", 1), |rest| format!("un {rest}"))
+    }
+
+    /// "La AEI", "El centro de costo", to start a sentence.
+    fn the_capitalized(self) -> String {
+        let the = self.the();
+        let mut chars = the.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    }
+}
+
+/// The code-and-name lists of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Catalog {
+    Oei,
+    CostCenter,
+    BudgetCategory,
+}
+
+impl Catalog {
+    /// The item the list holds.
+    pub fn item(self) -> Item {
+        match self {
+            Catalog::Oei => Item::Oei,
+            Catalog::CostCenter => Item::CostCenter,
+            Catalog::BudgetCategory => Item::BudgetCategory,
+        }
+    }
+}
+
+/// Why a structure edit was refused; the message says what to do, in Spanish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StructureError {
+    EmptyCode(Item),
+    EmptyName(Item),
+    EmptyUnit,
+    /// A list pick (AEI, CC of an AO) left empty.
+    NotChosen(Item),
+    DuplicateCode(Item, String),
+    Unknown(Item, String),
+    BadNumber { field: &'static str, found: String, reason: NumberError },
+    MissingExpectedValue,
+    /// Approved (earlier) POI versions use it; they never change.
+    UsedByApprovedVersions { item: Item, code: String, versions: Vec<String> },
+    EmptyResolution,
+    EmptyReason,
+    NoYear,
+    YearExists(u16),
+    NoPreviousYear(u16),
+}
+
+impl fmt::Display for StructureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StructureError::EmptyCode(item) => write!(f, "Indique el código {}.", item.of_the()),
+            StructureError::EmptyName(item) => write!(f, "Indique la denominación {}.", item.of_the()),
+            StructureError::EmptyUnit => f.write_str("Indique la unidad de medida de la actividad operativa."),
+            StructureError::NotChosen(item) => write!(f, "Elija {}.", item.the()),
+            StructureError::DuplicateCode(item, code) => write!(f, "Ya existe {} con el código «{code}».", item.a()),
+            StructureError::Unknown(item, code) => write!(f, "No existe {} «{code}» en este año.", item.the()),
+            StructureError::BadNumber { field, found, reason } => write!(f, "{field}: «{found}» {reason}."),
+            StructureError::MissingExpectedValue => {
+                f.write_str("Indique el logro esperado del indicador o marque «Sin meta programada».")
+            }
+            StructureError::UsedByApprovedVersions { item, code, versions } => write!(
+                f,
+                "{} «{code}» está en uso en versiones aprobadas del POI ({}), que no se modifican: no se puede cambiar su código ni eliminar.",
+                item.the_capitalized(),
+                versions.join(", ")
+            ),
+            StructureError::EmptyResolution => f.write_str("Indique el tipo y el número de la resolución que aprueba la versión."),
+            StructureError::EmptyReason => f.write_str("Indique el motivo de la modificación."),
+            StructureError::NoYear => f.write_str("No hay un año seleccionado."),
+            StructureError::YearExists(year) => write!(f, "El año {year} ya existe en el espacio de trabajo."),
+            StructureError::NoPreviousYear(year) => write!(f, "No hay un año anterior a {year} del cual copiar la estructura."),
+        }
+    }
+}
+
+/// The text of a code-and-name form (OEI, centro de costo, categoría presupuestal).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CodeNameDraft {
+    pub code: String,
+    pub name: String,
+}
+
+/// The text of the AEI form, indicator included.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AeiDraft {
+    pub code: String,
+    pub name: String,
+    pub oei_code: String,
+    pub indicator_name: String,
+    pub indicator_unit: String,
+    pub baseline: String,
+    pub expected_value: String,
+    /// "Sin meta programada": the year has no goal, whatever `expected_value` says.
+    pub no_goal: bool,
+}
+
+impl AeiDraft {
+    /// The form filled with an AEI, to edit it.
+    pub fn of(aei: &Aei) -> Self {
+        let number = |v: Option<Decimal>| v.map(|v| v.normalize().to_string()).unwrap_or_default();
+        Self {
+            code: aei.code.clone(),
+            name: aei.name.clone(),
+            oei_code: aei.oei_code.clone(),
+            indicator_name: aei.indicator.name.clone(),
+            indicator_unit: aei.indicator.unit.clone(),
+            baseline: number(aei.indicator.baseline),
+            expected_value: number(aei.indicator.expected_value),
+            no_goal: aei.indicator.expected_value.is_none(),
+        }
+    }
+}
+
+/// The text of the AO form; AEI, CC and categoría are codes picked from the year's lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityDraft {
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub aei_code: String,
+    pub cost_center_code: String,
+    pub budget_category_code: String,
+    pub follow_up_approved: bool,
+}
+
+impl Default for ActivityDraft {
+    fn default() -> Self {
+        Self {
+            code: String::new(),
+            name: String::new(),
+            unit: String::new(),
+            aei_code: String::new(),
+            cost_center_code: String::new(),
+            budget_category_code: String::new(),
+            follow_up_approved: true,
+        }
+    }
+}
+
+impl ActivityDraft {
+    /// The form filled with an AO, to edit it.
+    pub fn of(ao: &OperativeActivity) -> Self {
+        Self {
+            code: ao.code.clone(),
+            name: ao.name.clone(),
+            unit: ao.unit.clone(),
+            aei_code: ao.aei_code.clone(),
+            cost_center_code: ao.cost_center_code.clone(),
+            budget_category_code: ao.budget_category_code.clone(),
+            follow_up_approved: ao.follow_up_approved,
+        }
+    }
+}
+
+/// Kinds of resolution offered as suggestions when a version is registered; any other may be typed.
+pub const RESOLUTION_KINDS: [&str; 4] = [
+    "Resolución Ministerial",
+    "Resolución del Secretario General",
+    "Resolución de Gerencia General",
+    "Resolución Directoral Ejecutiva",
+];
+
+/// The text of the "Nueva modificación del POI" form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AmendmentDraft {
+    /// "Resolución del Secretario General".
+    pub kind: String,
+    pub number: String,
+    /// ISO date from the date picker, or empty.
+    pub date: String,
+    pub reason: String,
+}
+
+/// What uses an item: AO and inversiones of the latest version, AEI of an OEI.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Dependents {
+    /// "AOI00106600085: SEGUIMIENTO …", "Inversión 2456789: …"
+    pub activities: Vec<String>,
+    /// AEI codes of an OEI.
+    pub aeis: Vec<String>,
+}
+
+impl Dependents {
+    /// Nothing depends on the item: it can go without asking.
+    pub fn is_empty(&self) -> bool {
+        self.activities.is_empty() && self.aeis.is_empty()
+    }
+
+    /// What the confirm step says before deleting `item` «code»: who uses it and what will happen to them.
+    pub fn warning(&self, item: Item, code: &str) -> String {
+        let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let (users, consequence) = if self.aeis.is_empty() {
+            let users = format!(
+                "{} en la última versión del POI: {}",
+                counted(n(self.activities.len()), Gender::Feminine, "actividad operativa o inversión", "actividades operativas o inversiones"),
+                self.activities.join("; ")
+            );
+            let consequence = match item {
+                Item::BudgetCategory => "Si la elimina, esas actividades quedarán sin categoría presupuestal.",
+                _ => "Si lo confirma, se eliminarán también esas actividades, con su programación y ejecución.",
+            };
+            (users, consequence)
+        } else {
+            (
+                format!("{}: {}", counted(n(self.aeis.len()), Gender::Feminine, "AEI", "AEI"), self.aeis.join(", ")),
+                "Si lo elimina, esas AEI quedarán sin OEI.",
+            )
+        };
+        format!("{} «{code}» tiene {users}. {consequence}", item.the_capitalized())
+    }
+}
+
+/// Code-and-name lists kept per year.
+trait CodeNamed {
+    fn code(&self) -> &str;
+    fn make(code: String, name: String) -> Self;
+}
+
+macro_rules! code_named {
+    ($($t:ty),*) => {$(
+        impl CodeNamed for $t {
+            fn code(&self) -> &str {
+                &self.code
+            }
+            fn make(code: String, name: String) -> Self {
+                Self { code, name }
+            }
+        }
+    )*};
+}
+code_named!(Oei, CostCenter, BudgetCategory);
+
+/// Adds (`original` = None) or replaces the entry with code `original`.
+fn upsert<T: CodeNamed>(list: &mut Vec<T>, original: Option<&str>, value: T) {
+    match original.and_then(|o| list.iter().position(|e| e.code() == o)) {
+        Some(i) => list[i] = value,
+        None => list.push(value),
+    }
+}
+
+fn require(text: &str, error: StructureError, errors: &mut Vec<StructureError>) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        errors.push(error);
+    }
+    text.to_string()
+}
+
+/// A number of the indicator: empty is `None`.
+fn optional_number(field: &'static str, text: &str, errors: &mut Vec<StructureError>) -> Option<Decimal> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    parse_number(text, NumberKind::Quantity, DecimalMark::Point)
+        .map_err(|reason| errors.push(StructureError::BadNumber { field, found: text.trim().to_string(), reason }))
+        .ok()
+}
+
+fn describe_activity(ao: &OperativeActivity) -> String {
+    format!("{}: {}", ao.code, ao.name)
+}
+
+fn describe_investment(inv: &Investment) -> String {
+    format!("Inversión {}: {}", inv.cui, inv.name)
+}
+
+/// The code an AO links to for that kind of item, if it links to that kind.
+fn activity_code(item: Item, ao: &OperativeActivity) -> Option<&str> {
+    match item {
+        Item::Aei => Some(&ao.aei_code),
+        Item::CostCenter => Some(&ao.cost_center_code),
+        Item::BudgetCategory => Some(&ao.budget_category_code),
+        Item::Oei | Item::Activity => None,
+    }
+}
+
+/// The code an inversión links to for that kind of item, if it links to that kind.
+fn investment_code(item: Item, inv: &Investment) -> Option<&str> {
+    match item {
+        Item::Aei => Some(&inv.aei_code),
+        Item::CostCenter => Some(&inv.cost_center_code),
+        Item::Oei | Item::BudgetCategory | Item::Activity => None,
+    }
+}
+
+/// The code field of an AO that links it to an item, for relinking.
+fn activity_link(item: Item, ao: &mut OperativeActivity) -> Option<&mut String> {
+    match item {
+        Item::Aei => Some(&mut ao.aei_code),
+        Item::CostCenter => Some(&mut ao.cost_center_code),
+        Item::BudgetCategory => Some(&mut ao.budget_category_code),
+        Item::Oei | Item::Activity => None,
+    }
+}
+
+/// The code field of an inversión that links it to an item, for relinking.
+fn investment_link(item: Item, inv: &mut Investment) -> Option<&mut String> {
+    match item {
+        Item::Aei => Some(&mut inv.aei_code),
+        Item::CostCenter => Some(&mut inv.cost_center_code),
+        Item::Oei | Item::BudgetCategory | Item::Activity => None,
+    }
+}
+
+fn activity_uses(item: Item, code: &str, ao: &OperativeActivity) -> bool {
+    activity_code(item, ao) == Some(code)
+}
+
+fn investment_uses(item: Item, code: &str, inv: &Investment) -> bool {
+    investment_code(item, inv) == Some(code)
+}
+
+fn version_uses(item: Item, code: &str, version: &PoiVersion) -> bool {
+    version.activities.iter().any(|a| activity_uses(item, code, a)) || version.investments.iter().any(|i| investment_uses(item, code, i))
+}
+
+impl YearPlan {
+    /// Labels of the approved versions (all but the latest) whose AO or inversiones link to the item.
+    fn approved_versions_using(&self, item: Item, code: &str) -> Vec<String> {
+        let versions = &self.poi.versions;
+        let approved = &versions[..versions.len().saturating_sub(1)];
+        approved.iter().filter(|v| version_uses(item, code, v)).map(PoiVersion::label).collect()
+    }
+
+    /// Refuses when approved versions use the item.
+    fn check_not_approved(&self, item: Item, code: &str) -> Result<(), StructureError> {
+        let versions = self.approved_versions_using(item, code);
+        if versions.is_empty() {
+            Ok(())
+        } else {
+            Err(StructureError::UsedByApprovedVersions { item, code: code.to_string(), versions })
+        }
+    }
+
+    /// The latest version, created empty ("POI consistente con el PIA", resolution to fill) if the
+    /// year has none yet, so the first AO has somewhere to live.
+    fn latest_version_mut(&mut self) -> &mut PoiVersion {
+        if self.poi.versions.is_empty() {
+            self.poi.versions.push(PoiVersion {
+                number: 0,
+                resolution: Resolution::default(),
+                amendments: Vec::new(),
+                pia_amount: None,
+                declared_activity_count: None,
+                activities: Vec::new(),
+                investments: Vec::new(),
+            });
+        }
+        self.poi.versions.last_mut().expect("a version was just ensured")
+    }
+
+    /// Whether the year's list of that kind has the code.
+    fn has(&self, item: Item, code: &str) -> bool {
+        match item {
+            Item::Oei => self.oeis.iter().any(|e| e.code == code),
+            Item::Aei => self.aei(code).is_some(),
+            Item::CostCenter => self.cost_centers.iter().any(|e| e.code == code),
+            Item::BudgetCategory => self.budget_categories.iter().any(|e| e.code == code),
+            Item::Activity => self.poi.latest().is_some_and(|v| v.activity(code).is_some()),
+        }
+    }
+
+    /// Points what used `from` at `to`: AEI of an OEI, or AO and inversiones of the latest version.
+    fn relink(&mut self, item: Item, from: &str, to: &str) {
+        if from == to {
+            return;
+        }
+        if item == Item::Oei {
+            self.aeis.iter_mut().filter(|a| a.oei_code == from).for_each(|a| a.oei_code = to.to_string());
+            return;
+        }
+        if let Some(latest) = self.poi.versions.last_mut() {
+            for link in latest.activities.iter_mut().filter_map(|a| activity_link(item, a)).filter(|c| *c == from) {
+                *link = to.to_string();
+            }
+            for link in latest.investments.iter_mut().filter_map(|i| investment_link(item, i)).filter(|c| *c == from) {
+                *link = to.to_string();
+            }
+        }
+    }
+
+    /// Checks a new or changed code: not empty, not taken by another entry.
+    fn check_code(&self, item: Item, original: Option<&str>, code: &str, errors: &mut Vec<StructureError>) {
+        if !code.is_empty() && original != Some(code) && self.has(item, code) {
+            errors.push(StructureError::DuplicateCode(item, code.to_string()));
+        }
+        if let Some(original) = original.filter(|o| *o != code && !code.is_empty()) {
+            if let Err(e) = self.check_not_approved(item, original) {
+                errors.push(e);
+            }
+        }
+    }
+}
+
+/// Structure edits act on the selected year; AO on its latest version, approved versions never change.
+impl Workspace {
+    fn selected_year_mut(&mut self) -> Result<&mut YearPlan, StructureError> {
+        self.year_mut().ok_or(StructureError::NoYear)
+    }
+
+    /// Adds an OEI, centro de costo or categoría (`original` = None) or changes the one with that code.
+    pub fn save_code_name(&mut self, catalog: Catalog, original: Option<&str>, draft: &CodeNameDraft) -> Result<(), Vec<StructureError>> {
+        let item = catalog.item();
+        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        let code = require(&draft.code, StructureError::EmptyCode(item), &mut errors);
+        let name = require(&draft.name, StructureError::EmptyName(item), &mut errors);
+        year.check_code(item, original, &code, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        match catalog {
+            Catalog::Oei => upsert(&mut year.oeis, original, Oei::make(code.clone(), name)),
+            Catalog::CostCenter => upsert(&mut year.cost_centers, original, CostCenter::make(code.clone(), name)),
+            Catalog::BudgetCategory => upsert(&mut year.budget_categories, original, BudgetCategory::make(code.clone(), name)),
+        }
+        if let Some(original) = original {
+            year.relink(item, original, &code);
+        }
+        Ok(())
+    }
+
+    /// Adds an AEI (`original` = None) or changes the one with that code, indicator included.
+    pub fn save_aei(&mut self, original: Option<&str>, draft: &AeiDraft) -> Result<(), Vec<StructureError>> {
+        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        let code = require(&draft.code, StructureError::EmptyCode(Item::Aei), &mut errors);
+        let name = require(&draft.name, StructureError::EmptyName(Item::Aei), &mut errors);
+        year.check_code(Item::Aei, original, &code, &mut errors);
+        let oei_code = draft.oei_code.trim().to_string();
+        if !oei_code.is_empty() && !year.has(Item::Oei, &oei_code) {
+            errors.push(StructureError::Unknown(Item::Oei, oei_code.clone()));
+        }
+        let baseline = optional_number("Línea de base", &draft.baseline, &mut errors);
+        let expected_value = if draft.no_goal {
+            None
+        } else if draft.expected_value.trim().is_empty() {
+            errors.push(StructureError::MissingExpectedValue);
+            None
+        } else {
+            optional_number("Logro esperado", &draft.expected_value, &mut errors)
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let aei = Aei {
+            code: code.clone(),
+            name,
+            oei_code,
+            indicator: Indicator {
+                name: draft.indicator_name.trim().to_string(),
+                unit: draft.indicator_unit.trim().to_string(),
+                baseline,
+                expected_value,
+            },
+        };
+        match original.and_then(|o| year.aeis.iter().position(|a| a.code == o)) {
+            Some(i) => year.aeis[i] = aei,
+            None => year.aeis.push(aei),
+        }
+        if let Some(original) = original {
+            year.relink(Item::Aei, original, &code);
+        }
+        Ok(())
+    }
+
+    /// Adds an AO to the latest version (`original` = None) or changes the one with that code;
+    /// its monthly values stay as they are.
+    pub fn save_activity(&mut self, original: Option<&str>, draft: &ActivityDraft) -> Result<(), Vec<StructureError>> {
+        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        let code = require(&draft.code, StructureError::EmptyCode(Item::Activity), &mut errors);
+        let name = require(&draft.name, StructureError::EmptyName(Item::Activity), &mut errors);
+        let unit = require(&draft.unit, StructureError::EmptyUnit, &mut errors);
+        if !code.is_empty() && original != Some(code.as_str()) && year.has(Item::Activity, &code) {
+            errors.push(StructureError::DuplicateCode(Item::Activity, code.clone()));
+        }
+        let aei_code = draft.aei_code.trim().to_string();
+        let cost_center_code = draft.cost_center_code.trim().to_string();
+        let budget_category_code = draft.budget_category_code.trim().to_string();
+        for (item, linked, required) in [
+            (Item::Aei, &aei_code, true),
+            (Item::CostCenter, &cost_center_code, true),
+            (Item::BudgetCategory, &budget_category_code, false),
+        ] {
+            if linked.is_empty() && required {
+                errors.push(StructureError::NotChosen(item));
+            } else if !linked.is_empty() && !year.has(item, linked) {
+                errors.push(StructureError::Unknown(item, linked.clone()));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let latest = year.latest_version_mut();
+        let index = original.and_then(|o| latest.activities.iter().position(|a| a.code == o));
+        let ao = match index {
+            Some(i) => &mut latest.activities[i],
+            None => {
+                latest.activities.push(OperativeActivity::new(&code, &name, &unit, &aei_code, &cost_center_code));
+                latest.activities.last_mut().expect("just pushed")
+            }
+        };
+        ao.code = code;
+        ao.name = name;
+        ao.unit = unit;
+        ao.aei_code = aei_code;
+        ao.cost_center_code = cost_center_code;
+        ao.budget_category_code = budget_category_code;
+        ao.follow_up_approved = draft.follow_up_approved;
+        Ok(())
+    }
+
+    /// What deleting the item would take along (asked about first), or why it cannot be deleted.
+    pub fn deletion(&self, item: Item, code: &str) -> Result<Dependents, StructureError> {
+        let year = self.year().ok_or(StructureError::NoYear)?;
+        if !year.has(item, code) {
+            return Err(StructureError::Unknown(item, code.to_string()));
+        }
+        year.check_not_approved(item, code)?;
+        Ok(match item {
+            Item::Oei => Dependents {
+                activities: Vec::new(),
+                aeis: year.aeis.iter().filter(|a| a.oei_code == code).map(|a| a.code.clone()).collect(),
+            },
+            Item::Activity => Dependents::default(),
+            _ => match year.poi.latest() {
+                Some(latest) => {
+                    let activities = latest.activities.iter().filter(|a| activity_uses(item, code, a)).map(describe_activity);
+                    let investments = latest.investments.iter().filter(|i| investment_uses(item, code, i)).map(describe_investment);
+                    Dependents { activities: activities.chain(investments).collect(), aeis: Vec::new() }
+                }
+                None => Dependents::default(),
+            },
+        })
+    }
+
+    /// Deletes the item from the selected year, with what depends on it (see `Dependents::warning`):
+    /// the AEI's or CC's AO and inversiones of the latest version go too, AO lose a deleted
+    /// categoría, AEI lose a deleted OEI. Refused when approved versions link to the item; an AO
+    /// itself always leaves the latest version (earlier versions keep it).
+    pub fn delete(&mut self, item: Item, code: &str) -> Result<(), StructureError> {
+        self.deletion(item, code)?;
+        let year = self.selected_year_mut()?;
+        match item {
+            Item::Oei => {
+                year.oeis.retain(|e| e.code != code);
+                year.relink(Item::Oei, code, "");
+            }
+            Item::BudgetCategory => {
+                year.budget_categories.retain(|e| e.code != code);
+                year.relink(Item::BudgetCategory, code, "");
+            }
+            Item::Aei | Item::CostCenter => {
+                if item == Item::Aei {
+                    year.aeis.retain(|e| e.code != code);
+                } else {
+                    year.cost_centers.retain(|e| e.code != code);
+                }
+                if let Some(latest) = year.poi.versions.last_mut() {
+                    latest.activities.retain(|a| !activity_uses(item, code, a));
+                    latest.investments.retain(|i| !investment_uses(item, code, i));
+                }
+            }
+            Item::Activity => {
+                if let Some(latest) = year.poi.versions.last_mut() {
+                    latest.activities.retain(|a| a.code != code);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// "Nueva modificación del POI": a new version copied from the latest (or the first version
+    /// if there is none), approved by the given resolution; it becomes the evaluated version.
+    pub fn new_poi_version(&mut self, draft: &AmendmentDraft) -> Result<u32, Vec<StructureError>> {
+        let mut errors = Vec::new();
+        if draft.kind.trim().is_empty() || draft.number.trim().is_empty() {
+            errors.push(StructureError::EmptyResolution);
+        }
+        if draft.reason.trim().is_empty() {
+            errors.push(StructureError::EmptyReason);
+        }
+        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let resolution = Resolution {
+            kind: draft.kind.trim().to_string(),
+            number: draft.number.trim().to_string(),
+            date: draft.date.trim().to_string(),
+        };
+        let amendment = Amendment { reason: draft.reason.trim().to_string(), ..Amendment::default() };
+        let number = year.poi.amend(resolution, amendment);
+        self.selection.version = None;
+        Ok(number)
+    }
+
+    /// "Nuevo año": the structure of the nearest earlier year (OEI, AEI, CC, categorías, and the
+    /// AO and inversiones of its latest version without values) as the first version of `year`.
+    pub fn new_year(&mut self, year: u16) -> Result<(), StructureError> {
+        if self.years.iter().any(|y| y.year == year) {
+            return Err(StructureError::YearExists(year));
+        }
+        let source = self
+            .years
+            .iter()
+            .filter(|y| y.year < year)
+            .max_by_key(|y| y.year)
+            .ok_or(StructureError::NoPreviousYear(year))?;
+        let mut plan = YearPlan::new(year);
+        plan.oeis = source.oeis.clone();
+        plan.aeis = source.aeis.clone();
+        // Logro esperado is a goal of one year: the new year starts "sin meta programada".
+        plan.aeis.iter_mut().for_each(|a| a.indicator.expected_value = None);
+        plan.cost_centers = source.cost_centers.clone();
+        plan.budget_categories = source.budget_categories.clone();
+        let first = plan.latest_version_mut();
+        if let Some(latest) = source.poi.latest() {
+            first.activities = latest
+                .activities
+                .iter()
+                .map(|a| OperativeActivity { physical: MonthlyValues::default(), financial: MonthlyValues::default(), ..a.clone() })
+                .collect();
+            first.investments = latest
+                .investments
+                .iter()
+                .map(|i| Investment { physical: MonthlyValues::default(), financial: MonthlyValues::default(), ..i.clone() })
+                .collect();
+        }
+        let at = self.years.iter().position(|y| y.year > year).unwrap_or(self.years.len());
+        self.years.insert(at, plan);
+        self.selection.year = year;
+        self.selection.version = None;
+        Ok(())
+    }
+}

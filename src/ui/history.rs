@@ -1,0 +1,83 @@
+//! Undo and redo of every workspace edit: the header's buttons and Ctrl+Z, Ctrl+Y (Ctrl+Shift+Z).
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::history::History;
+use crate::domain::workspace::Workspace;
+use crate::storage::local::Slot;
+use crate::ui::state::use_state;
+
+/// Text fields outside the monthly grid keep the browser's own undo of their typing.
+fn is_form_field(ev: &KeyboardEvent) -> bool {
+    let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    match element.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !element.class_list().contains("cell"),
+        _ => false,
+    }
+}
+
+/// The Deshacer / Rehacer buttons. Mounted once in the header, it also watches the workspace:
+/// each change becomes one undo step, and switching between the example and one's own
+/// workspace starts a fresh history so undo never carries data from one into the other.
+#[component]
+pub fn UndoRedo() -> impl IntoView {
+    let state = use_state();
+    let ws = state.workspace;
+    let history = StoredValue::new(History::default());
+    // The workspace as last observed, and the slot it belongs to.
+    let seen: StoredValue<Option<(Slot, Workspace)>> = StoredValue::new(None);
+    let steps = RwSignal::new((0usize, 0usize));
+    let refresh = move || steps.set(history.with_value(|h| (h.undo_steps(), h.redo_steps())));
+    // Reacting to the workspace signal is the one place every edit passes, whoever made it.
+    Effect::new(move |_| {
+        let slot = state.slot.get_untracked();
+        ws.with(|now| {
+            seen.update_value(|seen| match seen {
+                Some((seen_slot, last)) if *seen_slot == slot => history.update_value(|h| h.observe(last, now)),
+                _ => {
+                    *seen = Some((slot, now.clone()));
+                    history.set_value(History::default());
+                }
+            })
+        });
+        refresh();
+    });
+    // The restored workspace is what `seen` now holds, so the effect records no step for it.
+    let step = move |undo: bool| {
+        let mut changed = false;
+        seen.update_value(|seen| {
+            if let Some((_, current)) = seen {
+                history.update_value(|h| changed = if undo { h.undo(current) } else { h.redo(current) });
+            }
+        });
+        if changed {
+            if let Some((_, current)) = seen.get_value() {
+                ws.set(current);
+            }
+        }
+        refresh();
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.default_prevented() || is_form_field(&ev) {
+            return;
+        }
+        let undo = match ev.key().as_str() {
+            "z" => true,
+            "y" | "Y" => false,
+            "Z" => !ev.shift_key(),
+            _ => return,
+        };
+        ev.prevent_default();
+        step(undo);
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <div class="undo-redo">
+            <button id="undo" title="Deshacer (Ctrl+Z)" disabled=move || steps.get().0 == 0 on:click=move |_| step(true)>"Deshacer"</button>
+            <button id="redo" title="Rehacer (Ctrl+Y)" disabled=move || steps.get().1 == 0 on:click=move |_| step(false)>"Rehacer"</button>
+        </div>
+    }
+}

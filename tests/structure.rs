@@ -1,0 +1,206 @@
+//! Building a POI by hand: AEI, CC, categorías, OEI and AO with Spanish validation, deletes that ask,
+//! new POI versions and new years.
+
+use std::str::FromStr;
+
+use ficha::domain::edit::Series;
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
+use ficha::domain::period::Month;
+use ficha::domain::structure::{ActivityDraft, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Item, StructureError};
+use ficha::domain::workspace::Workspace;
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn messages(errors: Vec<StructureError>) -> Vec<String> {
+    errors.iter().map(ToString::to_string).collect()
+}
+
+fn code_name(code: &str, name: &str) -> CodeNameDraft {
+    CodeNameDraft { code: code.to_string(), name: name.to_string() }
+}
+
+fn aei(code: &str) -> AeiDraft {
+    AeiDraft {
+        code: code.to_string(),
+        name: format!("ACCIÓN {code}"),
+        indicator_name: "Porcentaje de avance".to_string(),
+        indicator_unit: "Porcentaje".to_string(),
+        baseline: "40".to_string(),
+        expected_value: "75.5".to_string(),
+        ..AeiDraft::default()
+    }
+}
+
+fn activity(code: &str, aei: &str, cc: &str) -> ActivityDraft {
+    ActivityDraft {
+        code: code.to_string(),
+        name: format!("ACTIVIDAD {code}"),
+        unit: "INFORME".to_string(),
+        aei_code: aei.to_string(),
+        cost_center_code: cc.to_string(),
+        ..ActivityDraft::default()
+    }
+}
+
+/// An empty 2025 with AEI.01.01, CC 01 and one AO programmed 1 in December.
+fn built() -> Workspace {
+    let mut ws = Workspace::empty(2025);
+    ws.save_aei(None, &aei("AEI.01.01")).unwrap();
+    ws.save_code_name(Catalog::CostCenter, None, &code_name("01", "OFICINA DE PLANEAMIENTO")).unwrap();
+    ws.save_activity(None, &activity("AOI0001", "AEI.01.01", "01")).unwrap();
+    ws.set_monthly_value("AOI0001", Series::PhysicalProgrammed, Month::new(12).unwrap(), "1").unwrap();
+    ws
+}
+
+#[test]
+fn an_empty_workspace_gets_an_aei_a_cc_and_an_ao_that_cuadro1_counts() {
+    let ws = built();
+    let year = ws.year().unwrap();
+    assert_eq!(year.aeis[0].indicator.baseline, Some(d("40")));
+    assert_eq!(year.aeis[0].indicator.expected_value, Some(d("75.5")));
+    assert_eq!(year.poi.versions.len(), 1, "the first AO creates the POI consistente con el PIA");
+    assert_eq!(year.poi.versions[0].label(), "POI consistente con el PIA");
+    let cuadro1 = ws.cuadro1("AEI.01.01").unwrap();
+    assert_eq!((cuadro1.aei.activity_count, cuadro1.cost_centers[0].name.as_str()), (1, "OFICINA DE PLANEAMIENTO"));
+}
+
+#[test]
+fn empty_and_duplicate_codes_are_refused_in_spanish() {
+    let mut ws = built();
+    let before = ws.clone();
+    assert_eq!(
+        messages(ws.save_code_name(Catalog::CostCenter, None, &code_name(" ", "")).unwrap_err()),
+        vec!["Indique el código del centro de costo.", "Indique la denominación del centro de costo."]
+    );
+    assert_eq!(
+        messages(ws.save_aei(None, &aei("AEI.01.01")).unwrap_err()),
+        vec!["Ya existe una AEI con el código «AEI.01.01»."]
+    );
+    assert_eq!(
+        messages(ws.save_code_name(Catalog::CostCenter, None, &code_name("01", "OTRA")).unwrap_err()),
+        vec!["Ya existe un centro de costo con el código «01»."]
+    );
+    assert_eq!(
+        messages(ws.save_activity(None, &activity("AOI0001", "AEI.09.09", "")).unwrap_err()),
+        vec!["Ya existe una actividad operativa con el código «AOI0001».", "No existe la AEI «AEI.09.09» en este año.", "Elija el centro de costo."]
+    );
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn the_indicator_needs_a_goal_or_sin_meta_programada() {
+    let mut ws = Workspace::empty(2025);
+    let no_goal = AeiDraft { expected_value: String::new(), ..aei("AEI.01.01") };
+    assert_eq!(
+        messages(ws.save_aei(None, &no_goal).unwrap_err()),
+        vec!["Indique el logro esperado del indicador o marque «Sin meta programada»."]
+    );
+    let bad = AeiDraft { baseline: "cuarenta".to_string(), ..aei("AEI.01.01") };
+    assert_eq!(messages(ws.save_aei(None, &bad).unwrap_err()), vec!["Línea de base: «cuarenta» no es un número."]);
+    ws.save_aei(None, &AeiDraft { no_goal: true, ..no_goal }).unwrap();
+    assert_eq!(ws.year().unwrap().aeis[0].indicator.expected_value, None);
+}
+
+#[test]
+fn renaming_an_aei_or_cc_keeps_its_ao_linked_and_values_intact() {
+    let mut ws = built();
+    ws.save_aei(Some("AEI.01.01"), &aei("AEI.01.02")).unwrap();
+    ws.save_code_name(Catalog::CostCenter, Some("01"), &code_name("02", "OFICINA GENERAL")).unwrap();
+    let mut edited = activity("AOI0001", "AEI.01.02", "02");
+    edited.name = "INFORME DE SEGUIMIENTO".to_string();
+    ws.save_activity(Some("AOI0001"), &edited).unwrap();
+    let ao = ws.evaluated_version().unwrap().activity("AOI0001").unwrap();
+    assert_eq!((ao.aei_code.as_str(), ao.cost_center_code.as_str(), ao.name.as_str()), ("AEI.01.02", "02", "INFORME DE SEGUIMIENTO"));
+    assert_eq!(ao.physical.programmed[11], d("1"));
+    assert_eq!(ws.cuadro1("AEI.01.02").unwrap().aei.activity_count, 1);
+}
+
+#[test]
+fn deleting_an_aei_with_ao_says_what_depends_on_it_then_takes_them_along() {
+    let mut ws = built();
+    let dependents = ws.deletion(Item::Aei, "AEI.01.01").unwrap();
+    assert_eq!(
+        dependents.warning(Item::Aei, "AEI.01.01"),
+        "La AEI «AEI.01.01» tiene una (01) actividad operativa o inversión en la última versión del POI: AOI0001: ACTIVIDAD AOI0001. Si lo confirma, se eliminarán también esas actividades, con su programación y ejecución."
+    );
+    ws.delete(Item::Aei, "AEI.01.01").unwrap();
+    assert!(ws.year().unwrap().aeis.is_empty());
+    assert!(ws.evaluated_version().unwrap().activities.is_empty());
+    assert!(ws.deletion(Item::CostCenter, "01").unwrap().is_empty());
+}
+
+#[test]
+fn a_deleted_category_or_oei_leaves_its_users_without_it() {
+    let mut ws = built();
+    ws.save_code_name(Catalog::BudgetCategory, None, &code_name("PP 0073", "Trabaja Perú")).unwrap();
+    ws.save_code_name(Catalog::Oei, None, &code_name("OEI.01", "OBJETIVO")).unwrap();
+    ws.save_aei(Some("AEI.01.01"), &AeiDraft { oei_code: "OEI.01".to_string(), ..aei("AEI.01.01") }).unwrap();
+    ws.save_activity(Some("AOI0001"), &ActivityDraft { budget_category_code: "PP 0073".to_string(), ..activity("AOI0001", "AEI.01.01", "01") })
+        .unwrap();
+    assert_eq!(
+        ws.deletion(Item::Oei, "OEI.01").unwrap().warning(Item::Oei, "OEI.01"),
+        "El OEI «OEI.01» tiene una (01) AEI: AEI.01.01. Si lo elimina, esas AEI quedarán sin OEI."
+    );
+    ws.delete(Item::Oei, "OEI.01").unwrap();
+    ws.delete(Item::BudgetCategory, "PP 0073").unwrap();
+    assert_eq!(ws.year().unwrap().aeis[0].oei_code, "");
+    assert_eq!(ws.evaluated_version().unwrap().activities[0].budget_category_code, "");
+}
+
+#[test]
+fn what_approved_versions_use_cannot_be_deleted_or_recoded() {
+    let mut ws = reference_workspace();
+    let before = ws.clone();
+    let refused = "El centro de costo «07» está en uso en versiones aprobadas del POI (POI consistente con el PIA, POI Modificado versión 1, POI Modificado versión 2), que no se modifican: no se puede cambiar su código ni eliminar.";
+    assert_eq!(ws.deletion(Item::CostCenter, "07").unwrap_err().to_string(), refused);
+    assert_eq!(ws.delete(Item::CostCenter, "07").unwrap_err().to_string(), refused);
+    assert_eq!(messages(ws.save_code_name(Catalog::CostCenter, Some("07"), &code_name("08", "X")).unwrap_err()), vec![refused]);
+    assert_eq!(ws, before);
+    ws.save_code_name(Catalog::CostCenter, Some("07"), &code_name("07", "OFICINA NACIONAL")).unwrap();
+    ws.delete(Item::Activity, INTEGRITY_AO).unwrap();
+    let poi = &ws.year().unwrap().poi;
+    assert!(poi.latest().unwrap().activity(INTEGRITY_AO).is_none());
+    assert!(poi.version(2).unwrap().activity(INTEGRITY_AO).is_some(), "earlier versions keep the AO");
+}
+
+#[test]
+fn a_new_poi_version_needs_its_resolution_and_reason() {
+    let mut ws = built();
+    assert_eq!(
+        messages(ws.new_poi_version(&AmendmentDraft::default()).unwrap_err()),
+        vec!["Indique el tipo y el número de la resolución que aprueba la versión.", "Indique el motivo de la modificación."]
+    );
+    ws.selection.version = Some(0);
+    let draft = AmendmentDraft {
+        kind: "Resolución del Secretario General".to_string(),
+        number: "001-2025-TR/SG".to_string(),
+        date: "2025-03-10".to_string(),
+        reason: "la incorporación de recursos".to_string(),
+    };
+    assert_eq!(ws.new_poi_version(&draft), Ok(1));
+    let latest = ws.evaluated_version().unwrap();
+    assert_eq!((latest.label(), latest.resolution.citation()), ("POI Modificado versión 1".to_string(), "Resolución del Secretario General N° 001-2025-TR/SG".to_string()));
+    assert_eq!(latest.amendments[0].reason, "la incorporación de recursos");
+    assert_eq!(latest.activities, ws.year().unwrap().poi.version(0).unwrap().activities);
+}
+
+#[test]
+fn nuevo_ano_copies_the_structure_without_values_or_goals() {
+    let mut ws = built();
+    ws.new_year(2026).unwrap();
+    assert_eq!(ws.selection.year, 2026);
+    let year = ws.year().unwrap();
+    assert_eq!(year.aeis[0].code, "AEI.01.01");
+    assert_eq!(year.aeis[0].indicator.expected_value, None);
+    assert_eq!(year.cost_centers[0].code, "01");
+    let ao = &year.poi.versions[0].activities[0];
+    assert_eq!(ao.code, "AOI0001");
+    assert!(ao.physical.programmed.iter().all(Decimal::is_zero));
+    assert_eq!(ws.years.iter().map(|y| y.year).collect::<Vec<_>>(), vec![2025, 2026]);
+    assert_eq!(ws.new_year(2026).unwrap_err().to_string(), "El año 2026 ya existe en el espacio de trabajo.");
+    assert_eq!(ws.new_year(2020).unwrap_err().to_string(), "No hay un año anterior a 2020 del cual copiar la estructura.");
+    assert_eq!(ws.years[0].poi.versions[0].activities[0].physical.programmed[11], d("1"), "the previous year is unchanged");
+}
