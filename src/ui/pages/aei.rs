@@ -10,6 +10,9 @@ use crate::ui::route::Route;
 use crate::ui::state::use_state;
 use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
 
+/// How many AO monthly grids one page shows.
+const GRIDS_PER_PAGE: usize = 20;
+
 /// The page of the AEI with the given code.
 #[component]
 pub fn AeiPage(code: String) -> impl IntoView {
@@ -31,6 +34,8 @@ pub fn AeiPage(code: String) -> impl IntoView {
     let tabla3_caption = Memo::new(move |_| {
         ws.with(|w| w.evaluated_version().map(|v| labels::tabla3_caption(v, w.selection.year, w.selection.period)).unwrap_or_default())
     });
+    // An AEI may hold hundreds of AO: their monthly grids are shown a page at a time.
+    let grid_page = RwSignal::new(0usize);
     let activity_codes = Memo::new(move |_| {
         ws.with(|w| {
             aei_code.with_value(|c| {
@@ -58,7 +63,23 @@ pub fn AeiPage(code: String) -> impl IntoView {
             {move || tabla3.get().map(|t| view! { <Tabla3Table table=t caption=tabla3_caption.get() office=office.get()/> })}
             <IcpBlock/>
             <h2>"Programación y ejecución mensual de las AO"</h2>
-            <For each=move || activity_codes.get() key=|code| code.clone() let(code)>
+            <Show when=move || activity_codes.with(|c| c.len() > GRIDS_PER_PAGE)>
+                <div class="grid-pager no-print">
+                    <button id="grids-previous" disabled=move || grid_page.get() == 0
+                        on:click=move |_| grid_page.update(|p| *p = p.saturating_sub(1))>"Anteriores"</button>
+                    <span>{move || {
+                        let total = activity_codes.with(Vec::len);
+                        let first = grid_page.get() * GRIDS_PER_PAGE;
+                        format!("AO {} a {} de {}", first + 1, (first + GRIDS_PER_PAGE).min(total), total)
+                    }}</span>
+                    <button id="grids-next" disabled=move || (grid_page.get() + 1) * GRIDS_PER_PAGE >= activity_codes.with(Vec::len)
+                        on:click=move |_| grid_page.update(|p| *p += 1)>"Siguientes"</button>
+                </div>
+            </Show>
+            <For each=move || {
+                let first = grid_page.get() * GRIDS_PER_PAGE;
+                activity_codes.with(|c| c.iter().skip(first).take(GRIDS_PER_PAGE).cloned().collect::<Vec<_>>())
+            } key=|code| code.clone() let(code)>
                 <ActivityGrid code=code/>
             </For>
         </section>
