@@ -54,6 +54,13 @@ pub fn UndoRedo() -> impl IntoView {
             }
         });
         if changed {
+            // The recommendations' status history is append-only: undo never rolls the register back.
+            let register = ws.with_untracked(|w| w.recommendations.clone());
+            seen.update_value(|seen| {
+                if let Some((_, current)) = seen {
+                    current.recommendations = register;
+                }
+            });
             if let Some((_, current)) = seen.get_value() {
                 ws.set(current);
             }

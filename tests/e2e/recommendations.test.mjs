@@ -247,3 +247,17 @@ test('a long register renders one page of 100 rows at a time', async () => {
   await ficha.page.fill('#filter-search', '25');
   assert.deepEqual(await numbers(), ['25', '125', '225', '250']);
 });
+
+test('undo never removes a status change from a recommendation\'s history', async () => {
+  await startOwnRecommendations();
+  await reportWithThreeRecommendations();
+  await ficha.openRecommendation(REPORT, '1');
+  await ficha.changeStatus({ date: '2024-02-01', status: 'En proceso', note: 'Plan en marcha', recordedBy: 'UFPP' });
+  assert.equal(await ficha.formMessage('status-error'), '');
+  const history = () => ficha.page.evaluate(() => JSON.parse(localStorage.getItem('ficha.workspace.own')).workspace.recommendations.recommendations[0].history.length);
+  assert.equal(await history(), 1);
+  await ficha.page.click('#undo');
+  await ficha.page.click('#undo');
+  await ficha.page.waitForTimeout(200);
+  assert.equal(await history(), 1, 'the appended status change is still there');
+});
