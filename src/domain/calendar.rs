@@ -5,7 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-const MONTH_NAMES: [&str; 12] = [
+/// Month names as Peruvian documents write them ("setiembre").
+pub const MONTH_NAMES: [&str; 12] = [
     "enero",
     "febrero",
     "marzo",

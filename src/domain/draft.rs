@@ -19,21 +19,6 @@ const ICP_NOTE_MARK: &str = "¹";
 /// The ICP footnote of section 3, as the reference words it.
 const ICP_NOTE: &str = "A través del cual se asigna una puntuación a las entidades públicas en función del avance alcanzado dentro de la exigencia de cada etapa. De este modo, se asigna una puntuación de 0 a 1; donde 0 supone que no se ha verificado ningún avance y 1 que se ha cumplido plenamente en la etapa evaluada.";
 
-const MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "setiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
 /// A run of text, bold or plain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
@@ -432,7 +417,7 @@ fn aei_number(code: &str) -> String {
 fn long_date(iso: &str) -> String {
     Date::parse_iso(iso).map_or_else(
         |_| iso.to_string(),
-        |d| format!("{} de {}, {}", d.day(), MONTHS[usize::from(d.month() - 1)], d.year()),
+        |d| format!("{} de {}, {}", d.day(), super::calendar::MONTH_NAMES[usize::from(d.month() - 1)], d.year()),
     )
 }
 
