@@ -95,7 +95,8 @@ fn a_single_value_is_not_a_block() {
 fn a_valid_patch_applies_to_the_latest_version_only() {
     let mut ws = reference_workspace();
     let patch = parse_block("7000\t7000", Series::FinancialExecuted, month(11)).unwrap();
-    ws.apply_monthly_patch(INTEGRITY_AO, &patch).unwrap();
+    assert_eq!(ws.apply_monthly_patch(INTEGRITY_AO, &patch), Ok(true));
+    assert_eq!(ws.apply_monthly_patch(INTEGRITY_AO, &patch), Ok(false), "pasting the same block again changes nothing");
     let latest = ws.evaluated_version().unwrap().activity(INTEGRITY_AO).unwrap();
     assert_eq!(latest.financial.executed[10..], [d("7000"), d("7000")]);
     assert_eq!(ws.cuadro1("AEI.08.05").unwrap().aei.financial_execution, d("28000"));

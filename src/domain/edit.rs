@@ -132,8 +132,9 @@ pub struct MonthlyPatch {
 }
 
 impl Workspace {
-    /// Sets one month of one series of an AO in the evaluated version, if it is the latest.
-    pub fn set_monthly_value(&mut self, ao_code: &str, series: Series, month: Month, text: &str) -> Result<(), EditError> {
+    /// Sets one month of one series of an AO in the evaluated version, if it is the latest;
+    /// `Ok(false)` when the month already held that value.
+    pub fn set_monthly_value(&mut self, ao_code: &str, series: Series, month: Month, text: &str) -> Result<bool, EditError> {
         let value = parse_number(text, series.kind(), DecimalMark::Point).map_err(|reason| EditError::BadNumber {
             series,
             month,
@@ -144,14 +145,21 @@ impl Workspace {
     }
 
     /// Writes every cell of a patch into an AO of the evaluated version, if it is the latest.
-    pub fn apply_monthly_patch(&mut self, ao_code: &str, patch: &MonthlyPatch) -> Result<(), EditError> {
+    /// `Ok(false)` when every cell already held its value: the UI then notifies nobody, so an
+    /// Enter on an untouched cell recomputes no table and saves nothing.
+    pub fn apply_monthly_patch(&mut self, ao_code: &str, patch: &MonthlyPatch) -> Result<bool, EditError> {
         let number = self.evaluated_version().map(|v| v.number).ok_or(EditError::ReadOnlyVersion)?;
         let version = self.year_mut().and_then(|y| y.poi.editable_version_mut(number)).ok_or(EditError::ReadOnlyVersion)?;
         let ao = version.activity_mut(ao_code).ok_or_else(|| EditError::UnknownActivity(ao_code.to_string()))?;
+        let mut changed = false;
         for &(series, month, value) in &patch.cells {
-            series.values_mut(ao)[month.index()] = value;
+            let slot = &mut series.values_mut(ao)[month.index()];
+            if *slot != value {
+                *slot = value;
+                changed = true;
+            }
         }
-        Ok(())
+        Ok(changed)
     }
 
     /// Whether the evaluated version can be edited (only the latest can).
@@ -175,6 +183,14 @@ mod tests {
         let poi = &ws.year().unwrap().poi;
         assert!(poi.version(3).unwrap().activity(INTEGRITY_AO).unwrap().physical.executed[11].is_zero());
         assert!(!poi.version(2).unwrap().activity(INTEGRITY_AO).unwrap().physical.executed[11].is_zero());
+    }
+
+    #[test]
+    fn the_same_value_again_is_no_change() {
+        let mut ws = reference_workspace();
+        let december = Month::new(12).unwrap();
+        assert_eq!(ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, december, "3,500.00"), Ok(false));
+        assert_eq!(ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, december, "3,600"), Ok(true));
     }
 
     #[test]

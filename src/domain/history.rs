@@ -76,17 +76,21 @@ impl Step {
     }
 }
 
-/// The view (year, version, period) the user is looking at, kept across undo when it still exists.
-fn with_view(mut ws: Workspace, view: Selection) -> Workspace {
-    let exists = ws
+/// What undo and redo leave as they are in the `current` workspace: the view (year, version,
+/// period) while it still exists in the restored one, and the recommendations register, whose
+/// status history is append-only and so is never rolled back.
+fn carried_over(mut restored: Workspace, current: &Workspace) -> Workspace {
+    let view: Selection = current.selection;
+    let exists = restored
         .years
         .iter()
         .find(|y| y.year == view.year)
         .is_some_and(|y| view.version.is_none_or(|n| y.poi.version(n).is_some()));
     if exists {
-        ws.selection = view;
+        restored.selection = view;
     }
-    ws
+    restored.recommendations = current.recommendations.clone();
+    restored
 }
 
 /// The edits that can be undone and those that can be redone.
@@ -116,7 +120,7 @@ impl History {
     /// Turns `current` into the workspace before the last edit; false when there is none.
     pub fn undo(&mut self, current: &mut Workspace) -> bool {
         let Some(step) = self.past.pop_back() else { return false };
-        let earlier = with_view(step.rebuild(current), current.selection);
+        let earlier = carried_over(step.rebuild(current), current);
         let later = std::mem::replace(current, earlier);
         self.future.push(Step::between(later, current));
         true
@@ -125,7 +129,7 @@ impl History {
     /// Turns `current` into the workspace the last undo left; false when there is none.
     pub fn redo(&mut self, current: &mut Workspace) -> bool {
         let Some(step) = self.future.pop() else { return false };
-        let later = with_view(step.rebuild(current), current.selection);
+        let later = carried_over(step.rebuild(current), current);
         let earlier = std::mem::replace(current, later);
         self.past.push_back(Step::between(earlier, current));
         true
@@ -214,6 +218,19 @@ mod tests {
         history.undo(&mut current);
         assert_eq!(current.selection.period, Period::FirstHalf);
         assert_eq!(current.years, states[0].years);
+    }
+
+    #[test]
+    fn the_recommendations_register_is_never_rolled_back() {
+        let (states, mut history, mut current) = edited(1);
+        let mut now = current.clone();
+        now.recommendations.settings.due_soon_days += 10;
+        history.observe(&mut current, &now);
+        while history.undo(&mut current) {}
+        assert_eq!(current.years, states[0].years);
+        assert_eq!(current.recommendations, now.recommendations);
+        while history.redo(&mut current) {}
+        assert_eq!(current, now);
     }
 
     #[test]

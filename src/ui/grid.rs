@@ -65,11 +65,11 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
     let total = move |series: Series| {
         activity.with(|a| a.as_ref().map(|a| exact_sum(&series_values(a, series, typed.get()))).unwrap_or_default())
     };
-    let apply = move |patch: MonthlyPatch| -> Result<(), EditError> {
-        let mut outcome = Ok(());
+    let apply = move |patch: MonthlyPatch| -> Result<bool, EditError> {
+        let mut outcome = Ok(false);
         ws.maybe_update(|w| {
             outcome = code.with_value(|c| w.apply_monthly_patch(c, &patch));
-            outcome.is_ok()
+            outcome == Ok(true)
         });
         if outcome.is_ok() {
             errors.update(|e| {
@@ -82,14 +82,14 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
     };
     let commit = move |(series, month): Cell, text: String| {
         typed.set(None);
-        let mut outcome = Ok(());
+        let mut outcome = Ok(false);
         ws.maybe_update(|w| {
             outcome = code.with_value(|c| w.set_monthly_value(c, series, month, &text));
-            outcome.is_ok()
+            outcome == Ok(true)
         });
         let key = (series.position(), month.number());
         errors.update(|e| match outcome {
-            Ok(()) => {
+            Ok(_) => {
                 e.remove(&key);
             }
             Err(err) => {

@@ -45,7 +45,8 @@ pub fn UndoRedo() -> impl IntoView {
         });
         refresh();
     });
-    // The restored workspace is what `seen` now holds, so the effect records no step for it.
+    // The restored workspace is what `seen` now holds, so the effect records no step for it; what
+    // undo leaves alone (the view, the recommendations register) is the domain's rule.
     let step = move |undo: bool| {
         let mut changed = false;
         seen.update_value(|seen| {
@@ -54,13 +55,6 @@ pub fn UndoRedo() -> impl IntoView {
             }
         });
         if changed {
-            // The recommendations' status history is append-only: undo never rolls the register back.
-            let register = ws.with_untracked(|w| w.recommendations.clone());
-            seen.update_value(|seen| {
-                if let Some((_, current)) = seen {
-                    current.recommendations = register;
-                }
-            });
             if let Some((_, current)) = seen.get_value() {
                 ws.set(current);
             }
