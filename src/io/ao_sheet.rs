@@ -7,7 +7,7 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::csv::{self, Delimiter, UnterminatedQuote};
+use super::csv::{self, fold, header_key, Delimiter, UnterminatedQuote};
 use crate::domain::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use crate::domain::period::Month;
 use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Indicator, OperativeActivity};
@@ -340,32 +340,6 @@ impl Layout {
     fn text(&self, column: TextColumn) -> Option<usize> {
         self.text[column as usize]
     }
-}
-
-/// Lowercase without accents, for matching headers and flags as people type them.
-fn fold(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            _ => c,
-        })
-        .collect()
-}
-
-/// "  AO Código " and "ao-codigo" both read as `ao_codigo`.
-fn header_key(text: &str) -> String {
-    fold(text)
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("_")
 }
 
 enum Slot {

@@ -6,6 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::ao_file::{read_cells, FileError};
+use super::csv::{fold, header_key};
 use super::xlsx::{Cell, NumberFormat, Row, RowKind, Sheet};
 use crate::domain::calendar::{Date, DateError};
 use crate::domain::format::NOT_APPLICABLE;
@@ -210,32 +211,6 @@ pub struct Imported {
     pub recommendations_added: usize,
     /// Header cells that name no column of the layout: skipped.
     pub ignored_columns: Vec<String>,
-}
-
-/// Lowercase without accents, for matching headers and values as people type them.
-fn fold(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            _ => c,
-        })
-        .collect()
-}
-
-/// "Fecha Recepción" and "fecha-recepcion" both read as `fecha_recepcion`.
-fn header_key(text: &str) -> String {
-    fold(text)
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("_")
 }
 
 /// `2024-03-28`, `28/03/2024` (what Excel in Spanish writes in a CSV) or a date cell of a workbook,
