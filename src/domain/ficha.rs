@@ -61,7 +61,7 @@ impl Figures {
 }
 
 /// The figures of one AO (or inversión) over a period, with what the tables print beside them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ActivityFigures {
     pub code: String,
     pub name: String,
@@ -262,7 +262,7 @@ pub fn cuadro2(version: &PoiVersion, aei_code: &str, period: Period) -> Vec<Acti
 }
 
 /// Tabla 3 – physical and financial progress of the AEI's AO; the Total covers the whole POI version.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Tabla3 {
     pub rows: Vec<ActivityFigures>,
     pub total_financial_programmed: Decimal,

@@ -22,6 +22,8 @@ pub struct AppState {
     revision: StoredValue<u64>,
     /// Set when the workspace was just loaded from storage, so the next save is skipped.
     skip_save: StoredValue<bool>,
+    /// A save is scheduled for when the browser is next free (see `persist`).
+    save_pending: StoredValue<bool>,
 }
 
 impl AppState {
@@ -29,7 +31,7 @@ impl AppState {
     pub fn load() -> Self {
         let slot = local::active_slot();
         let loaded = local::load(slot);
-        Self {
+        let state = Self {
             workspace: RwSignal::new(loaded.workspace),
             slot: RwSignal::new(slot),
             save_error: RwSignal::new(None),
@@ -38,12 +40,23 @@ impl AppState {
             info: RwSignal::new(None),
             revision: StoredValue::new(loaded.revision),
             skip_save: StoredValue::new(loaded.revision > 0),
-        }
+            save_pending: StoredValue::new(false),
+        };
+        // A scheduled save is written before the page goes away or into the background.
+        window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+        window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
+        state
     }
 
     /// Another tab stored this slot: take its data if it is ours and newer.
     pub fn take_from_other_tab(&self, key: &str, raw: Option<String>) {
         if local::slot_of_key(key) != Some(self.slot.get_untracked()) {
+            return;
+        }
+        // An edit of this tab not yet written meets the other tab's: it is refused as a
+        // conflict, which the user sees, rather than dropped by taking the other data.
+        self.flush();
+        if self.conflict.get_untracked() {
             return;
         }
         let Some((workspace, revision)) = raw.as_deref().and_then(local::decode_stored) else { return };
@@ -65,6 +78,7 @@ impl AppState {
 
     /// Switches to another slot, loading what it holds.
     pub fn open(&self, slot: Slot) {
+        self.flush();
         let loaded = local::load(slot);
         if let Err(message) = local::set_active_slot(slot) {
             self.save_error.set(Some(message));
@@ -83,12 +97,33 @@ impl AppState {
         self.workspace.set(Slot::Example.fresh());
     }
 
-    /// Writes the workspace to its slot, unless its stored text could not even be rescued.
+    /// Called by an effect on every workspace change: schedules the save as the browser's next
+    /// task, so an edit first updates its tables and the save (encoding the whole workspace)
+    /// comes after; the changes of one turn are saved once. Leaving or hiding the page, switching
+    /// workspace or taking another tab's data writes a scheduled save first.
     pub fn persist(&self) {
         self.workspace.track();
         if std::mem::replace(&mut *self.skip_save.write_value(), false) {
             return;
         }
+        if std::mem::replace(&mut *self.save_pending.write_value(), true) {
+            return;
+        }
+        mark_save_pending(true);
+        let state = *self;
+        set_timeout(move || state.flush(), std::time::Duration::ZERO);
+    }
+
+    /// Writes a scheduled save now, if there is one.
+    pub fn flush(&self) {
+        if std::mem::replace(&mut *self.save_pending.write_value(), false) {
+            self.save();
+            mark_save_pending(false);
+        }
+    }
+
+    /// Writes the workspace to its slot, unless its stored text could not even be rescued.
+    fn save(&self) {
         if self.conflict.get_untracked() {
             return;
         }
@@ -112,6 +147,13 @@ impl AppState {
             Err(SaveError::Conflict) => self.conflict.set(true),
         }
     }
+}
+
+/// `data-save-pending` on the root element while a save is scheduled, for whoever must read
+/// storage only once the app has written it (the browser tests).
+fn mark_save_pending(pending: bool) {
+    let Some(root) = document().document_element() else { return };
+    let _ = if pending { root.set_attribute("data-save-pending", "") } else { root.remove_attribute("data-save-pending") };
 }
 
 /// The state provided by `App`.

@@ -9,10 +9,10 @@ use crate::domain::period::Period;
 
 /// "Fuente:" and "Elaboración:" under a table.
 #[component]
-fn SourceLines(office: String) -> impl IntoView {
+fn SourceLines(office: Signal<String>) -> impl IntoView {
     view! {
         <p class="source">{SOURCE}</p>
-        <p class="source">{labels::prepared_by(&office)}</p>
+        <p class="source">{move || office.with(|o| labels::prepared_by(o))}</p>
     }
 }
 
@@ -31,7 +31,7 @@ fn cuadro1_row(row: &Cuadro1Row, class: &'static str) -> impl IntoView {
 
 /// Cuadro 1 with its footnotes 1/–4/.
 #[component]
-pub fn Cuadro1Table(table: Cuadro1, period: Period, office: String) -> impl IntoView {
+pub fn Cuadro1Table(table: Cuadro1, period: Period, #[prop(into)] office: Signal<String>) -> impl IntoView {
     let footnotes = labels::cuadro1_footnotes(period);
     view! {
         <figure class="ficha-table">
@@ -52,9 +52,15 @@ pub fn Cuadro1Table(table: Cuadro1, period: Period, office: String) -> impl Into
     }
 }
 
-/// Cuadro 2: the AEI's AO with their physical progress.
+/// Cuadro 2: the AEI's AO with their physical progress. Rows are keyed by their content, so an
+/// edit rebuilds only the row it changed, even among a thousand.
 #[component]
-pub fn Cuadro2Table(rows: Vec<ActivityFigures>, caption: String, goals_title: String, office: String) -> impl IntoView {
+pub fn Cuadro2Table(
+    #[prop(into)] rows: Signal<Vec<ActivityFigures>>,
+    #[prop(into)] caption: Signal<String>,
+    #[prop(into)] goals_title: Signal<String>,
+    #[prop(into)] office: Signal<String>,
+) -> impl IntoView {
     view! {
         <figure class="ficha-table">
             <table id="cuadro2">
@@ -73,7 +79,7 @@ pub fn Cuadro2Table(rows: Vec<ActivityFigures>, caption: String, goals_title: St
                     </tr>
                 </thead>
                 <tbody>
-                    {rows.iter().map(|ao| view! {
+                    <For each=move || rows.get() key=|ao| ao.clone() let(ao)>
                         <tr>
                             <td>{ao.aei_code.clone()}</td>
                             <td>{format!("{}: {}", ao.code, ao.name)}</td>
@@ -82,7 +88,7 @@ pub fn Cuadro2Table(rows: Vec<ActivityFigures>, caption: String, goals_title: St
                             <td class="num">{quantity(ao.physical_executed)}</td>
                             <td class="num">{percent(ao.physical_execution())}</td>
                         </tr>
-                    }).collect_view()}
+                    </For>
                 </tbody>
             </table>
             <SourceLines office=office/>
@@ -90,10 +96,14 @@ pub fn Cuadro2Table(rows: Vec<ActivityFigures>, caption: String, goals_title: St
     }
 }
 
-/// Tabla 3: physical and financial progress; the Total covers the whole POI version.
+/// Tabla 3: physical and financial progress; the Total covers the whole POI version. Rows are
+/// keyed by their content, as in Cuadro 2.
 #[component]
-pub fn Tabla3Table(table: Tabla3, caption: String, office: String) -> impl IntoView {
-    let total_progress = percent(table.total_financial_progress());
+pub fn Tabla3Table(
+    #[prop(into)] table: Signal<Tabla3>,
+    #[prop(into)] caption: Signal<String>,
+    #[prop(into)] office: Signal<String>,
+) -> impl IntoView {
     view! {
         <figure class="ficha-table">
             <table id="tabla3">
@@ -115,7 +125,7 @@ pub fn Tabla3Table(table: Tabla3, caption: String, office: String) -> impl IntoV
                     </tr>
                 </thead>
                 <tbody>
-                    {table.rows.iter().map(|ao| view! {
+                    <For each=move || table.with(|t| t.rows.clone()) key=|ao| ao.clone() let(ao)>
                         <tr>
                             <td>{ao.name.clone()}</td>
                             <td>{ao.unit.clone()}</td>
@@ -126,14 +136,14 @@ pub fn Tabla3Table(table: Tabla3, caption: String, office: String) -> impl IntoV
                             <td class="num">{money(ao.financial_executed)}</td>
                             <td class="num">{percent(ao.financial_progress())}</td>
                         </tr>
-                    }).collect_view()}
+                    </For>
                 </tbody>
                 <tfoot>
                     <tr class="total-row">
                         <th scope="row" colspan="5">"Total"</th>
-                        <td class="num">{money(table.total_financial_programmed)}</td>
-                        <td class="num">{money(table.total_financial_executed)}</td>
-                        <td class="num">{total_progress}</td>
+                        <td class="num">{move || table.with(|t| money(t.total_financial_programmed))}</td>
+                        <td class="num">{move || table.with(|t| money(t.total_financial_executed))}</td>
+                        <td class="num">{move || table.with(|t| percent(t.total_financial_progress()))}</td>
                     </tr>
                 </tfoot>
             </table>

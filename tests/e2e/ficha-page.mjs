@@ -66,7 +66,13 @@ export class FichaPage {
     await this.page.selectOption('#select-version', value);
   }
 
+  /** The app saves as its next task after a change: waits for a scheduled save to be written. */
+  async saved() {
+    await this.page.waitForFunction(() => !document.documentElement.hasAttribute('data-save-pending'));
+  }
+
   async storage(key) {
+    await this.saved();
     return this.page.evaluate((k) => localStorage.getItem(k), key);
   }
 
@@ -395,6 +401,7 @@ export class FichaPage {
 
   /** Test set-up: copies the first recommendation of the open own workspace until there are `count`, then reloads. */
   async storeCopiesOfFirstRecommendation(count) {
+    await this.saved();
     await this.page.evaluate((n) => {
       const key = 'ficha.workspace.own';
       const stored = JSON.parse(localStorage.getItem(key));

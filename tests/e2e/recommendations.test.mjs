@@ -257,6 +257,7 @@ test('undo never removes a status change from a recommendation\'s history', asyn
   await ficha.changeStatus({ date: '2024-02-01', status: 'En proceso', note: 'Plan en marcha', recordedBy: 'UFPP' });
   assert.equal(await ficha.formMessage('status-error'), '');
   const history = () => ficha.page.evaluate(() => JSON.parse(localStorage.getItem('ficha.workspace.own')).workspace.recommendations.recommendations[0].history.length);
+  await ficha.saved();
   assert.equal(await history(), 1);
   await ficha.page.click('#undo');
   await ficha.page.click('#undo');

@@ -106,6 +106,7 @@ test('a stale tab that missed the other tab\'s save does not overwrite it', asyn
   await withApp('/', async ({ ficha }) => {
     await ficha.openAei('AEI.08.05');
     await ficha.setMonthly(AO, 3, 12, '500');
+    await ficha.saved();
     // Another tab's newer save, written behind this tab's back (no storage event reaches it).
     const newer = await ficha.page.evaluate(() => {
       const key = 'ficha.workspace.example';
