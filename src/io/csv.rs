@@ -208,6 +208,32 @@ pub fn write_csv(rows: &[Vec<String>], delimiter: Delimiter) -> String {
     out
 }
 
+/// Lower case without accents, trimmed: how header names and catalogue words are compared.
+pub fn fold(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            _ => c,
+        })
+        .collect()
+}
+
+/// A header cell as a column key: "  AO Código " and "ao-codigo" both read as `ao_codigo`.
+pub fn header_key(text: &str) -> String {
+    fold(text)
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,30 +285,4 @@ mod tests {
         assert_eq!(decode(b"ACCI\xD3N a\xF1o \x80"), ("ACCIÓN año €".to_string(), Encoding::Windows1252));
         assert_eq!(decode("\u{FEFF}año".as_bytes()), ("año".to_string(), Encoding::Utf8WithBom));
     }
-}
-
-/// Lower case without accents, trimmed: how header names and catalogue words are compared.
-pub fn fold(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            _ => c,
-        })
-        .collect()
-}
-
-/// A header cell as a column key: "  AO Código " and "ao-codigo" both read as `ao_codigo`.
-pub fn header_key(text: &str) -> String {
-    fold(text)
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("_")
 }
