@@ -93,12 +93,39 @@ impl Series {
     }
 }
 
+/// Execution above this multiple of its programming draws a warning (an extra zero typed, a
+/// value in the wrong row), never an error: the user may be right.
+const FAR_ABOVE_FACTOR: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
+
+/// The warning for an execution series whose year total is far above its programming (or has
+/// no programming at all); `None` for a programming series or a plausible execution.
+pub fn far_above_programming(series: Series, executed: Decimal, programmed: Decimal) -> Option<String> {
+    if series == series.programming() || executed.is_zero() {
+        return None;
+    }
+    if programmed.is_zero() {
+        return Some(format!(
+            "{}: se registra una ejecución de {} sin programación en el año. Verifique el valor.",
+            series.label(),
+            series.display(executed)
+        ));
+    }
+    (executed > programmed * FAR_ABOVE_FACTOR).then(|| {
+        format!(
+            "{}: la ejecución anual ({}) supera en más de 50% a la programación ({}). Verifique el valor; si es correcto, puede dejarlo así.",
+            series.label(),
+            series.display(executed),
+            series.display(programmed)
+        )
+    })
+}
+
 /// Why an edit was refused; says where in Spanish.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
     BadNumber { series: Series, month: Month, found: String, reason: NumberError },
-    /// A pasted block reaching past the last series or past December.
-    BlockOutsideGrid { rows: usize, columns: usize, series: Series, month: Month },
+    /// A pasted block reaching past the last row (of the grid or the AEI sheet) or past December.
+    BlockOutside { rows: usize, columns: usize, series: Series, month: Month, rows_left: usize },
     ReadOnlyVersion,
     UnknownActivity(String),
 }
@@ -109,12 +136,11 @@ impl fmt::Display for EditError {
             EditError::BadNumber { series, month, found, reason } => {
                 write!(f, "{}, {}: «{}» {}", series.label(), month.short_name(), found, reason)
             }
-            EditError::BlockOutsideGrid { rows, columns, series, month } => write!(
+            EditError::BlockOutside { rows, columns, series, month, rows_left } => write!(
                 f,
-                "el bloque pegado tiene {rows} fila(s) y {columns} columna(s), pero desde {}, {} solo caben {} fila(s) y {} columna(s)",
+                "el bloque pegado tiene {rows} fila(s) y {columns} columna(s), pero desde {}, {} solo caben {rows_left} fila(s) y {} columna(s)",
                 series.label(),
                 month.short_name(),
-                Series::ALL.len() - series.position(),
                 13 - usize::from(month.number()),
             ),
             EditError::ReadOnlyVersion => {
@@ -200,6 +226,24 @@ mod tests {
         let err = ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, Month::new(3).unwrap(), "-5").unwrap_err();
         assert_eq!(err.to_string(), "Ejecución financiera (S/), Mar: «-5» no puede ser negativo");
         assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn execution_far_above_programming_is_a_warning() {
+        let (fx, fp, px) = (Series::FinancialExecuted, Series::FinancialProgrammed, Series::PhysicalExecuted);
+        let d = |n: i64| Decimal::new(n, 0);
+        // 150% exactly is still plausible; one sol more is not.
+        assert_eq!(far_above_programming(fx, d(31_500), d(21_000)), None);
+        assert_eq!(
+            far_above_programming(fx, d(31_501), d(21_000)).as_deref(),
+            Some("Ejecución financiera (S/): la ejecución anual (31,501.00) supera en más de 50% a la programación (21,000.00). Verifique el valor; si es correcto, puede dejarlo así.")
+        );
+        assert_eq!(
+            far_above_programming(px, d(2), Decimal::ZERO).as_deref(),
+            Some("Ejecución física: se registra una ejecución de 2 sin programación en el año. Verifique el valor.")
+        );
+        assert_eq!(far_above_programming(px, Decimal::ZERO, Decimal::ZERO), None);
+        assert_eq!(far_above_programming(fp, d(99_999), d(1)), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::edit::{EditError, MonthlyPatch, Series};
+use crate::domain::edit::{far_above_programming, EditError, MonthlyPatch, Series};
 use crate::domain::ficha::progress;
 use crate::domain::format::percent;
 use crate::domain::numbers::{parse_number, DecimalMark};
@@ -20,7 +20,7 @@ use crate::ui::state::use_state;
 /// A grid cell: its row (series) and column (month).
 type Cell = (Series, Month);
 
-fn cell_text(value: Decimal) -> String {
+pub(crate) fn cell_text(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
@@ -43,7 +43,7 @@ fn neighbour(input: &HtmlInputElement, series: Series, month: Month, down: isize
 }
 
 /// A focused cell selects its text, so typing replaces the value as in a spreadsheet.
-fn select_on_focus(ev: leptos::ev::FocusEvent) {
+pub(crate) fn select_on_focus(ev: leptos::ev::FocusEvent) {
     event_target::<HtmlInputElement>(&ev).select();
 }
 
@@ -65,6 +65,9 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
     let total = move |series: Series| {
         activity.with(|a| a.as_ref().map(|a| exact_sum(&series_values(a, series, typed.get()))).unwrap_or_default())
     };
+    // The cell last typed into, which carries its row's warning.
+    let last_cell: RwSignal<Option<Cell>> = RwSignal::new(None);
+    let warning = move |series: Series| far_above_programming(series, total(series), total(series.programming()));
     let apply = move |patch: MonthlyPatch| -> Result<bool, EditError> {
         let mut outcome = Ok(false);
         ws.maybe_update(|w| {
@@ -82,6 +85,7 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
     };
     let commit = move |(series, month): Cell, text: String| {
         typed.set(None);
+        last_cell.set(Some((series, month)));
         let mut outcome = Ok(false);
         ws.maybe_update(|w| {
             outcome = code.with_value(|c| w.set_monthly_value(c, series, month, &text));
@@ -173,6 +177,7 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                                 let key = (series.position(), month.number());
                                 let value = move || activity.with(|a| a.as_ref().map(|a| cell_text(series.values(a)[month.index()])).unwrap_or_default());
                                 let invalid = move || errors.with(|e| e.contains_key(&key));
+                                let warned = move || last_cell.get() == Some(cell) && warning(series).is_some();
                                 view! {
                                     <td>
                                         <input type="text" inputmode="decimal" class="cell"
@@ -181,10 +186,13 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                                             prop:value=value
                                             prop:readOnly=move || !editable.get()
                                             aria-invalid=move || invalid().to_string()
+                                            class:warn=warned
+                                            title=move || warned().then(|| warning(series)).flatten()
                                             on:focus=select_on_focus
                                             on:input=move |ev| {
                                                 let parsed = parse_number(&event_target_value(&ev), series.kind(), DecimalMark::Point).ok();
                                                 typed.set(parsed.map(|v| (cell, v)));
+                                                last_cell.set(Some(cell));
                                             }
                                             on:blur=move |_| typed.set(None)
                                             on:change=move |ev| commit(cell, event_target_value(&ev))
@@ -194,7 +202,7 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                                 }
                             }).collect_view()}
                             <td class="num total">{move || series.display(total(series))}</td>
-                            <td class="num progress">{move || (series != series.programming()).then(|| {
+                            <td class="num progress" class:warn=move || warning(series).is_some()>{move || (series != series.programming()).then(|| {
                                 percent(progress(total(series), total(series.programming())))
                             })}</td>
                         </tr>
@@ -206,6 +214,9 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
             </Show>
             <ul class="errors" role="alert">
                 {move || errors.get().into_values().map(|message| view! { <li>{message}</li> }).collect_view()}
+            </ul>
+            <ul class="warnings" role="status">
+                {move || Series::ALL.iter().filter_map(|&s| warning(s)).map(|message| view! { <li>{message}</li> }).collect_view()}
             </ul>
             <Show when=move || paste_errors.with(|e| !e.is_empty())>
                 <div class="paste-errors" role="alert">

@@ -7,6 +7,7 @@ pub mod grid;
 pub mod history;
 pub mod pages;
 pub mod route;
+pub mod sheet;
 pub mod state;
 pub mod tables;
 

@@ -7,6 +7,7 @@ use crate::ui::grid::ActivityGrid;
 use crate::ui::pages::integrity::IcpBlock;
 use crate::ui::pages::summary::SelectionControls;
 use crate::ui::route::Route;
+use crate::ui::sheet::AeiSheet;
 use crate::ui::state::use_state;
 use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
 
@@ -29,13 +30,16 @@ pub fn AeiPage(code: String) -> impl IntoView {
     let period = Memo::new(move |_| ws.with(|w| w.selection.period));
     let cuadro1 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.cuadro1(c))));
     let cuadro2 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.cuadro2(c))));
-    let tabla3 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.tabla3(c))));
+    let tabla3 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.tabla3(c).unwrap_or_default())));
+    let has_version = Memo::new(move |_| ws.with(|w| w.evaluated_version().is_some()));
     let year = Memo::new(move |_| ws.with(|w| w.selection.year));
     let tabla3_caption = Memo::new(move |_| {
         ws.with(|w| w.evaluated_version().map(|v| labels::tabla3_caption(v, w.selection.year, w.selection.period)).unwrap_or_default())
     });
     // An AEI may hold hundreds of AO: their monthly grids are shown a page at a time.
     let grid_page = RwSignal::new(0usize);
+    // The AO edited one table each (paged), or all in one sheet.
+    let sheet_view = RwSignal::new(false);
     let activity_codes = Memo::new(move |_| {
         ws.with(|w| {
             aei_code.with_value(|c| {
@@ -54,34 +58,42 @@ pub fn AeiPage(code: String) -> impl IntoView {
             <p class="no-print"><a id="open-document" href=move || Route::Document(aei_code.get_value()).href()>"Ver la ficha como documento"</a></p>
             <SelectionControls/>
             {move || cuadro1.get().map(|t| view! { <Cuadro1Table table=t period=period.get() office=office.get()/> })}
-            {move || view! {
-                <Cuadro2Table rows=cuadro2.get()
-                    caption=labels::cuadro2_caption(year.get(), &aei_code.get_value())
-                    goals_title=labels::cuadro2_goals_title(year.get(), period.get())
-                    office=office.get()/>
-            }}
-            {move || tabla3.get().map(|t| view! { <Tabla3Table table=t caption=tabla3_caption.get() office=office.get()/> })}
+            <Cuadro2Table rows=cuadro2
+                caption=Signal::derive(move || labels::cuadro2_caption(year.get(), &aei_code.get_value()))
+                goals_title=Signal::derive(move || labels::cuadro2_goals_title(year.get(), period.get()))
+                office=office/>
+            <Show when=move || has_version.get()>
+                <Tabla3Table table=tabla3 caption=tabla3_caption office=office/>
+            </Show>
             <IcpBlock/>
             <h2>"Programación y ejecución mensual de las AO"</h2>
-            <Show when=move || activity_codes.with(|c| c.len() > GRIDS_PER_PAGE)>
-                <div class="grid-pager no-print">
-                    <button id="grids-previous" disabled=move || grid_page.get() == 0
-                        on:click=move |_| grid_page.update(|p| *p = p.saturating_sub(1))>"Anteriores"</button>
-                    <span>{move || {
-                        let total = activity_codes.with(Vec::len);
-                        let first = grid_page.get() * GRIDS_PER_PAGE;
-                        format!("AO {} a {} de {}", first + 1, (first + GRIDS_PER_PAGE).min(total), total)
-                    }}</span>
-                    <button id="grids-next" disabled=move || (grid_page.get() + 1) * GRIDS_PER_PAGE >= activity_codes.with(Vec::len)
-                        on:click=move |_| grid_page.update(|p| *p += 1)>"Siguientes"</button>
-                </div>
+            <div class="view-switch no-print" role="group" aria-label="Vista de edición">
+                <button id="view-grids" aria-pressed=move || (!sheet_view.get()).to_string() on:click=move |_| sheet_view.set(false)>"Una tabla por AO"</button>
+                <button id="view-sheet" aria-pressed=move || sheet_view.get().to_string() on:click=move |_| sheet_view.set(true)>"Hoja de toda la AEI"</button>
+            </div>
+            <Show when=move || sheet_view.get() fallback=move || view! {
+                <Show when=move || activity_codes.with(|c| c.len() > GRIDS_PER_PAGE)>
+                    <div class="grid-pager no-print">
+                        <button id="grids-previous" disabled=move || grid_page.get() == 0
+                            on:click=move |_| grid_page.update(|p| *p = p.saturating_sub(1))>"Anteriores"</button>
+                        <span>{move || {
+                            let total = activity_codes.with(Vec::len);
+                            let first = grid_page.get() * GRIDS_PER_PAGE;
+                            format!("AO {} a {} de {}", first + 1, (first + GRIDS_PER_PAGE).min(total), total)
+                        }}</span>
+                        <button id="grids-next" disabled=move || (grid_page.get() + 1) * GRIDS_PER_PAGE >= activity_codes.with(Vec::len)
+                            on:click=move |_| grid_page.update(|p| *p += 1)>"Siguientes"</button>
+                    </div>
+                </Show>
+                <For each=move || {
+                    let first = grid_page.get() * GRIDS_PER_PAGE;
+                    activity_codes.with(|c| c.iter().skip(first).take(GRIDS_PER_PAGE).cloned().collect::<Vec<_>>())
+                } key=|code| code.clone() let(code)>
+                    <ActivityGrid code=code/>
+                </For>
+            }>
+                <AeiSheet codes=activity_codes/>
             </Show>
-            <For each=move || {
-                let first = grid_page.get() * GRIDS_PER_PAGE;
-                activity_codes.with(|c| c.iter().skip(first).take(GRIDS_PER_PAGE).cloned().collect::<Vec<_>>())
-            } key=|code| code.clone() let(code)>
-                <ActivityGrid code=code/>
-            </For>
         </section>
     }
 }

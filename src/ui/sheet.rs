@@ -1,0 +1,274 @@
+//! The AEI sheet: all AO of an AEI in one grid (four rows per AO), rendering only the rows in view.
+
+use std::collections::BTreeMap;
+
+use leptos::ev::{ClipboardEvent, KeyboardEvent};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+use crate::domain::edit::{far_above_programming, Series};
+use crate::domain::ficha::progress;
+use crate::domain::format::percent;
+use crate::domain::numbers::{parse_number, DecimalMark};
+use crate::domain::paste::is_block;
+use crate::domain::period::Month;
+use crate::domain::plan::exact_sum;
+use crate::domain::sheet::{at_row, parse_sheet_block};
+use crate::ui::grid::{cell_text, select_on_focus};
+use crate::ui::state::use_state;
+
+/// Height of a sheet row in pixels; `style/grid.css` gives rows the same height.
+const ROW_HEIGHT: f64 = 30.0;
+/// Rows rendered above and below the visible ones, so arrows and Tab always find a neighbour.
+const OVERSCAN: usize = 8;
+
+/// A value being typed (sheet row, month, value), counted in the totals before it is committed.
+type Typed = Option<(usize, Month, Decimal)>;
+
+/// What a row shows of its AO: "code: name", the series' twelve months and its programming's.
+type RowData = Option<(String, [Decimal; 12], [Decimal; 12])>;
+
+/// What every row of the sheet shares.
+#[derive(Clone, Copy)]
+struct Sheet {
+    workspace: RwSignal<crate::domain::workspace::Workspace>,
+    codes: Signal<Vec<String>>,
+    editable: Memo<bool>,
+    typed: RwSignal<Typed>,
+    errors: RwSignal<BTreeMap<(usize, u8), String>>,
+    paste_errors: RwSignal<Vec<String>>,
+}
+
+impl Sheet {
+    /// Commits a typed value; a refused one stays listed with its AO, series and month.
+    fn commit(self, row: usize, month: Month, text: String) {
+        self.typed.set(None);
+        let (activity, series) = at_row(row);
+        let Some(code) = self.codes.with_untracked(|c| c.get(activity).cloned()) else { return };
+        let mut outcome = Ok(false);
+        self.workspace.maybe_update(|w| {
+            outcome = w.set_monthly_value(&code, series, month, &text);
+            outcome == Ok(true)
+        });
+        self.errors.update(|e| match outcome {
+            Ok(_) => {
+                e.remove(&(row, month.number()));
+            }
+            Err(err) => {
+                e.insert((row, month.number()), format!("AO {code}, {err}"));
+            }
+        });
+    }
+
+    /// Pastes a block copied from a spreadsheet at a cell: every cell valid, or nothing changes.
+    fn paste(self, row: usize, month: Month, text: &str) {
+        let outcome = if self.editable.get_untracked() {
+            self.codes
+                .with_untracked(|codes| parse_sheet_block(text, codes, row, month))
+                .and_then(|patches| {
+                    let mut result = Ok(false);
+                    self.workspace.maybe_update(|w| {
+                        result = w.apply_sheet_patches(&patches);
+                        result == Ok(true)
+                    });
+                    result.map_err(|e| vec![e])
+                })
+                .map_err(|errors| errors.iter().map(ToString::to_string).collect())
+        } else {
+            Err(vec![crate::domain::edit::EditError::ReadOnlyVersion.to_string()])
+        };
+        self.typed.set(None);
+        self.paste_errors.set(outcome.err().unwrap_or_default());
+    }
+}
+
+/// The input at another sheet row and month, if it is rendered.
+fn neighbour(input: &HtmlInputElement, row: usize, month: Month, down: isize, right: isize) -> Option<HtmlInputElement> {
+    let row = row.checked_add_signed(down)?;
+    let column = Month::new(u8::try_from(isize::from(month.number()) + right).ok()?)?;
+    let selector = format!("input[data-row=\"{row}\"][data-month=\"{}\"]", column.number());
+    input.closest("table.sheet").ok()??.query_selector(&selector).ok()??.dyn_into().ok()
+}
+
+/// One row of the sheet: one series of one AO.
+#[component]
+fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
+    let ws = sheet.workspace;
+    let (activity, series) = at_row(row);
+    // The AO's name (on its first row), the series' months and its programming's months.
+    let data: Memo<RowData> = Memo::new(move |_| {
+        sheet.codes.with(|codes| {
+            let code = codes.get(activity)?;
+            ws.with(|w| {
+                let ao = w.evaluated_version()?.activity(code)?;
+                Some((format!("{}: {}", ao.code, ao.name), *series.values(ao), *series.programming().values(ao)))
+            })
+        })
+    });
+    // A typed value counts in this row's total, or in its programming's.
+    let total_of = move |values: &[Decimal; 12], of_row: usize| {
+        let mut values = *values;
+        if let Some((typed_row, month, value)) = sheet.typed.get() {
+            if typed_row == of_row {
+                values[month.index()] = value;
+            }
+        }
+        exact_sum(&values)
+    };
+    let programming_row = row - series.position() + series.programming().position();
+    let total = move || data.with(|d| d.as_ref().map(|(_, values, _)| total_of(values, row)).unwrap_or_default());
+    let programmed = move || data.with(|d| d.as_ref().map(|(_, _, values)| total_of(values, programming_row)).unwrap_or_default());
+    let warning = move || far_above_programming(series, total(), programmed());
+    let name = move || (series == Series::PhysicalProgrammed).then(|| data.with(|d| d.as_ref().map(|(n, _, _)| n.clone())));
+    view! {
+        <tr data-row=row class:first-series=series == Series::PhysicalProgrammed>
+            <th scope="row" class="ao-name" title=move || name().flatten()>{move || name().flatten()}</th>
+            <th scope="row" class="series">{series.label()}</th>
+            {Month::all().map(|month| {
+                let key = (row, month.number());
+                let on_keydown = move |ev: KeyboardEvent| {
+                    let input: HtmlInputElement = event_target(&ev);
+                    let committed = data.with_untracked(|d| d.as_ref().map(|(_, v, _)| cell_text(v[month.index()])).unwrap_or_default());
+                    let length = input.value().encode_utf16().count() as u32;
+                    let at_start = input.selection_start().ok().flatten() == Some(0);
+                    let at_end = input.selection_end().ok().flatten() == Some(length);
+                    let target = match ev.key().as_str() {
+                        "ArrowUp" => neighbour(&input, row, month, -1, 0),
+                        "ArrowDown" => neighbour(&input, row, month, 1, 0),
+                        "ArrowLeft" if at_start => neighbour(&input, row, month, 0, -1),
+                        "ArrowRight" if at_end => neighbour(&input, row, month, 0, 1),
+                        "Enter" => {
+                            sheet.commit(row, month, input.value());
+                            neighbour(&input, row, month, 1, 0)
+                        }
+                        "Escape" => {
+                            ev.prevent_default();
+                            input.set_value(&committed);
+                            input.select();
+                            sheet.typed.set(None);
+                            sheet.errors.update(|e| {
+                                e.remove(&key);
+                            });
+                            None
+                        }
+                        _ => None,
+                    };
+                    if let Some(next) = target {
+                        ev.prevent_default();
+                        let _ = next.focus();
+                    }
+                };
+                view! {
+                    <td>
+                        <input type="text" inputmode="decimal" class="cell"
+                            aria-label=move || format!("{}, {} {}", name_of(data, activity), series.label(), month.short_name())
+                            data-row=row data-month=month.number()
+                            prop:value=move || data.with(|d| d.as_ref().map(|(_, v, _)| cell_text(v[month.index()])).unwrap_or_default())
+                            prop:readOnly=move || !sheet.editable.get()
+                            aria-invalid=move || sheet.errors.with(|e| e.contains_key(&key)).to_string()
+                            on:focus=select_on_focus
+                            on:input=move |ev| {
+                                let parsed = parse_number(&event_target_value(&ev), series.kind(), DecimalMark::Point).ok();
+                                sheet.typed.set(parsed.map(|v| (row, month, v)));
+                            }
+                            on:blur=move |_| sheet.typed.set(None)
+                            on:change=move |ev| sheet.commit(row, month, event_target_value(&ev))
+                            on:keydown=on_keydown
+                            on:paste=move |ev: ClipboardEvent| {
+                                let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+                                if is_block(&text) {
+                                    ev.prevent_default();
+                                    sheet.paste(row, month, &text);
+                                }
+                            }/>
+                    </td>
+                }
+            }).collect_view()}
+            <td class="num total">{move || series.display(total())}</td>
+            <td class="num progress" class:warn=move || warning().is_some() title=warning>
+                {move || (series != series.programming()).then(|| percent(progress(total(), programmed())))}
+            </td>
+        </tr>
+    }
+}
+
+/// The AO code of a row, for the accessible name of its cells.
+fn name_of(data: Memo<RowData>, activity: usize) -> String {
+    data.with(|d| d.as_ref().map(|(n, _, _)| n.split(':').next().unwrap_or_default().to_string()))
+        .unwrap_or_else(|| format!("AO {}", activity + 1))
+}
+
+/// The sheet of every AO of an AEI (`codes`, in order). Only the rows in view (and a few around
+/// them) are in the page, so a thousand AO scroll as smoothly as ten.
+#[component]
+pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
+    let ws = use_state().workspace;
+    let sheet = Sheet {
+        workspace: ws,
+        codes,
+        editable: Memo::new(move |_| ws.with(|w| w.evaluated_version_is_editable())),
+        typed: RwSignal::new(None),
+        errors: RwSignal::new(BTreeMap::new()),
+        paste_errors: RwSignal::new(Vec::new()),
+    };
+    let row_count = Memo::new(move |_| codes.with(Vec::len) * Series::ALL.len());
+    // The first row in view and how many fit; set from the scrolling box.
+    let top_row = RwSignal::new(0usize);
+    let rows_in_view = RwSignal::new(20usize);
+    let window = Memo::new(move |_| {
+        let first = top_row.get().saturating_sub(OVERSCAN);
+        let last = (top_row.get() + rows_in_view.get() + OVERSCAN).min(row_count.get());
+        first..last.max(first)
+    });
+    let on_scroll = move |ev: leptos::ev::Event| {
+        let Some(scroller) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let top = (f64::from(scroller.scroll_top()) / ROW_HEIGHT) as usize;
+        let fit = (f64::from(scroller.client_height()) / ROW_HEIGHT).ceil() as usize + 1;
+        if top_row.get_untracked() != top {
+            top_row.set(top);
+        }
+        if rows_in_view.get_untracked() != fit {
+            rows_in_view.set(fit);
+        }
+    };
+    // Heights set through the style object, which the Content-Security-Policy allows (a style attribute it does not).
+    let spacer = |rows: usize| format!("{}px", rows as f64 * ROW_HEIGHT);
+    view! {
+        <div class="sheet-wrap">
+            <p class="note">{move || format!("{} actividades operativas, {} filas. Pegue bloques copiados de Excel en cualquier celda: las filas siguen hacia abajo, de una AO a la siguiente.", codes.with(Vec::len), row_count.get())}</p>
+            <div class="sheet-scroll" on:scroll=on_scroll>
+                <table class="grid sheet" aria-rowcount=move || row_count.get()>
+                    <thead><tr>
+                        <th scope="col">"Actividad operativa"</th>
+                        <th scope="col">"Serie"</th>
+                        {Month::all().map(|m| view! { <th scope="col">{m.short_name()}</th> }).collect_view()}
+                        <th scope="col">"Total anual"</th>
+                        <th scope="col">"% avance"</th>
+                    </tr></thead>
+                    <tbody>
+                        <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=move || spacer(window.get().start)></td></tr>
+                        <For each=move || window.get() key=|row| *row let(row)>
+                            <SheetRow row=row sheet=sheet/>
+                        </For>
+                        <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=move || spacer(row_count.get() - window.get().end)></td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || !sheet.editable.get()>
+                <p class="note">"Versión aprobada: solo lectura. Para modificar valores, evalúe la última versión del POI."</p>
+            </Show>
+            <ul class="errors" role="alert">
+                {move || sheet.errors.get().into_values().map(|message| view! { <li>{message}</li> }).collect_view()}
+            </ul>
+            <Show when=move || sheet.paste_errors.with(|e| !e.is_empty())>
+                <div class="paste-errors" role="alert">
+                    <p>"No se pegó nada. Corrija estas celdas en la hoja de cálculo y vuelva a copiar y pegar:"</p>
+                    <ul>{move || sheet.paste_errors.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}</ul>
+                    <button on:click=move |_| sheet.paste_errors.set(Vec::new())>"Cerrar"</button>
+                </div>
+            </Show>
+        </div>
+    }
+}
