@@ -241,3 +241,31 @@ fn zip_entries_read_back_byte_for_byte() {
     assert_eq!(files["a.txt"], b"hola");
     assert_eq!(files["carpeta/b.bin"], [0, 255, 10, 13]);
 }
+
+#[test]
+fn word_tables_and_sheets_take_their_column_titles_from_the_labels() {
+    use ficha::domain::labels::{
+        cuadro2_goals_title, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, TABLA3_COLUMNS, TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
+    };
+    use ficha::domain::period::Period;
+    use ficha::io::tables::{table_sheet, Table};
+    let ws = reference_workspace();
+    let goals = cuadro2_goals_title(2023, Period::Annual);
+    let cuadro2_top = [&CUADRO2_COLUMNS[..], &[goals.as_str()]].concat();
+    let cuadro2_bottom = [&["", "", ""][..], &CUADRO2_GOAL_COLUMNS].concat();
+    let tabla3_top = [&TABLA3_COLUMNS[..], &TABLA3_GROUPS].concat();
+    let tabla3_bottom = [&["", ""][..], &TABLA3_GROUP_COLUMNS, &TABLA3_GROUP_COLUMNS].concat();
+    let word = tables(&document(&ws));
+    assert_eq!(word[1][..2], [cuadro2_top.clone(), cuadro2_bottom.clone()]);
+    assert_eq!(word[2][..2], [tabla3_top.clone(), tabla3_bottom.clone()]);
+    let header = |table: Table| -> Vec<Vec<String>> {
+        let sheet = table_sheet(&ws, AEI, table).unwrap();
+        sheet.rows[1..3]
+            .iter()
+            .map(|row| row.cells.iter().map(|c| c.display()).filter(|t| !t.is_empty()).collect())
+            .collect()
+    };
+    let non_empty = |titles: &[&str]| -> Vec<String> { titles.iter().filter(|t| !t.is_empty()).map(|t| t.to_string()).collect() };
+    assert_eq!(header(Table::Cuadro2), [non_empty(&cuadro2_top), non_empty(&cuadro2_bottom)]);
+    assert_eq!(header(Table::Tabla3), [non_empty(&tabla3_top), non_empty(&tabla3_bottom)]);
+}

@@ -3,7 +3,10 @@
 use crate::domain::draft::{draft_ficha, Block, FichaDraft, Span, TableRef, TitleBlock};
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
 use crate::domain::format::{average, money, percent, quantity};
-use crate::domain::labels::{self, CUADRO1_CAPTION, CUADRO1_COLUMNS, SOURCE};
+use crate::domain::labels::{
+    self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
+    TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
+};
 use crate::domain::workspace::Workspace;
 
 use super::zip::ZipWriter;
@@ -218,6 +221,17 @@ fn table_xml(widths: &[u32], header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> String
     )
 }
 
+/// Two header rows: the `single` columns merged down both, the others three by three under their group's title.
+fn grouped_header(single: &[&str], groups: &[(String, [&str; 3])]) -> Vec<Vec<Cell>> {
+    let mut top: Vec<Cell> = single.iter().map(|title| Cell::header(*title).merged(Merge::Start)).collect();
+    let mut bottom: Vec<Cell> = single.iter().map(|_| Cell::header("").merged(Merge::Continue)).collect();
+    for (title, columns) in groups {
+        top.push(Cell::header(title.clone()).spanning(3));
+        bottom.extend(columns.iter().map(|column| Cell::header(*column)));
+    }
+    vec![top, bottom]
+}
+
 /// The document body being written, with the numbered lists it has opened.
 struct Body<'a> {
     ws: &'a Workspace,
@@ -304,22 +318,7 @@ impl Body<'_> {
             }
             TableRef::Cuadro2 => {
                 self.caption(&labels::cuadro2_caption(year, self.aei_code));
-                let header = vec![
-                    vec![
-                        Cell::header("ACCIÓN ESTRATÉGICA INSTITUCIONAL").merged(Merge::Start),
-                        Cell::header("CÓDIGO ACTIVIDAD OPERATIVA").merged(Merge::Start),
-                        Cell::header("UNIDAD DE MEDIDA").merged(Merge::Start),
-                        Cell::header(labels::cuadro2_goals_title(year, period)).spanning(3),
-                    ],
-                    vec![
-                        Cell::header("").merged(Merge::Continue),
-                        Cell::header("").merged(Merge::Continue),
-                        Cell::header("").merged(Merge::Continue),
-                        Cell::header("PROGRAMADO"),
-                        Cell::header("EJECUTADO"),
-                        Cell::header("% AVANCE"),
-                    ],
-                ];
+                let header = grouped_header(&CUADRO2_COLUMNS, &[(labels::cuadro2_goals_title(year, period), CUADRO2_GOAL_COLUMNS)]);
                 let rows: Vec<Vec<Cell>> = ws.cuadro2(self.aei_code).iter().map(cuadro2_row).collect();
                 self.xml.push_str(&table_xml(&[1300, 3766, 1300, 1200, 1200, 1100], &header, &rows));
                 self.source_lines();
@@ -327,24 +326,8 @@ impl Body<'_> {
             TableRef::Tabla3 => {
                 let (Some(tabla3), Some(version)) = (ws.tabla3(self.aei_code), ws.evaluated_version()) else { return };
                 self.caption(&labels::tabla3_caption(version, year, period));
-                let header = vec![
-                    vec![
-                        Cell::header("ACTIVIDAD OPERATIVA").merged(Merge::Start),
-                        Cell::header("UNIDAD DE MEDIDA").merged(Merge::Start),
-                        Cell::header("METAS FISICAS").spanning(3),
-                        Cell::header("METAS FINANCIERA").spanning(3),
-                    ],
-                    vec![
-                        Cell::header("").merged(Merge::Continue),
-                        Cell::header("").merged(Merge::Continue),
-                        Cell::header("PROGRAMACIÓN"),
-                        Cell::header("EJECUCIÓN"),
-                        Cell::header("% DE AVANCE"),
-                        Cell::header("PROGRAMACIÓN"),
-                        Cell::header("EJECUCIÓN"),
-                        Cell::header("% DE AVANCE"),
-                    ],
-                ];
+                let groups = TABLA3_GROUPS.map(|group| (group.to_string(), TABLA3_GROUP_COLUMNS));
+                let header = grouped_header(&TABLA3_COLUMNS, &groups);
                 let mut rows: Vec<Vec<Cell>> = tabla3.rows.iter().map(tabla3_row).collect();
                 rows.push(vec![
                     Cell::text("Total").bold().spanning(5),
