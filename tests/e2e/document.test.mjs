@@ -12,6 +12,7 @@ import { launch, FichaPage } from './ficha-page.mjs';
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AEI = 'AEI.08.05';
 const AO = 'AOI00106600085';
+const SECTION_EDITOR_NOTE = 'section[data-section="4"] .section-editor-wrap .note';
 let server, browser, context, ficha, scratch;
 
 before(async () => { server = await serve(DIST); browser = await launch(); scratch = await mkdtemp(join(tmpdir(), 'ficha-doc-')); });
@@ -192,6 +193,26 @@ test('an edited section survives a reload and prints instead of the draft', asyn
   assert.match(pdfText(path), /La UFPP verificó el informe en diciembre\./);
   await ficha.section(4).locator('button.discard-edit').click();
   assert.doesNotMatch(await ficha.sectionText(4), /La UFPP verificó/);
+});
+
+test('bold written between ** survives an edit and a reload, on screen and in the .docx', async () => {
+  await ficha.openDocument(AEI);
+  const drafted = await ficha.startEditing(4);
+  assert.match(drafted, /\n- \*\*Seguimiento de la implementación del modelo de integridad\*\*\n/, 'the drafted bold is marked in the editor');
+  assert.match(await ficha.text(SECTION_EDITOR_NOTE), /negrita entre dos asteriscos dobles: «\*\*texto en negrita\*\*»/);
+  await ficha.section(4).locator('button.cancel-edit').click();
+  await ficha.editSection(4, (text) => `${text}\n\nLa UFPP destaca **algo** del año.\n\n- **Primero:** propio\n- Segundo`);
+  await ficha.reload();
+  await ficha.page.waitForSelector('#ficha-document');
+  const strong = await ficha.section(4).locator('.section-text strong').allTextContents();
+  assert.deepEqual(strong, ['Seguimiento de la implementación del modelo de integridad', 'algo', 'Primero:']);
+  assert.match(await ficha.sectionText(4), /La UFPP destaca algo del año\./);
+  assert.doesNotMatch(await ficha.sectionText(4), /\*\*/);
+  assert.deepEqual(await ficha.section(4).locator('.section-text ul').last().locator('li').allTextContents(), ['Primero: propio', 'Segundo']);
+  assert.equal(await ficha.staleNotice(4).count(), 0);
+  const xml = unzip(await readFile((await ficha.downloadDocx()).path)).get('word/document.xml').toString('utf8');
+  assert.ok(xml.includes('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">algo</w:t></w:r>'), 'a bold run with the text');
+  assert.ok(xml.includes('<w:r><w:t xml:space="preserve">La UFPP destaca </w:t></w:r>'));
 });
 
 test('user text is shown as text, never as markup', async () => {
