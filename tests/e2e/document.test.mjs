@@ -281,6 +281,21 @@ test('the .docx download is a zip whose document.xml holds the three tables with
   assert.deepEqual(tabla3[2].slice(1), ['INFORME', '1', '1', '100.0%', '21,000.00', '21,000.00', '100.0%']);
   assert.deepEqual(tabla3[3], ['Total', '650,769,332.00', '646,150,876.90', '99.3%']);
   assert.ok(xml.includes('Nota final &lt;b&gt;de la UFPP&lt;/b&gt; &amp; equipo.'), 'the edit, escaped');
+  // The two charts: native chart parts, reached from document.xml through its relationships.
+  const rels = files.get('word/_rels/document.xml.rels').toString('utf8');
+  const types = files.get('[Content_Types].xml').toString('utf8');
+  const ids = [...xml.matchAll(/<c:chart r:id="(rId\d+)"\/>/g)].map((m) => m[1]);
+  assert.equal(ids.length, 2);
+  for (const id of ids) {
+    const target = rels.match(new RegExp(`<Relationship Id="${id}" Type="[^"]+/chart" Target="([^"]+)"`))[1];
+    const chart = files.get(`word/${target}`)?.toString('utf8');
+    assert.ok(chart?.includes('<c:lineChart>'), `${target} is a line chart`);
+    assert.ok(types.includes(`PartName="/word/${target}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`));
+  }
+  const financial = files.get('word/charts/chart2.xml').toString('utf8');
+  const executed = financial.split('<c:ser>')[2].split('<c:val>')[1];
+  assert.deepEqual([...executed.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]).slice(-1), ['21000']);
+  assert.ok(xml.indexOf('Gráfico 1: Avance físico acumulado') < xml.indexOf(`r:id="${ids[0]}"`));
 });
 
 test('the .docx converts with LibreOffice headless, where it is installed', async (t) => {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::charts::ProgressChart;
+use crate::domain::charts::{ProgressChart, CHARTS_SECTION};
 use crate::domain::draft::{blocks_from_text, draft_ficha, Block, FichaDraft, SectionState, Span, TableRef};
 use crate::domain::ficha::{ActivityFigures, Cuadro1, Tabla3};
 use crate::domain::labels;
@@ -15,9 +15,6 @@ use crate::ui::pages::summary::SelectionControls;
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
 use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
-
-/// The section the charts follow: "Estado de ejecución financiera de las AO".
-const CHARTS_SECTION: u8 = 3;
 
 /// What the document reads from the workspace, computed once per change and shared by its sections.
 #[derive(Clone, Copy)]
