@@ -312,6 +312,10 @@ test('the .docx converts with LibreOffice headless, where it is installed', asyn
   for (const [table, [first, figures]] of Object.entries(REFERENCE_ROWS)) {
     assert.ok(rowLine(text, first, figures), `${table} in LibreOffice's rendering`);
   }
+  // The charts are drawn from their parts: their legends and axis labels exist only inside them.
+  for (const line of ['Gráfico 1: Avance físico acumulado', 'Gráfico 2: Avance financiero acumulado', 'Ejecutado (ajustado al 100%)', '25,000']) {
+    assert.ok(text.includes(line), `LibreOffice's rendering lacks «${line}»`);
+  }
 });
 
 test('the charts follow the data: monthly cumulative lines, six months in the first semester', async () => {
