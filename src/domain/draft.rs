@@ -90,7 +90,7 @@ fn spans_markup(spans: &[Span]) -> String {
 pub fn spans_from_markup(text: &str) -> Vec<Span> {
     let parts: Vec<&str> = text.split(BOLD_MARK).collect();
     // An even count of parts means an odd count of marks: the last one has no pair.
-    let paired = if parts.len() % 2 == 0 { parts.len() - 1 } else { parts.len() };
+    let paired = if parts.len().is_multiple_of(2) { parts.len() - 1 } else { parts.len() };
     let mut spans: Vec<Span> = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         let span = if i < paired {
