@@ -5,7 +5,11 @@ use std::collections::BTreeMap;
 use ficha::domain::example::reference_workspace;
 use ficha::domain::narrative::SectionEdit;
 use ficha::domain::workspace::Workspace;
-use ficha::io::docx::{escape, ficha_docx, file_name};
+use ficha::domain::charts::Series;
+use ficha::domain::period::Period;
+use ficha::io::docx::{chart_part, chart_workbook_part, escape, ficha_docx, file_name};
+use ficha::io::xlsx::read_first_sheet;
+use rust_decimal::Decimal;
 use ficha::io::zip::{crc32, ZipWriter};
 
 const AEI: &str = "AEI.08.05";
@@ -72,8 +76,13 @@ fn assert_well_formed(name: &str, xml: &str) {
     assert!(open.is_empty(), "{name}: unclosed {open:?}");
 }
 
+/// The XML parts of the document (every part but the charts' embedded workbooks).
 fn parts(ws: &Workspace) -> BTreeMap<String, String> {
-    unzip(&ficha_docx(ws, AEI)).into_iter().map(|(name, data)| (name, String::from_utf8(data).unwrap())).collect()
+    unzip(&ficha_docx(ws, AEI))
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".xml") || name.ends_with(".rels"))
+        .map(|(name, data)| (name, String::from_utf8(data).unwrap()))
+        .collect()
 }
 
 fn document(ws: &Workspace) -> String {
@@ -240,4 +249,162 @@ fn zip_entries_read_back_byte_for_byte() {
     let files = unzip(&zip.finish());
     assert_eq!(files["a.txt"], b"hola");
     assert_eq!(files["carpeta/b.bin"], [0, 255, 10, 13]);
+}
+
+#[test]
+fn word_tables_and_sheets_take_their_column_titles_from_the_labels() {
+    use ficha::domain::labels::{
+        cuadro2_goals_title, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, TABLA3_COLUMNS, TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
+    };
+    use ficha::io::tables::{table_sheet, Table};
+    let ws = reference_workspace();
+    let goals = cuadro2_goals_title(2023, Period::Annual);
+    let cuadro2_top = [&CUADRO2_COLUMNS[..], &[goals.as_str()]].concat();
+    let cuadro2_bottom = [&["", "", ""][..], &CUADRO2_GOAL_COLUMNS].concat();
+    let tabla3_top = [&TABLA3_COLUMNS[..], &TABLA3_GROUPS].concat();
+    let tabla3_bottom = [&["", ""][..], &TABLA3_GROUP_COLUMNS, &TABLA3_GROUP_COLUMNS].concat();
+    let word = tables(&document(&ws));
+    assert_eq!(word[1][..2], [cuadro2_top.clone(), cuadro2_bottom.clone()]);
+    assert_eq!(word[2][..2], [tabla3_top.clone(), tabla3_bottom.clone()]);
+    let header = |table: Table| -> Vec<Vec<String>> {
+        let sheet = table_sheet(&ws, AEI, table).unwrap();
+        sheet.rows[1..3]
+            .iter()
+            .map(|row| row.cells.iter().map(|c| c.display()).filter(|t| !t.is_empty()).collect())
+            .collect()
+    };
+    let non_empty = |titles: &[&str]| -> Vec<String> { titles.iter().filter(|t| !t.is_empty()).map(|t| t.to_string()).collect() };
+    assert_eq!(header(Table::Cuadro2), [non_empty(&cuadro2_top), non_empty(&cuadro2_bottom)]);
+    assert_eq!(header(Table::Tabla3), [non_empty(&tabla3_top), non_empty(&tabla3_bottom)]);
+}
+
+// --- Charts ---------------------------------------------------------------------------------------
+
+/// Every `attribute="value"` of the elements named `element` in `xml`, in order.
+fn attributes<'x>(xml: &'x str, element: &str, attribute: &str) -> Vec<&'x str> {
+    xml.split(&format!("<{element} "))
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = tag.split('>').next().unwrap();
+            let value = tag.split(&format!("{attribute}=\"")).nth(1)?;
+            value.split('"').next()
+        })
+        .collect()
+}
+
+/// The texts of `<c:v>` inside each `<inner>` of each `<c:ser>`: the chart's cached names, months or values.
+fn cached(chart: &str, inner: &str) -> Vec<Vec<String>> {
+    chart
+        .split("<c:ser>")
+        .skip(1)
+        .map(|series| {
+            let part = series.split(&format!("<{inner}>")).nth(1).unwrap().split(&format!("</{inner}>")).next().unwrap();
+            part.split("<c:v>").skip(1).map(|v| v.split("</c:v>").next().unwrap().to_string()).collect()
+        })
+        .collect()
+}
+
+fn values(series: &Series) -> Vec<String> {
+    series.values.iter().map(|v| v.unwrap().normalize().to_string()).collect()
+}
+
+#[test]
+fn the_two_charts_are_chart_parts_whose_relationships_resolve() {
+    let ws = reference_workspace();
+    let bytes = ficha_docx(&ws, AEI);
+    let files = unzip(&bytes);
+    let xml = parts(&ws);
+    let document = &xml["word/document.xml"];
+    let rels = &xml["word/_rels/document.xml.rels"];
+    let ids = attributes(document, "c:chart", "r:id");
+    assert_eq!(ids, ["rId4", "rId5"]);
+    for (n, id) in (1..).zip(ids) {
+        let relationship = format!("<Relationship {}", rels.split("<Relationship ").find(|r| r.contains(&format!("Id=\"{id}\""))).unwrap());
+        assert!(relationship.contains("relationships/chart\""), "{relationship}");
+        let target = attributes(&relationship, "Relationship", "Target")[0];
+        assert_eq!(format!("word/{target}"), chart_part(n));
+        assert!(files.contains_key(&chart_part(n)));
+        assert!(xml["[Content_Types].xml"].contains(&format!(
+            r#"<Override PartName="/{}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>"#,
+            chart_part(n)
+        )));
+        let chart_rels = &xml[&format!("word/charts/_rels/chart{n}.xml.rels")];
+        let workbook = attributes(chart_rels, "Relationship", "Target")[0];
+        assert_eq!(format!("word/charts/{workbook}").replace("charts/../", ""), chart_workbook_part(n));
+        assert!(files.contains_key(&chart_workbook_part(n)));
+        assert!(xml[&chart_part(n)].contains(r#"<c:externalData r:id="rId1">"#));
+        assert!(xml[&chart_part(n)].contains("<c:lineChart>"));
+    }
+    assert!(xml["[Content_Types].xml"].contains(r#"<Default Extension="xlsx" "#));
+    assert_eq!(attributes(document, "wp:docPr", "id"), ["1", "2"], "drawing ids are unique");
+}
+
+#[test]
+fn chart_caches_hold_the_domain_series_of_the_reference() {
+    let ws = reference_workspace();
+    let chart = ws.progress_chart(AEI).unwrap();
+    let xml = parts(&ws);
+    let months: Vec<String> = chart.months().iter().map(|m| m.short_name().to_string()).collect();
+    for (n, series) in [(1, chart.physical_series().unwrap()), (2, chart.financial_series())] {
+        let part = &xml[&chart_part(n)];
+        let names: Vec<Vec<String>> = series.iter().map(|s| vec![s.name.to_string()]).collect();
+        assert_eq!(cached(part, "c:tx"), names, "chart {n}");
+        assert_eq!(cached(part, "c:cat"), [months.clone(), months.clone()], "chart {n}");
+        assert_eq!(cached(part, "c:val"), [values(&series[0]), values(&series[1])], "chart {n}");
+    }
+    // The reference's single AO: 21,000.00 executed by December, 100% of its one informe.
+    let financial = cached(&xml[&chart_part(2)], "c:val");
+    assert_eq!(financial[1].last().unwrap(), "21000");
+    assert_eq!(cached(&xml[&chart_part(1)], "c:val")[1].last().unwrap(), "100");
+    assert!(xml[&chart_part(2)].contains(r#"<c:max val="25000"/>"#), "the financial axis of the document view");
+}
+
+#[test]
+fn chart_workbooks_hold_the_cached_values() {
+    let ws = reference_workspace();
+    let files = unzip(&ficha_docx(&ws, AEI));
+    let chart = ws.progress_chart(AEI).unwrap();
+    let rows = read_first_sheet(&files[&chart_workbook_part(2)]).unwrap();
+    assert_eq!(rows[0], ["", "Programado", "Ejecutado"]);
+    assert_eq!(rows.len(), 13);
+    for (row, point) in rows[1..].iter().zip(&chart.points) {
+        assert_eq!(row[0], point.month.short_name());
+        assert_eq!(row[1].parse::<Decimal>().unwrap(), point.financial_programmed);
+        assert_eq!(row[2].parse::<Decimal>().unwrap(), point.financial_executed);
+    }
+}
+
+#[test]
+fn charts_close_section_3_with_their_captions_and_source_lines() {
+    let xml = document(&reference_workspace());
+    let order = [
+        "Tabla 3. Avance de ejecución física y financiera",
+        "Gráfico 1: Avance físico acumulado de las AO de la AEI.08.05, programado y ejecutado, enero a diciembre (%)",
+        r#"<c:chart r:id="rId4"/>"#,
+        "Fuente: Aplicativo CEPLAN V.01.",
+        "Gráfico 2: Avance financiero acumulado de las AO de la AEI.08.05, programado y ejecutado, enero a diciembre (S/)",
+        r#"<c:chart r:id="rId5"/>"#,
+        "Fuente: Aplicativo CEPLAN V.01.",
+        "Elaboración: Unidad Funcional de Planeamiento y Presupuesto – UFPP.",
+        "4. Análisis de contribución y pertinencia",
+    ];
+    let mut from = 0;
+    for text in order {
+        let at = xml[from..].find(text).unwrap_or_else(|| panic!("not found after position {from}: {text}"));
+        from += at + text.len();
+    }
+}
+
+#[test]
+fn a_first_half_without_physical_programming_has_the_financial_chart_only() {
+    let mut ws = reference_workspace();
+    ws.selection.period = Period::FirstHalf;
+    let xml = parts(&ws);
+    assert!(xml["word/document.xml"].contains("Sin actividades operativas con programación física y seguimiento aprobado en el periodo."));
+    assert_eq!(attributes(&xml["word/document.xml"], "c:chart", "r:id"), ["rId4"]);
+    assert!(!xml.contains_key(&chart_part(2)));
+    let part = &xml[&chart_part(1)];
+    assert_eq!(cached(part, "c:cat")[0], ["Ene", "Feb", "Mar", "Abr", "May", "Jun"]);
+    let chart = ws.progress_chart(AEI).unwrap();
+    assert_eq!(cached(part, "c:val"), chart.financial_series().iter().map(values).collect::<Vec<_>>());
 }

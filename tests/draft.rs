@@ -3,12 +3,13 @@
 use std::str::FromStr;
 
 use ficha::domain::draft::{
-    blocks_from_text, draft_ficha, section_state, Block, FichaDraft, Section, SectionState, Span, TableRef,
+    blocks_from_text, draft_ficha, section_state, spans_from_markup, Block, FichaDraft, SectionState, Span, TableRef,
 };
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
 use ficha::domain::narrative::{reference_inputs, EntityReference, NarrativeInputs, SectionEdit};
 use ficha::domain::period::Period;
 use ficha::domain::plan::OperativeActivity;
+use ficha::domain::synthetic::synthetic_workspace;
 use ficha::domain::workspace::Workspace;
 use rust_decimal::Decimal;
 
@@ -531,16 +532,16 @@ fn an_unknown_aei_is_drafted_without_panicking() {
 // --- Edits and staleness ----------------------------------------------------------------------------
 
 fn edit_section1(inputs: &mut NarrativeInputs, ficha: &FichaDraft) -> String {
-    let drafted = ficha.section(1).unwrap().plain_text();
-    let text = format!("{drafted}\n\nPárrafo añadido por la UFPP.");
-    inputs.set_edit(AEI, 1, SectionEdit { text: text.clone(), drafted_from: drafted });
+    let section = ficha.section(1).unwrap();
+    let text = format!("{}\n\nPárrafo añadido por la UFPP.", section.editable_text());
+    inputs.set_edit(AEI, 1, SectionEdit { text: text.clone(), drafted_from: section.plain_text() });
     text
 }
 
 #[test]
 fn an_unedited_section_is_drafted() {
     assert_eq!(reference().state(&reference_inputs(), 1), Some(SectionState::Drafted));
-    assert_eq!(section_state("borrador", None), SectionState::Drafted);
+    assert_eq!(section_state(reference().section(1).unwrap(), None), SectionState::Drafted);
 }
 
 #[test]
@@ -593,17 +594,68 @@ fn discarding_an_edit_returns_to_the_draft() {
 }
 
 #[test]
-fn plain_text_reads_back_into_the_same_blocks() {
-    for section in reference().sections {
-        let text = section.plain_text();
-        let blocks = blocks_from_text(&text);
-        assert_eq!(blocks.len(), section.blocks.len(), "section {}", section.number);
-        for (read, drafted) in blocks.iter().zip(&section.blocks) {
-            assert_eq!(std::mem::discriminant(read), std::mem::discriminant(drafted), "section {}", section.number);
+fn editable_text_reads_back_into_the_same_blocks() {
+    let mut synthetic = synthetic_workspace(30, 3);
+    synthetic.narrative = reference_inputs();
+    let aeis: Vec<String> = synthetic.year().unwrap().aeis.iter().map(|a| a.code.clone()).collect();
+    let fichas = std::iter::once(reference())
+        .chain(aeis.iter().map(|code| draft_ficha(&synthetic, &reference_inputs(), code)));
+    for ficha in fichas {
+        for section in ficha.sections {
+            let text = section.editable_text();
+            assert_eq!(blocks_from_text(&text), section.blocks, "{} section {}:\n{text}", ficha.aei_code, section.number);
         }
-        let read = Section { number: section.number, heading: section.heading.clone(), blocks };
-        assert_eq!(read.plain_text(), text);
     }
+}
+
+#[test]
+fn bold_is_marked_in_the_editor_and_read_back_as_bold() {
+    let section4 = reference().section(4).unwrap().clone();
+    let text = section4.editable_text();
+    assert!(text.starts_with("El Programa se encuentra alineado"));
+    assert!(text.contains("\n\n- **Seguimiento de la implementación del modelo de integridad**\n\n"), "{text}");
+    assert!(!section4.plain_text().contains("**"));
+    let edited = format!("{text}\n\nLa UFPP revisó **algo** importante.\n\n- **Primero:** propio\n- Segundo");
+    assert_eq!(
+        blocks_from_text(&edited)[section4.blocks.len()..],
+        [
+            Block::Paragraph(vec![Span::plain("La UFPP revisó "), Span::bold("algo"), Span::plain(" importante.")]),
+            Block::Bullets(vec![vec![Span::bold("Primero:"), Span::plain(" propio")], vec![Span::plain("Segundo")]]),
+        ]
+    );
+}
+
+#[test]
+fn an_edit_keeps_its_bold_when_printed() {
+    let mut inputs = reference_inputs();
+    let ficha = reference();
+    let section = ficha.section(4).unwrap();
+    let text = format!("{}\n\nTexto con **algo** en negrita.", section.editable_text());
+    inputs.set_edit(AEI, 4, SectionEdit { text, drafted_from: section.plain_text() });
+    assert_eq!(ficha.state(&inputs, 4), Some(SectionState::Edited));
+    let printed = ficha.with_edits(&inputs);
+    let blocks = &printed.section(4).unwrap().blocks;
+    assert_eq!(blocks[..section.blocks.len()], section.blocks[..], "the drafted bold lead-ins stay bold");
+    assert_eq!(
+        blocks.last(),
+        Some(&Block::Paragraph(vec![Span::plain("Texto con "), Span::bold("algo"), Span::plain(" en negrita.")]))
+    );
+}
+
+#[test]
+fn a_mark_without_its_pair_stays_as_written() {
+    assert_eq!(spans_from_markup("a **b** c **d"), [Span::plain("a "), Span::bold("b"), Span::plain(" c **d")]);
+    assert_eq!(spans_from_markup("sin cierre **aquí"), [Span::plain("sin cierre **aquí")]);
+    assert_eq!(spans_from_markup("**a****b**"), [Span::bold("ab")]);
+    assert_eq!(spans_from_markup("****"), []);
+}
+
+#[test]
+fn a_stale_section_offers_the_new_draft_with_its_bold() {
+    let mut inputs = reference_inputs();
+    let section4 = reference().section(4).unwrap().clone();
+    inputs.set_edit(AEI, 4, SectionEdit { text: "Mío.".into(), drafted_from: "Otro borrador.".into() });
+    assert_eq!(reference().state(&inputs, 4), Some(SectionState::Stale { new_draft: section4.editable_text() }));
 }
 
 #[test]

@@ -11,6 +11,13 @@ use super::workspace::Workspace;
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
+/// The section of the ficha the charts close: "Estado de ejecución financiera de las AO".
+pub const CHARTS_SECTION: u8 = 3;
+
+/// What stands in for the physical chart when no AO is counted in the period.
+pub const NO_COUNTED_ACTIVITIES: &str =
+    "Sin actividades operativas con programación física y seguimiento aprobado en el periodo.";
+
 /// The AEI's cumulative position at the end of one month of the period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgressPoint {
@@ -36,6 +43,16 @@ pub struct ProgressChart {
     pub counted_activities: usize,
     /// One point per month of the period, in order.
     pub points: Vec<ProgressPoint>,
+}
+
+/// One line of a chart: its name in the legend and its value at the end of each month of the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    pub name: &'static str,
+    /// Programming, drawn dashed; execution is drawn solid.
+    pub programmed: bool,
+    /// `None`: no value to draw that month.
+    pub values: Vec<Option<Decimal>>,
 }
 
 /// One counted AO (or inversión): its period figures and its monthly values.
@@ -163,6 +180,41 @@ impl ProgressChart {
             self.aei_code,
             self.months_covered()
         )
+    }
+
+    /// The months of the period, in order.
+    pub fn months(&self) -> Vec<Month> {
+        self.points.iter().map(|p| p.month).collect()
+    }
+
+    /// Gráfico 1's lines, programmed then executed (%); `None` when no AO is counted.
+    pub fn physical_series(&self) -> Option<[Series; 2]> {
+        (self.counted_activities > 0).then(|| {
+            [
+                Series {
+                    name: "Programado",
+                    programmed: true,
+                    values: self.points.iter().map(|p| p.physical_programmed).collect(),
+                },
+                Series {
+                    name: "Ejecutado (ajustado al 100%)",
+                    programmed: false,
+                    values: self.points.iter().map(|p| p.physical_executed).collect(),
+                },
+            ]
+        })
+    }
+
+    /// Gráfico 2's lines, programmed then executed (S/).
+    pub fn financial_series(&self) -> [Series; 2] {
+        [
+            Series {
+                name: "Programado",
+                programmed: true,
+                values: self.points.iter().map(|p| Some(p.financial_programmed)).collect(),
+            },
+            Series { name: "Ejecutado", programmed: false, values: self.points.iter().map(|p| Some(p.financial_executed)).collect() },
+        ]
     }
 
     /// The axis of the financial chart, covering the larger of programmed and executed.

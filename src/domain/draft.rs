@@ -73,22 +73,53 @@ pub enum Block {
     },
 }
 
+/// Opens and closes bold in a section's editable text: "**Plan Operativo Institucional (POI)**".
+pub const BOLD_MARK: &str = "**";
+
+/// The spans' words alone, as they read.
 fn spans_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
 }
 
+/// The spans as the editor shows them, bold runs between `BOLD_MARK`s.
+fn spans_markup(spans: &[Span]) -> String {
+    spans.iter().map(|s| if s.bold { format!("{BOLD_MARK}{}{BOLD_MARK}", s.text) } else { s.text.clone() }).collect()
+}
+
+/// Reads `**bold**` marks into spans; a mark left without its pair stays in the text as written.
+pub fn spans_from_markup(text: &str) -> Vec<Span> {
+    let parts: Vec<&str> = text.split(BOLD_MARK).collect();
+    // An even count of parts means an odd count of marks: the last one has no pair.
+    let paired = if parts.len().is_multiple_of(2) { parts.len() - 1 } else { parts.len() };
+    let mut spans: Vec<Span> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let span = if i < paired {
+            Span { text: part.to_string(), bold: i % 2 == 1 }
+        } else {
+            Span::plain(format!("{BOLD_MARK}{part}"))
+        };
+        match spans.last_mut() {
+            _ if span.text.is_empty() => {}
+            Some(last) if last.bold == span.bold => last.text.push_str(&span.text),
+            _ => spans.push(span),
+        }
+    }
+    spans
+}
+
 impl Block {
-    fn plain_text(&self) -> String {
+    /// The block as text: bullets as "- ", tables as markers; `spans` writes each paragraph's or item's runs.
+    fn text(&self, spans: fn(&[Span]) -> String) -> String {
         let items = |items: &[Vec<Span>], prefix: &dyn Fn(usize) -> String| {
             items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| format!("{}{}", prefix(i), spans_text(item)))
+                .map(|(i, item)| format!("{}{}", prefix(i), spans(item)))
                 .collect::<Vec<_>>()
                 .join("\n")
         };
         match self {
-            Block::Paragraph(spans) => spans_text(spans),
+            Block::Paragraph(list) => spans(list),
             Block::Bullets(list) => items(list, &|_| "- ".to_string()),
             Block::SubBullets(list) => items(list, &|_| "  - ".to_string()),
             Block::Numbered(list) => items(list, &|i| format!("{}. ", i + 1)),
@@ -108,13 +139,23 @@ pub struct Section {
 }
 
 impl Section {
-    /// The section as editable text: blocks separated by a blank line, bullets as "- ", tables as markers.
+    fn text(&self, spans: fn(&[Span]) -> String) -> String {
+        self.blocks.iter().map(|b| b.text(spans)).collect::<Vec<_>>().join("\n\n")
+    }
+
+    /// The section as it reads, without bold marks: what an edit records it was drafted from.
     pub fn plain_text(&self) -> String {
-        self.blocks.iter().map(Block::plain_text).collect::<Vec<_>>().join("\n\n")
+        self.text(spans_text)
+    }
+
+    /// The section as the editor shows it: blocks separated by a blank line, bullets as "- ",
+    /// bold between `BOLD_MARK`s, tables as markers. `blocks_from_text` reads it back into the same blocks.
+    pub fn editable_text(&self) -> String {
+        self.text(spans_markup)
     }
 }
 
-/// Reads text written in `Section::plain_text`'s shape back into blocks (all spans plain).
+/// Reads text written in `Section::editable_text`'s shape back into blocks.
 pub fn blocks_from_text(text: &str) -> Vec<Block> {
     let mut chunks: Vec<Vec<&str>> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
@@ -133,7 +174,7 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
 
 fn block_from_lines(lines: &[&str]) -> Block {
     let items = |prefix: &dyn Fn(&str) -> Option<String>| -> Option<Vec<Vec<Span>>> {
-        lines.iter().map(|l| prefix(l).map(|t| vec![Span::plain(t)])).collect()
+        lines.iter().map(|l| prefix(l).map(|t| spans_from_markup(&t))).collect()
     };
     let numbered = |line: &str| {
         let (number, rest) = line.split_once(". ")?;
@@ -159,7 +200,7 @@ fn block_from_lines(lines: &[&str]) -> Block {
         Some((mark, rest)) if !mark.is_empty() && mark.chars().all(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)) => {
             Block::Footnote { mark: mark.to_string(), text: rest.to_string() }
         }
-        _ => Block::Paragraph(vec![Span::plain(text)]),
+        _ => Block::Paragraph(spans_from_markup(&text)),
     }
 }
 
@@ -180,15 +221,17 @@ pub struct TitleBlock {
 pub enum SectionState {
     Drafted,
     Edited,
+    /// `new_draft` is the current draft in the editor's shape, to show beside the user's text.
     Stale { new_draft: String },
 }
 
-/// The state of a section given its current draft's plain text and the user's edit, if any.
-pub fn section_state(draft_text: &str, edit: Option<&SectionEdit>) -> SectionState {
+/// The state of a section given its current draft and the user's edit, if any. Only the words
+/// count: an edit records the draft's plain text, so bold alone never makes it stale.
+pub fn section_state(draft: &Section, edit: Option<&SectionEdit>) -> SectionState {
     match edit {
         None => SectionState::Drafted,
-        Some(edit) if edit.drafted_from == draft_text => SectionState::Edited,
-        Some(_) => SectionState::Stale { new_draft: draft_text.to_string() },
+        Some(edit) if edit.drafted_from == draft.plain_text() => SectionState::Edited,
+        Some(_) => SectionState::Stale { new_draft: draft.editable_text() },
     }
 }
 
@@ -210,7 +253,7 @@ impl FichaDraft {
     /// Drafted, edited or stale, for the section with that number.
     pub fn state(&self, inputs: &NarrativeInputs, number: u8) -> Option<SectionState> {
         let section = self.section(number)?;
-        Some(section_state(&section.plain_text(), inputs.edit(&self.aei_code, number)))
+        Some(section_state(section, inputs.edit(&self.aei_code, number)))
     }
 
     /// The ficha as it prints: every edited section shows the user's text, stale or not.

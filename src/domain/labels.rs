@@ -43,6 +43,21 @@ pub fn cuadro2_caption(year: u16, aei_code: &str) -> String {
     format!("Cuadro 2: Actividades Operativas del POI {year}, relacionadas con la {aei_code}")
 }
 
+/// Column titles of Cuadro 2 that span both header rows.
+pub const CUADRO2_COLUMNS: [&str; 3] = ["ACCIÓN ESTRATÉGICA INSTITUCIONAL", "CÓDIGO ACTIVIDAD OPERATIVA", "UNIDAD DE MEDIDA"];
+
+/// Column titles of Cuadro 2's physical goals, under `cuadro2_goals_title`.
+pub const CUADRO2_GOAL_COLUMNS: [&str; 3] = ["PROGRAMADO", "EJECUTADO", "% AVANCE"];
+
+/// Column titles of Tabla 3 that span both header rows.
+pub const TABLA3_COLUMNS: [&str; 2] = ["ACTIVIDAD OPERATIVA", "UNIDAD DE MEDIDA"];
+
+/// Tabla 3's two column groups, physical then financial, as the reference spells them.
+pub const TABLA3_GROUPS: [&str; 2] = ["METAS FISICAS", "METAS FINANCIERA"];
+
+/// Column titles under each of Tabla 3's groups.
+pub const TABLA3_GROUP_COLUMNS: [&str; 3] = ["PROGRAMACIÓN", "EJECUCIÓN", "% DE AVANCE"];
+
 /// The group title over Cuadro 2's physical columns.
 pub fn cuadro2_goals_title(year: u16, period: Period) -> String {
     match period {

@@ -72,12 +72,14 @@ pub struct PreviousEvaluation {
 /// A section the user rewrote, with the draft it was rewritten from (to tell when the data changed since).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SectionEdit {
+    /// As typed in the editor (`Section::editable_text`'s shape, bold between `**`).
     pub text: String,
+    /// The draft's `Section::plain_text` when the edit was made or last reviewed.
     pub drafted_from: String,
 }
 
 impl SectionEdit {
-    /// Keeps the user's text and records that it was reviewed against the current draft.
+    /// Keeps the user's text and records that it was reviewed against the current draft (its plain text).
     pub fn mark_reviewed(&mut self, current_draft: &str) {
         self.drafted_from = current_draft.to_string();
     }

@@ -9,7 +9,10 @@ use super::csv::{write_csv, Delimiter};
 use super::xlsx::{write_workbook, Cell, Merge, NumberFormat, Row, RowKind, Sheet};
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
 use crate::domain::format::NOT_APPLICABLE;
-use crate::domain::labels::{self, CUADRO1_CAPTION, CUADRO1_COLUMNS, SOURCE};
+use crate::domain::labels::{
+    self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
+    TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
+};
 use crate::domain::workspace::Workspace;
 
 /// Excel opens a CSV as UTF-8 only when it starts with a byte order mark; the import skips it.
@@ -99,10 +102,8 @@ fn cuadro1(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
 fn cuadro2(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
     ws.year()?.aei(aei_code)?;
     let year = ws.selection.year;
-    let (header, merges) = grouped_header(
-        &["ACCIÓN ESTRATÉGICA INSTITUCIONAL", "CÓDIGO ACTIVIDAD OPERATIVA", "UNIDAD DE MEDIDA"],
-        &[(labels::cuadro2_goals_title(year, ws.selection.period), ["PROGRAMADO", "EJECUTADO", "% AVANCE"])],
-    );
+    let (header, merges) =
+        grouped_header(&CUADRO2_COLUMNS, &[(labels::cuadro2_goals_title(year, ws.selection.period), CUADRO2_GOAL_COLUMNS)]);
     let mut rows = vec![Row::new(RowKind::Title, vec![Cell::Text(labels::cuadro2_caption(year, aei_code))])];
     rows.extend(header);
     rows.extend(ws.cuadro2(aei_code).iter().map(|ao: &ActivityFigures| {
@@ -126,13 +127,8 @@ fn tabla3(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
     ws.year()?.aei(aei_code)?;
     let table = ws.tabla3(aei_code)?;
     let version = ws.evaluated_version()?;
-    let (header, mut merges) = grouped_header(
-        &["ACTIVIDAD OPERATIVA", "UNIDAD DE MEDIDA"],
-        &[
-            ("METAS FISICAS".to_string(), ["PROGRAMACIÓN", "EJECUCIÓN", "% DE AVANCE"]),
-            ("METAS FINANCIERA".to_string(), ["PROGRAMACIÓN", "EJECUCIÓN", "% DE AVANCE"]),
-        ],
-    );
+    let groups = TABLA3_GROUPS.map(|group| (group.to_string(), TABLA3_GROUP_COLUMNS));
+    let (header, mut merges) = grouped_header(&TABLA3_COLUMNS, &groups);
     let caption = labels::tabla3_caption(version, ws.selection.year, ws.selection.period);
     let mut rows = vec![Row::new(RowKind::Title, vec![Cell::Text(caption)])];
     rows.extend(header);

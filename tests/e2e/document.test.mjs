@@ -12,6 +12,7 @@ import { launch, FichaPage } from './ficha-page.mjs';
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AEI = 'AEI.08.05';
 const AO = 'AOI00106600085';
+const SECTION_EDITOR_NOTE = 'section[data-section="4"] .section-editor-wrap .note';
 let server, browser, context, ficha, scratch;
 
 before(async () => { server = await serve(DIST); browser = await launch(); scratch = await mkdtemp(join(tmpdir(), 'ficha-doc-')); });
@@ -194,6 +195,26 @@ test('an edited section survives a reload and prints instead of the draft', asyn
   assert.doesNotMatch(await ficha.sectionText(4), /La UFPP verificó/);
 });
 
+test('bold written between ** survives an edit and a reload, on screen and in the .docx', async () => {
+  await ficha.openDocument(AEI);
+  const drafted = await ficha.startEditing(4);
+  assert.match(drafted, /\n- \*\*Seguimiento de la implementación del modelo de integridad\*\*\n/, 'the drafted bold is marked in the editor');
+  assert.match(await ficha.text(SECTION_EDITOR_NOTE), /negrita entre dos asteriscos dobles: «\*\*texto en negrita\*\*»/);
+  await ficha.section(4).locator('button.cancel-edit').click();
+  await ficha.editSection(4, (text) => `${text}\n\nLa UFPP destaca **algo** del año.\n\n- **Primero:** propio\n- Segundo`);
+  await ficha.reload();
+  await ficha.page.waitForSelector('#ficha-document');
+  const strong = await ficha.section(4).locator('.section-text strong').allTextContents();
+  assert.deepEqual(strong, ['Seguimiento de la implementación del modelo de integridad', 'algo', 'Primero:']);
+  assert.match(await ficha.sectionText(4), /La UFPP destaca algo del año\./);
+  assert.doesNotMatch(await ficha.sectionText(4), /\*\*/);
+  assert.deepEqual(await ficha.section(4).locator('.section-text ul').last().locator('li').allTextContents(), ['Primero: propio', 'Segundo']);
+  assert.equal(await ficha.staleNotice(4).count(), 0);
+  const xml = unzip(await readFile((await ficha.downloadDocx()).path)).get('word/document.xml').toString('utf8');
+  assert.ok(xml.includes('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">algo</w:t></w:r>'), 'a bold run with the text');
+  assert.ok(xml.includes('<w:r><w:t xml:space="preserve">La UFPP destaca </w:t></w:r>'));
+});
+
 test('user text is shown as text, never as markup', async () => {
   await ficha.openDocument(AEI);
   await ficha.editSection(7, () => 'Conclusión <img src=x onerror="window.injected=1"> propia.');
@@ -260,6 +281,21 @@ test('the .docx download is a zip whose document.xml holds the three tables with
   assert.deepEqual(tabla3[2].slice(1), ['INFORME', '1', '1', '100.0%', '21,000.00', '21,000.00', '100.0%']);
   assert.deepEqual(tabla3[3], ['Total', '650,769,332.00', '646,150,876.90', '99.3%']);
   assert.ok(xml.includes('Nota final &lt;b&gt;de la UFPP&lt;/b&gt; &amp; equipo.'), 'the edit, escaped');
+  // The two charts: native chart parts, reached from document.xml through its relationships.
+  const rels = files.get('word/_rels/document.xml.rels').toString('utf8');
+  const types = files.get('[Content_Types].xml').toString('utf8');
+  const ids = [...xml.matchAll(/<c:chart r:id="(rId\d+)"\/>/g)].map((m) => m[1]);
+  assert.equal(ids.length, 2);
+  for (const id of ids) {
+    const target = rels.match(new RegExp(`<Relationship Id="${id}" Type="[^"]+/chart" Target="([^"]+)"`))[1];
+    const chart = files.get(`word/${target}`)?.toString('utf8');
+    assert.ok(chart?.includes('<c:lineChart>'), `${target} is a line chart`);
+    assert.ok(types.includes(`PartName="/word/${target}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`));
+  }
+  const financial = files.get('word/charts/chart2.xml').toString('utf8');
+  const executed = financial.split('<c:ser>')[2].split('<c:val>')[1];
+  assert.deepEqual([...executed.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]).slice(-1), ['21000']);
+  assert.ok(xml.indexOf('Gráfico 1: Avance físico acumulado') < xml.indexOf(`r:id="${ids[0]}"`));
 });
 
 test('the .docx converts with LibreOffice headless, where it is installed', async (t) => {
@@ -275,6 +311,10 @@ test('the .docx converts with LibreOffice headless, where it is installed', asyn
   const text = pdfText(join(out, path.split('/').pop().replace(/(\.docx)?$/, '.pdf')));
   for (const [table, [first, figures]] of Object.entries(REFERENCE_ROWS)) {
     assert.ok(rowLine(text, first, figures), `${table} in LibreOffice's rendering`);
+  }
+  // The charts are drawn from their parts: their legends and axis labels exist only inside them.
+  for (const line of ['Gráfico 1: Avance físico acumulado', 'Gráfico 2: Avance financiero acumulado', 'Ejecutado (ajustado al 100%)', '25,000']) {
+    assert.ok(text.includes(line), `LibreOffice's rendering lacks «${line}»`);
   }
 });
 

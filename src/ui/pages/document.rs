@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::charts::ProgressChart;
+use crate::domain::charts::{ProgressChart, CHARTS_SECTION};
 use crate::domain::draft::{blocks_from_text, draft_ficha, Block, FichaDraft, SectionState, Span, TableRef};
 use crate::domain::ficha::{ActivityFigures, Cuadro1, Tabla3};
 use crate::domain::labels;
@@ -15,9 +15,6 @@ use crate::ui::pages::summary::SelectionControls;
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
 use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
-
-/// The section the charts follow: "Estado de ejecución financiera de las AO".
-const CHARTS_SECTION: u8 = 3;
 
 /// What the document reads from the workspace, computed once per change and shared by its sections.
 #[derive(Clone, Copy)]
@@ -115,13 +112,20 @@ fn blocks_view(blocks: &[Block], data: DocumentData, preview: bool) -> impl Into
         .collect_view()
 }
 
+/// The current draft of a section: (plain text, as the editor shows it).
+fn drafted_texts(data: DocumentData, number: u8) -> (String, String) {
+    data.draft
+        .with_untracked(|d| d.section(number).map(|s| (s.plain_text(), s.editable_text())))
+        .unwrap_or_default()
+}
+
 /// Sets the user's text for a section, or drops the edit when the text is the draft unchanged.
 fn save_edit(data: DocumentData, number: u8, text: String) {
     let ws = use_state().workspace;
-    let drafted = data.draft.with_untracked(|d| d.section(number).map(|s| s.plain_text()).unwrap_or_default());
+    let (drafted, editable) = drafted_texts(data, number);
     let code = data.code.get_value();
     ws.update(|w| {
-        if text.trim_end() == drafted {
+        if text.trim_end() == editable {
             w.narrative.discard_edit(&code, number);
         } else {
             w.narrative.set_edit(&code, number, SectionEdit { text, drafted_from: drafted });
@@ -141,7 +145,7 @@ fn SectionView(number: u8, data: DocumentData) -> impl IntoView {
         let text = ws.with_untracked(|w| {
             data.code.with_value(|c| match w.narrative.edit(c, number) {
                 Some(edit) => edit.text.clone(),
-                None => data.draft.with_untracked(|d| d.section(number).map(|s| s.plain_text()).unwrap_or_default()),
+                None => drafted_texts(data, number).1,
             })
         });
         editing.set(Some(text));
@@ -154,11 +158,12 @@ fn SectionView(number: u8, data: DocumentData) -> impl IntoView {
     };
     let discard = move |_| ws.update(|w| data.code.with_value(|c| _ = w.narrative.discard_edit(c, number)));
     let keep_mine = move |_| {
-        if let Some(SectionState::Stale { new_draft }) = state.get_untracked() {
+        if let Some(SectionState::Stale { .. }) = state.get_untracked() {
+            let (current, _) = drafted_texts(data, number);
             ws.update(|w| {
                 data.code.with_value(|c| {
                     if let Some(edit) = w.narrative.aei_mut(c).edits.get_mut(&number) {
-                        edit.mark_reviewed(&new_draft);
+                        edit.mark_reviewed(&current);
                     }
                 })
             });
@@ -206,7 +211,7 @@ fn SectionView(number: u8, data: DocumentData) -> impl IntoView {
             {move || match editing.get() {
                 Some(text) => view! {
                     <div class="section-editor-wrap no-print">
-                        <p class="note">"Párrafos separados por una línea en blanco; viñetas con «- », subviñetas con «  - », listas con «1. »; los cuadros se indican como [Cuadro 1], [Cuadro 2], [Tabla 3]."</p>
+                        <p class="note">"Párrafos separados por una línea en blanco; viñetas con «- », subviñetas con «  - », listas con «1. »; negrita entre dos asteriscos dobles: «**texto en negrita**»; los cuadros se indican como [Cuadro 1], [Cuadro 2], [Tabla 3]."</p>
                         <textarea class="section-editor" aria-label=format!("Texto de la sección {number}")
                             rows=text.lines().count().clamp(8, 30) prop:value=text.clone()
                             on:input=move |ev| editing.set(Some(event_target_value(&ev)))></textarea>
