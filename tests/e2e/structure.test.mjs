@@ -1,6 +1,6 @@
 // The structure a planner builds by hand, on the release build: inversiones with AEI and CC picked
-// from lists, deletes that name what depends on them, and the correction of the latest version's
-// resolution, which the list of versions and section 2 of the document then read.
+// from lists, deletes that name what depends on them, inversiones in the comparison of versions, and
+// the correction of the latest version's resolution, which the list of versions and section 2 read.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
@@ -45,6 +45,7 @@ test('an inversión is created picking AEI and CC, edited, and deleting its CC n
   assert.deepEqual(await investmentRows(), [[CUI, 'MEJORAMIENTO DEL SERVICIO DE ATENCIÓN', 'ESTUDIO', AEI, '01', 'Sí']]);
 
   await ficha.editRow('inv-table', CUI);
+  assert.equal(await ficha.page.evaluate(() => document.activeElement.id), 'inv-cui', 'the form takes the focus');
   assert.equal(await ficha.page.inputValue('#inv-name'), 'MEJORAMIENTO DEL SERVICIO DE ATENCIÓN');
   assert.equal(await ficha.page.inputValue('#inv-cc'), '01');
   await ficha.saveInvestment({ cui: CUI, name: 'MEJORAMIENTO DEL SERVICIO DE ATENCIÓN AL CIUDADANO', unit: 'PROYECTO', aei: AEI, cc: '01', approved: false });
@@ -64,7 +65,7 @@ test('an inversión is created picking AEI and CC, edited, and deleting its CC n
   assert.deepEqual(ficha.consoleErrors, []);
 });
 
-test('the latest version\'s resolution is corrected, the list and section 2 read it, and earlier versions offer no edit', async () => {
+test('an inversión added to a new version is compared; the latest version\'s resolution is corrected, the list and section 2 read it, and earlier versions offer no edit', async () => {
   await ficha.startOwnWorkspace();
   await ficha.goVersions();
   await ficha.newVersion({ kind: 'Resolución Ministerial', number: '010-2026-TR', date: '2026-01-05', reason: '' });
@@ -72,6 +73,11 @@ test('the latest version\'s resolution is corrected, the list and section 2 read
   await ficha.addActivity({ code: 'AOI00000000001', name: 'ELABORACIÓN DEL INFORME DE EVALUACIÓN', unit: 'INFORME', aei: AEI, cc: '01' });
   await ficha.goVersions();
   await ficha.newVersion({ kind: RSG, number: '015-2026-TR/SG', date: '2026-04-15', reason: 'la incorporación de recursos para el seguimiento' });
+  await ficha.goStructure();
+  await ficha.saveInvestment({ cui: CUI, name: 'MEJORAMIENTO DEL SERVICIO DE ATENCIÓN', unit: 'ESTUDIO', aei: AEI, cc: '01' });
+  await ficha.goVersions();
+  assert.equal(await ficha.text('#compare-sentences'), 'Agregando una (01) nueva inversión.');
+  assert.deepEqual(await ficha.tableRows('Inversiones agregadas'), [[CUI, 'MEJORAMIENTO DEL SERVICIO DE ATENCIÓN']]);
 
   await ficha.correctLatestResolution({ number: '', date: '2026-01-04' });
   assert.deepEqual(await ficha.fieldErrors('fix-number'), ['Indique el número de la resolución que aprueba la versión.']);

@@ -1,6 +1,7 @@
 //! Estructura del POI: entidad, OEI, AEI, centros de costo, categorías, AO and inversiones of the latest version, and "Nuevo año".
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::format::quantity;
 use crate::domain::plan::Entity;
@@ -72,11 +73,16 @@ impl<D: Clone + Default + Send + Sync + 'static> EditForm<D> {
         Self { draft: RwSignal::new(D::default()), editing: RwSignal::new(None), errors: FormErrors::new() }
     }
 
-    /// Fills the form with the item `code`, to change it.
-    fn edit(self, code: String, draft: D) {
+    /// Fills the form with the item `code`, to change it, and moves the focus (and the view, below
+    /// a long table) to the form's first input, `first_input`.
+    fn edit(self, code: String, draft: D, first_input: &str) {
         self.draft.set(draft);
         self.editing.set(Some(code));
         self.errors.clear();
+        let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(first_input));
+        if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = input.focus();
+        }
     }
 
     fn reset(self) {
@@ -331,11 +337,12 @@ fn CatalogSection(catalog: Catalog, prefix: &'static str, title: &'static str, d
             <tbody>
                 {move || entries.get().into_iter().map(|(code, name)| {
                     let (row_code, edit_code, edit_name, delete_code) = (code.clone(), code.clone(), name.clone(), code.clone());
+                    let first_input = ids("code");
                     view! {
                         <tr data-code=row_code>
                             <td>{code}</td><td>{name}</td>
                             {row_actions(
-                                move || form.edit(edit_code.clone(), CodeNameDraft { code: edit_code.clone(), name: edit_name.clone() }),
+                                move || form.edit(edit_code.clone(), CodeNameDraft { code: edit_code.clone(), name: edit_name.clone() }, &first_input),
                                 move || deletion.request(ws, catalog.item(), delete_code.clone()),
                             )}
                         </tr>
@@ -385,7 +392,7 @@ fn AeiSection(deletion: Deletion) -> impl IntoView {
                             {row_actions(
                                 {
                                     let code = code.clone();
-                                    move || form.edit(code.clone(), draft.clone())
+                                    move || form.edit(code.clone(), draft.clone(), "aei-code")
                                 },
                                 move || deletion.request(ws, Item::Aei, code.clone()),
                             )}
@@ -440,7 +447,7 @@ fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_c
                             {row_actions(
                                 {
                                     let code = code.clone();
-                                    move || form.edit(code.clone(), draft.clone())
+                                    move || form.edit(code.clone(), draft.clone(), "ao-code")
                                 },
                                 move || deletion.request(ws, Item::Activity, code.clone()),
                             )}
@@ -500,7 +507,7 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
                             {row_actions(
                                 {
                                     let cui = cui.clone();
-                                    move || form.edit(cui.clone(), draft.clone())
+                                    move || form.edit(cui.clone(), draft.clone(), "inv-cui")
                                 },
                                 move || deletion.request(ws, Item::Investment, cui.clone()),
                             )}
@@ -556,7 +563,7 @@ fn NewYear() -> impl IntoView {
     };
     view! {
         <h2>"Nuevo año"</h2>
-        <p class="note">"Copia los OEI, AEI, centros de costo, categorías y AO del año anterior, sin valores; el nuevo año queda seleccionado."</p>
+        <p class="note">"Copia los OEI, AEI, centros de costo, categorías, AO e inversiones del año anterior, sin valores ni metas; el nuevo año queda seleccionado."</p>
         <div class="selection">
             <label>"Año"
                 <input id="new-year" type="text" inputmode="numeric" prop:value=move || typed.get().unwrap_or_else(|| next.get())

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::compare::{compare, VersionComparison};
+use crate::domain::compare::{compare, ActivityChange, ActivityRef, VersionComparison};
 use crate::domain::structure::{AmendmentDraft, Field, RESOLUTION_KINDS};
 use crate::domain::workspace::Workspace;
 use crate::ui::pages::structure::FormErrors;
@@ -275,37 +275,38 @@ fn Comparison() -> impl IntoView {
     }
 }
 
-/// The three lists of a comparison and its drafted sentences.
-#[component]
-fn ComparisonView(comparison: VersionComparison) -> impl IntoView {
-    let sentences = comparison.sentences().join(" ");
-    let same = comparison.is_empty();
-    let simple = |caption: &'static str, id: &'static str, list: Vec<(String, String)>| {
-        (!list.is_empty()).then(|| {
-            view! {
-                <table id=id class="list">
-                    <caption>{caption}</caption>
-                    <thead><tr><th scope="col">"CÓDIGO"</th><th scope="col">"ACTIVIDAD OPERATIVA"</th></tr></thead>
-                    <tbody>{list.into_iter().map(|(code, name)| view! { <tr><td>{code}</td><td>{name}</td></tr> }).collect_view()}</tbody>
-                </table>
-            }
-        })
-    };
-    let added = comparison.added.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
-    let removed = comparison.removed.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
-    let changed = comparison.changed;
-    view! {
-        <p class="compare-sentences" id="compare-sentences">
-            {if same { "Las dos versiones tienen las mismas actividades operativas con los mismos datos.".to_string() } else { sentences }}
-        </p>
-        {simple("AO agregadas", "compare-added", added)}
-        {simple("AO retiradas", "compare-removed", removed)}
-        {(!changed.is_empty()).then(|| view! {
-            <table id="compare-changed" class="list">
-                <caption>"AO modificadas"</caption>
-                <thead><tr><th scope="col">"CÓDIGO"</th><th scope="col">"ACTIVIDAD OPERATIVA"</th><th scope="col">"CAMBIOS"</th></tr></thead>
+/// The heading of the code and name columns of a comparison table: AO or inversiones.
+#[derive(Clone, Copy)]
+struct Columns {
+    code: &'static str,
+    name: &'static str,
+}
+
+const AO_COLUMNS: Columns = Columns { code: "CÓDIGO", name: "ACTIVIDAD OPERATIVA" };
+const INVESTMENT_COLUMNS: Columns = Columns { code: "CUI", name: "INVERSIÓN" };
+
+/// Items only in one of the versions, if any.
+fn listed(caption: &'static str, id: &'static str, columns: Columns, list: Vec<ActivityRef>) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        view! {
+            <table id=id class="list">
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">{columns.code}</th><th scope="col">{columns.name}</th></tr></thead>
+                <tbody>{list.into_iter().map(|a| view! { <tr><td>{a.code}</td><td>{a.name}</td></tr> }).collect_view()}</tbody>
+            </table>
+        }
+    })
+}
+
+/// Items in both versions with their differences, if any.
+fn changes(caption: &'static str, id: &'static str, columns: Columns, list: Vec<ActivityChange>) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        view! {
+            <table id=id class="list">
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">{columns.code}</th><th scope="col">{columns.name}</th><th scope="col">"CAMBIOS"</th></tr></thead>
                 <tbody>
-                    {changed.into_iter().map(|c| {
+                    {list.into_iter().map(|c| {
                         let lines = c.describe();
                         view! {
                             <tr>
@@ -317,6 +318,24 @@ fn ComparisonView(comparison: VersionComparison) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        })}
+        }
+    })
+}
+
+/// The lists of a comparison (AO, then inversiones) and its drafted sentences.
+#[component]
+fn ComparisonView(comparison: VersionComparison) -> impl IntoView {
+    let sentences = comparison.sentences().join(" ");
+    let same = comparison.is_empty();
+    view! {
+        <p class="compare-sentences" id="compare-sentences">
+            {if same { "Las dos versiones tienen las mismas actividades operativas con los mismos datos.".to_string() } else { sentences }}
+        </p>
+        {listed("AO agregadas", "compare-added", AO_COLUMNS, comparison.added)}
+        {listed("AO retiradas", "compare-removed", AO_COLUMNS, comparison.removed)}
+        {changes("AO modificadas", "compare-changed", AO_COLUMNS, comparison.changed)}
+        {listed("Inversiones agregadas", "compare-investments-added", INVESTMENT_COLUMNS, comparison.investments_added)}
+        {listed("Inversiones retiradas", "compare-investments-removed", INVESTMENT_COLUMNS, comparison.investments_removed)}
+        {changes("Inversiones modificadas", "compare-investments-changed", INVESTMENT_COLUMNS, comparison.investments_changed)}
     }
 }
