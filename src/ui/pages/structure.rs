@@ -52,6 +52,9 @@ impl FormErrors {
     }
 }
 
+/// The domain operation a form's Save dispatches: adds (`None`) or changes the item with that code.
+type SaveOp<D> = fn(&mut Workspace, Option<&str>, &D) -> Result<(), Vec<StructureError>>;
+
 /// An add / edit form of one kind of item: the text typed, which item is edited (`None`: adding),
 /// and the messages of the last refused save.
 struct EditForm<D: Send + Sync + 'static> {
@@ -92,7 +95,7 @@ impl<D: Clone + Default + Send + Sync + 'static> EditForm<D> {
     }
 
     /// Dispatches the domain's save; the form empties when it is accepted, else shows why not.
-    fn save(self, ws: RwSignal<Workspace>, op: fn(&mut Workspace, Option<&str>, &D) -> Result<(), Vec<StructureError>>) {
+    fn save(self, ws: RwSignal<Workspace>, op: SaveOp<D>) {
         let mut outcome = Ok(());
         ws.maybe_update(|w| {
             outcome = self.draft.with_untracked(|d| op(w, self.editing.get_untracked().as_deref(), d));
@@ -115,7 +118,7 @@ impl<D: Clone + Default + Send + Sync + 'static> EditForm<D> {
         ws: RwSignal<Workspace>,
         save_id: String,
         add: &'static str,
-        op: fn(&mut Workspace, Option<&str>, &D) -> Result<(), Vec<StructureError>>,
+        op: SaveOp<D>,
     ) -> impl IntoView {
         view! {
             {self.errors.general()}
@@ -323,7 +326,7 @@ fn CatalogSection(catalog: Catalog, prefix: &'static str, title: &'static str, d
     let ws = use_state().workspace;
     let entries = Memo::new(move |_| ws.with(|w| catalog_entries(w, catalog)));
     let form = EditForm::<CodeNameDraft>::new();
-    let save: fn(&mut Workspace, Option<&str>, &CodeNameDraft) -> Result<(), Vec<StructureError>> = match catalog {
+    let save: SaveOp<CodeNameDraft> = match catalog {
         Catalog::Oei => |w, original, d| w.save_code_name(Catalog::Oei, original, d),
         Catalog::CostCenter => |w, original, d| w.save_code_name(Catalog::CostCenter, original, d),
         Catalog::BudgetCategory => |w, original, d| w.save_code_name(Catalog::BudgetCategory, original, d),
