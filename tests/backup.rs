@@ -84,6 +84,7 @@ fn fixture_workspace() -> Workspace {
     year.poi.versions[1].investments.push(Investment {
         cui: "2456789".to_string(),
         name: "MEJORAMIENTO DEL SERVICIO DE ATENCIÓN AL CIUDADANO".to_string(),
+        unit: String::new(),
         aei_code: "AEI.01.02".to_string(),
         cost_center_code: "03".to_string(),
         follow_up_approved: true,

@@ -1,4 +1,4 @@
-//! Comparing POI versions: AO added, removed and changed, and the section-2 sentences.
+//! Comparing POI versions: AO and inversiones added, removed and changed, and the section-2 sentences.
 
 use std::str::FromStr;
 
@@ -6,7 +6,7 @@ use ficha::domain::compare::compare;
 use ficha::domain::edit::Series;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REST_OF_POI};
 use ficha::domain::period::Month;
-use ficha::domain::plan::OperativeActivity;
+use ficha::domain::plan::{Investment, OperativeActivity};
 use ficha::domain::poi::{PoiVersion, Resolution};
 use rust_decimal::Decimal;
 
@@ -114,4 +114,39 @@ fn a_new_version_compared_with_its_source_shows_only_the_edit() {
     assert_eq!(comparison.changed[0].activity.code, REST_OF_POI);
     assert_eq!(comparison.changed[0].series[0].describe(), "Programación física: 0 → 2 (Ene: 0 → 2)");
     assert!(poi.version(3).unwrap().activity(REST_OF_POI).unwrap().physical.programmed[0].is_zero());
+}
+
+fn investment(cui: &str) -> Investment {
+    Investment::new(cui, &format!("INVERSIÓN {cui}"), "ESTUDIO", "AEI.01.01", "01")
+}
+
+#[test]
+fn inversiones_are_compared_by_cui_after_the_ao() {
+    let mut from = version(0, vec![ao("A")]);
+    from.investments = vec![investment("2000001"), investment("2000002")];
+    let mut to = version(1, vec![ao("A"), ao("B")]);
+    let mut reprogrammed = investment("2000002");
+    reprogrammed.financial.programmed[11] = d("50000");
+    reprogrammed.unit = "PROYECTO".to_string();
+    to.investments = vec![reprogrammed, investment("2000003"), investment("2000004")];
+    let comparison = compare(&from, &to);
+    assert_eq!(comparison.investments_added.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), vec!["2000003", "2000004"]);
+    assert_eq!(comparison.investments_removed.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), vec!["INVERSIÓN 2000001"]);
+    assert_eq!(
+        comparison.investments_changed[0].describe(),
+        vec!["Unidad de medida: ESTUDIO → PROYECTO", "Programación financiera (S/): 0.00 → 50,000.00 (Dic: 0.00 → 50,000.00)"]
+    );
+    assert_eq!(
+        comparison.sentences(),
+        vec![
+            "Agregando una (01) nueva actividad operativa.",
+            "Agregando dos (02) nuevas inversiones.",
+            "Retirando una (01) inversión.",
+            "Modificando la programación de una (01) inversión."
+        ]
+    );
+    assert!(!comparison.is_empty());
+    let mut same = version(1, vec![ao("A")]);
+    same.investments = from.investments.clone();
+    assert!(compare(&from, &same).is_empty());
 }

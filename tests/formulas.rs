@@ -121,6 +121,7 @@ fn investments_enter_cuadro1_only_when_the_setting_says_so() {
     v.investments.push(Investment {
         cui: "2345678".into(),
         name: "Inversión".into(),
+        unit: "PROYECTO".into(),
         aei_code: "AEI.01.01".into(),
         cost_center_code: "01".into(),
         follow_up_approved: true,

@@ -1,12 +1,16 @@
-//! Building a POI by hand: AEI, CC, categorías, OEI and AO with Spanish validation, deletes that ask,
-//! new POI versions and new years.
+//! Building a POI by hand: AEI, CC, categorías, OEI, AO and inversiones with Spanish validation,
+//! deletes that ask, new POI versions, correcting the latest version's resolution, and new years.
 
 use std::str::FromStr;
 
 use ficha::domain::edit::Series;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
 use ficha::domain::period::Month;
-use ficha::domain::structure::{ActivityDraft, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Item, StructureError};
+use ficha::domain::draft::draft_ficha;
+use ficha::domain::plan::Investment;
+use ficha::domain::structure::{
+    ActivityDraft, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError,
+};
 use ficha::domain::workspace::Workspace;
 use rust_decimal::Decimal;
 
@@ -171,7 +175,12 @@ fn a_new_poi_version_needs_its_resolution_and_reason() {
     let mut ws = built();
     assert_eq!(
         messages(ws.new_poi_version(&AmendmentDraft::default()).unwrap_err()),
-        vec!["Indique el tipo y el número de la resolución que aprueba la versión.", "Indique el motivo de la modificación."]
+        vec![
+            "Indique el tipo de la resolución que aprueba la versión.",
+            "Indique el número de la resolución que aprueba la versión.",
+            "Indique la fecha de la resolución.",
+            "Indique el motivo de la modificación."
+        ]
     );
     ws.selection.version = Some(0);
     let draft = AmendmentDraft {
@@ -203,4 +212,216 @@ fn nuevo_ano_copies_the_structure_without_values_or_goals() {
     assert_eq!(ws.new_year(2026).unwrap_err().to_string(), "El año 2026 ya existe en el espacio de trabajo.");
     assert_eq!(ws.new_year(2020).unwrap_err().to_string(), "No hay un año anterior a 2020 del cual copiar la estructura.");
     assert_eq!(ws.years[0].poi.versions[0].activities[0].physical.programmed[11], d("1"), "the previous year is unchanged");
+}
+
+fn investment(cui: &str, aei: &str, cc: &str) -> InvestmentDraft {
+    InvestmentDraft {
+        cui: cui.to_string(),
+        name: format!("MEJORAMIENTO {cui}"),
+        unit: "ESTUDIO".to_string(),
+        aei_code: aei.to_string(),
+        cost_center_code: cc.to_string(),
+        ..InvestmentDraft::default()
+    }
+}
+
+fn fields(errors: &[StructureError]) -> Vec<Option<Field>> {
+    errors.iter().map(StructureError::field).collect()
+}
+
+fn resolution(number: &str, date: &str, reason: &str) -> AmendmentDraft {
+    AmendmentDraft {
+        kind: "Resolución del Secretario General".to_string(),
+        number: number.to_string(),
+        date: date.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+#[test]
+fn an_inversion_gets_its_aei_and_cc_from_the_lists_and_keeps_its_values_when_edited() {
+    let mut ws = built();
+    ws.save_code_name(Catalog::CostCenter, None, &code_name("02", "OFICINA DE ADMINISTRACIÓN")).unwrap();
+    ws.save_investment(None, &investment("2456789", "AEI.01.01", "01")).unwrap();
+    ws.year_mut().unwrap().poi.versions[0].investments[0].financial.programmed[11] = d("50000");
+    let edited = InvestmentDraft {
+        cui: " 2456790 ".to_string(),
+        name: "MEJORAMIENTO DEL SERVICIO DE ATENCIÓN".to_string(),
+        unit: "PROYECTO".to_string(),
+        cost_center_code: "02".to_string(),
+        follow_up_approved: false,
+        ..investment("", "AEI.01.01", "")
+    };
+    ws.save_investment(Some("2456789"), &edited).unwrap();
+    let version = ws.evaluated_version().unwrap();
+    assert_eq!(version.investments.len(), 1);
+    let inv = version.investment("2456790").unwrap();
+    assert_eq!(
+        (inv.name.as_str(), inv.unit.as_str(), inv.aei_code.as_str(), inv.cost_center_code.as_str(), inv.follow_up_approved),
+        ("MEJORAMIENTO DEL SERVICIO DE ATENCIÓN", "PROYECTO", "AEI.01.01", "02", false)
+    );
+    assert_eq!(inv.financial.programmed[11], d("50000"));
+    assert_eq!(InvestmentDraft::of(inv), InvestmentDraft { cui: "2456790".to_string(), ..edited });
+}
+
+#[test]
+fn the_first_inversion_of_an_empty_year_creates_the_poi() {
+    let mut ws = Workspace::empty(2025);
+    ws.save_aei(None, &aei("AEI.01.01")).unwrap();
+    ws.save_code_name(Catalog::CostCenter, None, &code_name("01", "OFICINA")).unwrap();
+    ws.save_investment(None, &investment("2456789", "AEI.01.01", "01")).unwrap();
+    let version = ws.evaluated_version().unwrap();
+    assert_eq!((version.label(), version.investments.len(), version.activities.len()), ("POI consistente con el PIA".to_string(), 1, 0));
+}
+
+#[test]
+fn an_inversion_form_is_refused_in_spanish_at_each_field() {
+    let mut ws = built();
+    ws.save_investment(None, &investment("2456789", "AEI.01.01", "01")).unwrap();
+    let before = ws.clone();
+    let empty = ws.save_investment(None, &InvestmentDraft::default()).unwrap_err();
+    assert_eq!(
+        messages(empty.clone()),
+        vec![
+            "Indique el CUI de la inversión.",
+            "Indique la denominación de la inversión.",
+            "Indique la unidad de medida de la inversión.",
+            "Elija la AEI.",
+            "Elija el centro de costo."
+        ]
+    );
+    assert_eq!(fields(&empty), vec![Some(Field::Code), Some(Field::Name), Some(Field::Unit), Some(Field::Aei), Some(Field::CostCenter)]);
+    assert_eq!(
+        messages(ws.save_investment(None, &investment("CUI-24", "AEI.09.09", "09")).unwrap_err()),
+        vec![
+            "El CUI «CUI-24» no es válido: el código único de inversión tiene solo dígitos (por ejemplo, 2456789).",
+            "No existe la AEI «AEI.09.09» en este año.",
+            "No existe el centro de costo «09» en este año."
+        ]
+    );
+    assert_eq!(
+        messages(ws.save_investment(None, &investment("2456789", "AEI.01.01", "01")).unwrap_err()),
+        vec!["Ya existe una inversión con el CUI «2456789»."]
+    );
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn deleting_a_cc_or_an_aei_names_the_inversiones_that_depend_on_it() {
+    let mut ws = built();
+    ws.save_code_name(Catalog::CostCenter, None, &code_name("02", "OFICINA DE ADMINISTRACIÓN")).unwrap();
+    ws.save_investment(None, &investment("2456789", "AEI.01.01", "02")).unwrap();
+    let cc = ws.deletion(Item::CostCenter, "02").unwrap();
+    assert_eq!(cc.investments, vec!["Inversión 2456789: MEJORAMIENTO 2456789"]);
+    assert_eq!(
+        cc.warning(Item::CostCenter, "02"),
+        "El centro de costo «02» tiene una (01) actividad operativa o inversión en la última versión del POI: Inversión 2456789: MEJORAMIENTO 2456789. Si lo confirma, se eliminarán también esas inversiones, con su programación y ejecución."
+    );
+    assert_eq!(
+        ws.deletion(Item::Aei, "AEI.01.01").unwrap().warning(Item::Aei, "AEI.01.01"),
+        "La AEI «AEI.01.01» tiene dos (02) actividades operativas o inversiones en la última versión del POI: AOI0001: ACTIVIDAD AOI0001; Inversión 2456789: MEJORAMIENTO 2456789. Si lo confirma, se eliminarán también esas actividades e inversiones, con su programación y ejecución."
+    );
+    ws.delete(Item::CostCenter, "02").unwrap();
+    let version = ws.evaluated_version().unwrap();
+    assert!(version.investments.is_empty());
+    assert_eq!(version.activities.len(), 1, "the AO of the other CC stays");
+}
+
+#[test]
+fn an_inversion_itself_leaves_only_the_latest_version() {
+    let mut ws = built();
+    ws.save_investment(None, &investment("2456789", "AEI.01.01", "01")).unwrap();
+    ws.new_poi_version(&resolution("001-2025-TR/SG", "2025-03-10", "la incorporación de recursos")).unwrap();
+    assert!(ws.deletion(Item::Investment, "2456789").unwrap().is_empty(), "nothing depends on an inversión");
+    assert_eq!(
+        ws.deletion(Item::CostCenter, "01").unwrap_err().to_string(),
+        "El centro de costo «01» está en uso en versiones aprobadas del POI (POI consistente con el PIA), que no se modifican: no se puede cambiar su código ni eliminar."
+    );
+    ws.delete(Item::Investment, "2456789").unwrap();
+    let poi = &ws.year().unwrap().poi;
+    assert!(poi.latest().unwrap().investments.is_empty());
+    assert_eq!(poi.version(0).unwrap().investments.len(), 1, "the approved version keeps it");
+    assert_eq!(ws.delete(Item::Investment, "2456789").unwrap_err().to_string(), "No existe la inversión «2456789» en este año.");
+}
+
+#[test]
+fn an_inversion_stored_before_units_were_asked_reads_with_an_empty_unit() {
+    let stored = r#"{"cui":"2456789","name":"MEJORAMIENTO","aei_code":"AEI.01.01","cost_center_code":"01","physical":{"p":"","e":""},"financial":{"p":"||5000","e":""}}"#;
+    let inv: Investment = serde_json::from_str(stored).unwrap();
+    assert_eq!((inv.unit.as_str(), inv.follow_up_approved, inv.financial.programmed[2]), ("", true, d("5000")));
+}
+
+#[test]
+fn the_latest_versions_resolution_and_reason_are_corrected_and_section2_reads_them() {
+    let mut ws = reference_workspace();
+    let before = ws.year().unwrap().poi.versions[..3].to_vec();
+    let mut draft = AmendmentDraft::of(ws.year().unwrap().poi.latest().unwrap());
+    assert_eq!((draft.number.as_str(), draft.date.as_str()), ("013-2024-TR/SG", ""));
+    assert!(draft.reason.starts_with("la Transferencias de Partidas"));
+    draft.number = "014-2024-TR/SG".to_string();
+    draft.date = "2024-01-31".to_string();
+    draft.reason = "la transferencia de partidas a favor de la Reserva de Contingencia".to_string();
+    ws.correct_version(3, &draft).unwrap();
+    let poi = &ws.year().unwrap().poi;
+    let latest = poi.latest().unwrap();
+    assert_eq!(latest.resolution.citation(), "Resolución del Secretario General N° 014-2024-TR/SG");
+    assert_eq!(latest.resolution.date, "2024-01-31");
+    assert_eq!(latest.own_reason(), "la transferencia de partidas a favor de la Reserva de Contingencia");
+    assert_eq!(latest.amendments.len(), 1);
+    assert_eq!(poi.versions[..3], before[..], "earlier versions are unchanged");
+    let section2 = draft_ficha(&ws, &ws.narrative, "AEI.08.05").section(2).unwrap().plain_text();
+    assert!(
+        section2.contains("Mediante la Resolución del Secretario General N° 014-2024-TR/SG, se aprobó la modificación del Plan Operativo Institucional (POI) 2023 versión 3"),
+        "{section2}"
+    );
+    assert!(section2.contains("debido a la transferencia de partidas a favor de la Reserva de Contingencia."), "{section2}");
+}
+
+#[test]
+fn earlier_versions_refuse_a_correction() {
+    let mut ws = reference_workspace();
+    let before = ws.clone();
+    let draft = resolution("099-2023-TR/SG", "2023-05-02", "otra razón");
+    assert_eq!(
+        messages(ws.correct_version(2, &draft).unwrap_err()),
+        vec!["El POI Modificado versión 2 es una versión aprobada y queda de solo lectura: solo se puede corregir la resolución de la última versión."]
+    );
+    assert_eq!(messages(ws.correct_version(7, &draft).unwrap_err()), vec!["No existe la versión 7 del POI en este año."]);
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn a_correction_needs_a_number_and_a_valid_date_not_before_the_previous_version() {
+    let mut ws = built();
+    ws.correct_version(0, &resolution("010-2025-TR", "2025-01-05", "")).unwrap();
+    assert_eq!(ws.evaluated_version().unwrap().amendments, Vec::new(), "the first version needs no reason");
+    ws.new_poi_version(&resolution("001-2025-TR/SG", "2025-03-10", "la incorporación de recursos")).unwrap();
+    let before = ws.clone();
+    let blank = ws.correct_version(1, &resolution(" ", "", " ")).unwrap_err();
+    assert_eq!(
+        messages(blank.clone()),
+        vec!["Indique el número de la resolución que aprueba la versión.", "Indique la fecha de la resolución.", "Indique el motivo de la modificación."]
+    );
+    assert_eq!(fields(&blank), vec![Some(Field::ResolutionNumber), Some(Field::ResolutionDate), Some(Field::Reason)]);
+    assert_eq!(
+        messages(ws.correct_version(1, &resolution("001-2025-TR/SG", "2025-02-30", "x")).unwrap_err()),
+        vec!["Fecha de la resolución: el día 30 no existe: febrero de 2025 tiene 28 días."]
+    );
+    assert_eq!(
+        messages(ws.correct_version(1, &resolution("001-2025-TR/SG", "04/01/2025", "x")).unwrap_err()),
+        vec!["Fecha de la resolución: «04/01/2025» no es una fecha con el formato aaaa-mm-dd (por ejemplo, 2024-03-28)."]
+    );
+    let early = ws.correct_version(1, &resolution("001-2025-TR/SG", "2025-01-04", "x")).unwrap_err();
+    assert_eq!(
+        messages(early.clone()),
+        vec!["La fecha de la resolución (04/01/2025) es anterior a la del POI consistente con el PIA (05/01/2025): una versión no puede aprobarse antes que la versión que modifica."]
+    );
+    assert_eq!(fields(&early), vec![Some(Field::ResolutionDate)]);
+    assert_eq!(ws, before);
+    ws.correct_version(1, &resolution("002-2025-TR/SG", "2025-01-05", "la incorporación de recursos")).unwrap();
+    assert_eq!(ws.evaluated_version().unwrap().resolution.number, "002-2025-TR/SG", "the same day as the previous version is accepted");
+    assert_eq!(
+        messages(ws.new_poi_version(&resolution("003-2025-TR/SG", "2024-12-31", "x")).unwrap_err()),
+        vec!["La fecha de la resolución (31/12/2024) es anterior a la del POI Modificado versión 1 (05/01/2025): una versión no puede aprobarse antes que la versión que modifica."]
+    );
 }

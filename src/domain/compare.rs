@@ -1,23 +1,82 @@
-//! Comparing two POI versions: AO added, removed and changed, and the sentences section 2 uses.
+//! Comparing two POI versions: AO and inversiones added, removed and changed, and the sentences
+//! section 2 uses.
 
 use rust_decimal::Decimal;
 
 use super::edit::Series;
 use super::period::Month;
-use super::plan::{exact_sum, OperativeActivity};
+use super::plan::{exact_sum, Investment, OperativeActivity};
 use super::poi::PoiVersion;
 use super::words::{counted, Gender};
 
-/// An AO named in a comparison.
+/// An AO (or an inversión, by its CUI) named in a comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivityRef {
     pub code: String,
     pub name: String,
 }
 
-impl ActivityRef {
-    fn of(ao: &OperativeActivity) -> Self {
-        Self { code: ao.code.clone(), name: ao.name.clone() }
+/// What a comparison reads of an AO or an inversión: matched by code, described by its fields,
+/// measured by its four monthly series.
+trait Compared {
+    fn code(&self) -> &str;
+    fn reference(&self) -> ActivityRef;
+    /// The descriptive fields, labelled as the forms label them.
+    fn fields(&self) -> Vec<(&'static str, String)>;
+    fn months(&self, series: Series) -> &[Decimal; 12];
+}
+
+impl Compared for OperativeActivity {
+    fn code(&self) -> &str {
+        &self.code
+    }
+
+    fn reference(&self) -> ActivityRef {
+        ActivityRef { code: self.code.clone(), name: self.name.clone() }
+    }
+
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Denominación", self.name.clone()),
+            ("Unidad de medida", self.unit.clone()),
+            ("AEI", self.aei_code.clone()),
+            ("Centro de costo", self.cost_center_code.clone()),
+            ("Categoría presupuestal", self.budget_category_code.clone()),
+            ("Seguimiento aprobado", yes_no(self.follow_up_approved)),
+        ]
+    }
+
+    fn months(&self, series: Series) -> &[Decimal; 12] {
+        series.values(self)
+    }
+}
+
+impl Compared for Investment {
+    fn code(&self) -> &str {
+        &self.cui
+    }
+
+    fn reference(&self) -> ActivityRef {
+        ActivityRef { code: self.cui.clone(), name: self.name.clone() }
+    }
+
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Denominación", self.name.clone()),
+            ("Unidad de medida", self.unit.clone()),
+            ("AEI", self.aei_code.clone()),
+            ("Centro de costo", self.cost_center_code.clone()),
+            ("Seguimiento aprobado", yes_no(self.follow_up_approved)),
+        ]
+    }
+
+    fn months(&self, series: Series) -> &[Decimal; 12] {
+        match series {
+            Series::PhysicalProgrammed => &self.physical.programmed,
+            Series::PhysicalExecuted => &self.physical.executed,
+            Series::FinancialProgrammed => &self.financial.programmed,
+            Series::FinancialExecuted => &self.financial.executed,
+        }
     }
 }
 
@@ -51,7 +110,7 @@ impl SeriesChange {
     }
 }
 
-/// An AO present in both versions with something different.
+/// An AO (or inversión) present in both versions with something different.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivityChange {
     pub activity: ActivityRef,
@@ -72,39 +131,37 @@ impl ActivityChange {
     }
 }
 
-/// What a later version changed against an earlier one, AO by AO (matched by code).
+/// What a later version changed against an earlier one, AO by AO (matched by code) and
+/// inversión by inversión (matched by CUI).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionComparison {
     pub added: Vec<ActivityRef>,
     pub removed: Vec<ActivityRef>,
     pub changed: Vec<ActivityChange>,
+    pub investments_added: Vec<ActivityRef>,
+    pub investments_removed: Vec<ActivityRef>,
+    pub investments_changed: Vec<ActivityChange>,
 }
 
 fn yes_no(value: bool) -> String {
     if value { "Sí" } else { "No" }.to_string()
 }
 
-fn field_changes(before: &OperativeActivity, after: &OperativeActivity) -> Vec<FieldChange> {
-    let fields: [(&'static str, String, String); 6] = [
-        ("Denominación", before.name.clone(), after.name.clone()),
-        ("Unidad de medida", before.unit.clone(), after.unit.clone()),
-        ("AEI", before.aei_code.clone(), after.aei_code.clone()),
-        ("Centro de costo", before.cost_center_code.clone(), after.cost_center_code.clone()),
-        ("Categoría presupuestal", before.budget_category_code.clone(), after.budget_category_code.clone()),
-        ("Seguimiento aprobado", yes_no(before.follow_up_approved), yes_no(after.follow_up_approved)),
-    ];
-    fields
+fn field_changes<T: Compared>(before: &T, after: &T) -> Vec<FieldChange> {
+    before
+        .fields()
         .into_iter()
-        .filter(|(_, b, a)| b != a)
-        .map(|(field, before, after)| FieldChange { field, before, after })
+        .zip(after.fields())
+        .filter(|((_, b), (_, a))| b != a)
+        .map(|((field, before), (_, after))| FieldChange { field, before, after })
         .collect()
 }
 
-fn series_changes(before: &OperativeActivity, after: &OperativeActivity) -> Vec<SeriesChange> {
+fn series_changes<T: Compared>(before: &T, after: &T) -> Vec<SeriesChange> {
     Series::ALL
         .iter()
         .filter_map(|&series| {
-            let (b, a) = (series.values(before), series.values(after));
+            let (b, a) = (before.months(series), after.months(series));
             let months: Vec<(Month, Decimal, Decimal)> =
                 Month::all().filter(|m| b[m.index()] != a[m.index()]).map(|m| (m, b[m.index()], a[m.index()])).collect();
             (!months.is_empty()).then(|| SeriesChange { series, total_before: exact_sum(b), total_after: exact_sum(a), months })
@@ -112,59 +169,81 @@ fn series_changes(before: &OperativeActivity, after: &OperativeActivity) -> Vec<
         .collect()
 }
 
-/// Compares `from` (earlier) with `to` (later): AO only in `to` were added, only in `from` removed.
-pub fn compare(from: &PoiVersion, to: &PoiVersion) -> VersionComparison {
-    let added = to.activities.iter().filter(|a| from.activity(&a.code).is_none()).map(ActivityRef::of).collect();
-    let removed = from.activities.iter().filter(|a| to.activity(&a.code).is_none()).map(ActivityRef::of).collect();
+/// Items only in `to` (added), only in `from` (removed), and in both but different (changed).
+fn differences<T: Compared>(from: &[T], to: &[T]) -> (Vec<ActivityRef>, Vec<ActivityRef>, Vec<ActivityChange>) {
+    let find = |list: &'_ [T], code: &str| list.iter().position(|x| x.code() == code);
+    let added = to.iter().filter(|a| find(from, a.code()).is_none()).map(T::reference).collect();
+    let removed = from.iter().filter(|a| find(to, a.code()).is_none()).map(T::reference).collect();
     let changed = to
-        .activities
         .iter()
         .filter_map(|after| {
-            let before = from.activity(&after.code)?;
+            let before = &from[find(from, after.code())?];
             let (fields, series) = (field_changes(before, after), series_changes(before, after));
-            (!fields.is_empty() || !series.is_empty()).then(|| ActivityChange { activity: ActivityRef::of(after), fields, series })
+            (!fields.is_empty() || !series.is_empty()).then(|| ActivityChange { activity: after.reference(), fields, series })
         })
         .collect();
-    VersionComparison { added, removed, changed }
+    (added, removed, changed)
+}
+
+/// Compares `from` (earlier) with `to` (later): AO and inversiones only in `to` were added, only in `from` removed.
+pub fn compare(from: &PoiVersion, to: &PoiVersion) -> VersionComparison {
+    let (added, removed, changed) = differences(&from.activities, &to.activities);
+    let (investments_added, investments_removed, investments_changed) = differences(&from.investments, &to.investments);
+    VersionComparison { added, removed, changed, investments_added, investments_removed, investments_changed }
 }
 
 fn activities(n: usize, singular: &str, plural: &str) -> String {
     counted(u32::try_from(n).unwrap_or(u32::MAX), Gender::Feminine, singular, plural)
 }
 
+/// The sentences for one kind of item: `new` and `noun` are its (singular, plural) forms.
+fn sentences_of(added: usize, removed: usize, changed: &[ActivityChange], new: (&str, &str), noun: (&str, &str)) -> Vec<String> {
+    let reprogrammed = changed.iter().filter(|c| c.changes_programming()).count();
+    let updated = changed.len() - reprogrammed;
+    let mut sentences = Vec::new();
+    if added > 0 {
+        sentences.push(format!("Agregando {}.", activities(added, new.0, new.1)));
+    }
+    if removed > 0 {
+        sentences.push(format!("Retirando {}.", activities(removed, noun.0, noun.1)));
+    }
+    if reprogrammed > 0 {
+        sentences.push(format!("Modificando la programación de {}.", activities(reprogrammed, noun.0, noun.1)));
+    }
+    if updated > 0 {
+        sentences.push(format!("Actualizando los datos de {}.", activities(updated, noun.0, noun.1)));
+    }
+    sentences
+}
+
 impl VersionComparison {
-    /// Whether the two versions hold the same AO with the same data.
+    /// Whether the two versions hold the same AO and inversiones with the same data.
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.investments_added.is_empty()
+            && self.investments_removed.is_empty()
+            && self.investments_changed.is_empty()
     }
 
-    /// The sentences of section 2, as the reference words them:
-    /// "Agregando cuatro (04) nuevas actividades operativas."
+    /// The sentences of section 2, as the reference words them ("Agregando cuatro (04) nuevas
+    /// actividades operativas."), then the same for inversiones.
     pub fn sentences(&self) -> Vec<String> {
-        let reprogrammed = self.changed.iter().filter(|c| c.changes_programming()).count();
-        let updated = self.changed.len() - reprogrammed;
-        let mut sentences = Vec::new();
-        if !self.added.is_empty() {
-            sentences.push(format!(
-                "Agregando {}.",
-                activities(self.added.len(), "nueva actividad operativa", "nuevas actividades operativas")
-            ));
-        }
-        if !self.removed.is_empty() {
-            sentences.push(format!("Retirando {}.", activities(self.removed.len(), "actividad operativa", "actividades operativas")));
-        }
-        if reprogrammed > 0 {
-            sentences.push(format!(
-                "Modificando la programación de {}.",
-                activities(reprogrammed, "actividad operativa", "actividades operativas")
-            ));
-        }
-        if updated > 0 {
-            sentences.push(format!(
-                "Actualizando los datos de {}.",
-                activities(updated, "actividad operativa", "actividades operativas")
-            ));
-        }
+        let mut sentences = sentences_of(
+            self.added.len(),
+            self.removed.len(),
+            &self.changed,
+            ("nueva actividad operativa", "nuevas actividades operativas"),
+            ("actividad operativa", "actividades operativas"),
+        );
+        sentences.extend(sentences_of(
+            self.investments_added.len(),
+            self.investments_removed.len(),
+            &self.investments_changed,
+            ("nueva inversión", "nuevas inversiones"),
+            ("inversión", "inversiones"),
+        ));
         sentences
     }
 }

@@ -187,14 +187,34 @@ impl OperativeActivity {
 /// Inversión linked to an AEI (CUI code); kept in the model, counted only if the setting says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Investment {
+    /// Código Único de Inversiones, digits only ("2456789").
     pub cui: String,
     pub name: String,
+    /// Unidad de medida of its physical goal, e.g. "ESTUDIO"; empty in data stored before it was asked.
+    #[serde(default)]
+    pub unit: String,
     pub aei_code: String,
     pub cost_center_code: String,
     #[serde(default = "yes")]
     pub follow_up_approved: bool,
     pub physical: MonthlyValues,
     pub financial: MonthlyValues,
+}
+
+impl Investment {
+    /// A new inversión with no programming, approved follow-up.
+    pub fn new(cui: &str, name: &str, unit: &str, aei_code: &str, cost_center_code: &str) -> Self {
+        Self {
+            cui: cui.to_string(),
+            name: name.to_string(),
+            unit: unit.to_string(),
+            aei_code: aei_code.to_string(),
+            cost_center_code: cost_center_code.to_string(),
+            follow_up_approved: true,
+            physical: MonthlyValues::default(),
+            financial: MonthlyValues::default(),
+        }
+    }
 }
 
 fn yes() -> bool {

@@ -74,6 +74,26 @@ impl PoiVersion {
     pub fn activity_mut(&mut self, code: &str) -> Option<&mut OperativeActivity> {
         self.activities.iter_mut().find(|a| a.code == code)
     }
+
+    /// The inversión with the given CUI.
+    pub fn investment(&self, cui: &str) -> Option<&Investment> {
+        self.investments.iter().find(|i| i.cui == cui)
+    }
+
+    /// The version's own reason: the amendment made by its own resolution (no other instrument),
+    /// the one the "Nueva modificación del POI" form asked for.
+    pub fn own_reason(&self) -> &str {
+        self.amendments.iter().find(|a| a.instrument.trim().is_empty()).map_or("", |a| a.reason.as_str())
+    }
+
+    /// Rewrites the version's own reason, keeping what else its amendment declares.
+    pub fn set_own_reason(&mut self, reason: String) {
+        match self.amendments.iter_mut().find(|a| a.instrument.trim().is_empty()) {
+            Some(own) => own.reason = reason,
+            None if !reason.is_empty() => self.amendments.insert(0, Amendment { reason, ..Amendment::default() }),
+            None => {}
+        }
+    }
 }
 
 /// The POI of one year: its versions in approval order.
@@ -102,6 +122,12 @@ impl Poi {
         }
     }
 
+    /// The version approved just before the one with the given number.
+    pub fn previous(&self, number: u32) -> Option<&PoiVersion> {
+        let at = self.versions.iter().position(|v| v.number == number)?;
+        at.checked_sub(1).map(|i| &self.versions[i])
+    }
+
     /// A new version copied from the latest, so nothing earlier changes.
     pub fn amend(&mut self, resolution: Resolution, amendment: Amendment) -> u32 {
         let mut next = self.versions.last().cloned().unwrap_or(PoiVersion {
@@ -115,7 +141,7 @@ impl Poi {
         });
         next.number = self.versions.last().map_or(0, |v| v.number + 1);
         next.resolution = resolution;
-        next.amendments = vec![amendment];
+        next.amendments = if amendment == Amendment::default() { Vec::new() } else { vec![amendment] };
         next.pia_amount = None;
         next.declared_activity_count = None;
         let number = next.number;

@@ -1,9 +1,11 @@
-//! Editing the plan structure of a year (OEI, AEI, CC, categorías, AO), new POI versions and new years.
+//! Editing the plan structure of a year (OEI, AEI, CC, categorías, AO, inversiones), POI versions
+//! (new ones, and correcting the resolution of the latest) and new years.
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::calendar::{Date, DateError};
 use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use super::plan::{Aei, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity};
 use super::poi::{Amendment, PoiVersion, Resolution};
@@ -18,6 +20,7 @@ pub enum Item {
     CostCenter,
     BudgetCategory,
     Activity,
+    Investment,
 }
 
 impl Item {
@@ -29,6 +32,15 @@ impl Item {
             Item::CostCenter => "el centro de costo",
             Item::BudgetCategory => "la categoría presupuestal",
             Item::Activity => "la actividad operativa",
+            Item::Investment => "la inversión",
+        }
+    }
+
+    /// What its code is called: an inversión is known by its CUI.
+    fn code_noun(self) -> &'static str {
+        match self {
+            Item::Investment => "CUI",
+            _ => "código",
         }
     }
 
@@ -76,17 +88,28 @@ impl Catalog {
 pub enum StructureError {
     EmptyCode(Item),
     EmptyName(Item),
-    EmptyUnit,
+    /// Unidad de medida of an AO or an inversión.
+    EmptyUnit(Item),
+    /// A CUI with something other than digits.
+    BadCui(String),
     /// A list pick (AEI, CC of an AO) left empty.
     NotChosen(Item),
     DuplicateCode(Item, String),
     Unknown(Item, String),
-    BadNumber { field: &'static str, found: String, reason: NumberError },
+    BadNumber { field: Field, found: String, reason: NumberError },
     MissingExpectedValue,
     /// Approved (earlier) POI versions use it; they never change.
     UsedByApprovedVersions { item: Item, code: String, versions: Vec<String> },
-    EmptyResolution,
+    EmptyResolutionKind,
+    EmptyResolutionNumber,
+    MissingResolutionDate,
+    BadResolutionDate(DateError),
+    /// A version cannot be approved before the version it modifies.
+    DateBeforePrevious { date: Date, previous: String, previous_date: Date },
     EmptyReason,
+    /// Only the latest version can be corrected; this one (its label) is an approved snapshot.
+    ApprovedVersion(String),
+    UnknownVersion(u32),
     NoYear,
     YearExists(u16),
     NoPreviousYear(u16),
@@ -95,13 +118,16 @@ pub enum StructureError {
 impl fmt::Display for StructureError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StructureError::EmptyCode(item) => write!(f, "Indique el código {}.", item.of_the()),
+            StructureError::EmptyCode(item) => write!(f, "Indique el {} {}.", item.code_noun(), item.of_the()),
             StructureError::EmptyName(item) => write!(f, "Indique la denominación {}.", item.of_the()),
-            StructureError::EmptyUnit => f.write_str("Indique la unidad de medida de la actividad operativa."),
+            StructureError::EmptyUnit(item) => write!(f, "Indique la unidad de medida {}.", item.of_the()),
+            StructureError::BadCui(found) => {
+                write!(f, "El CUI «{found}» no es válido: el código único de inversión tiene solo dígitos (por ejemplo, 2456789).")
+            }
             StructureError::NotChosen(item) => write!(f, "Elija {}.", item.the()),
-            StructureError::DuplicateCode(item, code) => write!(f, "Ya existe {} con el código «{code}».", item.a()),
+            StructureError::DuplicateCode(item, code) => write!(f, "Ya existe {} con el {} «{code}».", item.a(), item.code_noun()),
             StructureError::Unknown(item, code) => write!(f, "No existe {} «{code}» en este año.", item.the()),
-            StructureError::BadNumber { field, found, reason } => write!(f, "{field}: «{found}» {reason}."),
+            StructureError::BadNumber { field, found, reason } => write!(f, "{}: «{found}» {reason}.", field.label()),
             StructureError::MissingExpectedValue => {
                 f.write_str("Indique el logro esperado del indicador o marque «Sin meta programada».")
             }
@@ -111,11 +137,103 @@ impl fmt::Display for StructureError {
                 item.the_capitalized(),
                 versions.join(", ")
             ),
-            StructureError::EmptyResolution => f.write_str("Indique el tipo y el número de la resolución que aprueba la versión."),
+            StructureError::EmptyResolutionKind => f.write_str("Indique el tipo de la resolución que aprueba la versión."),
+            StructureError::EmptyResolutionNumber => f.write_str("Indique el número de la resolución que aprueba la versión."),
+            StructureError::MissingResolutionDate => f.write_str("Indique la fecha de la resolución."),
+            StructureError::BadResolutionDate(e) => write!(f, "Fecha de la resolución: {e}."),
+            StructureError::DateBeforePrevious { date, previous, previous_date } => write!(
+                f,
+                "La fecha de la resolución ({}) es anterior a la del {previous} ({}): una versión no puede aprobarse antes que la versión que modifica.",
+                date.dmy(),
+                previous_date.dmy()
+            ),
             StructureError::EmptyReason => f.write_str("Indique el motivo de la modificación."),
+            StructureError::ApprovedVersion(label) => write!(
+                f,
+                "El {label} es una versión aprobada y queda de solo lectura: solo se puede corregir la resolución de la última versión."
+            ),
+            StructureError::UnknownVersion(number) => write!(f, "No existe la versión {number} del POI en este año."),
             StructureError::NoYear => f.write_str("No hay un año seleccionado."),
             StructureError::YearExists(year) => write!(f, "El año {year} ya existe en el espacio de trabajo."),
             StructureError::NoPreviousYear(year) => write!(f, "No hay un año anterior a {year} del cual copiar la estructura."),
+        }
+    }
+}
+
+/// The form field an error belongs to, so the UI shows the message at that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Code,
+    Name,
+    Unit,
+    Oei,
+    Aei,
+    CostCenter,
+    BudgetCategory,
+    Baseline,
+    ExpectedValue,
+    ResolutionKind,
+    ResolutionNumber,
+    ResolutionDate,
+    Reason,
+}
+
+impl Field {
+    /// The field's label, as messages name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Code => "Código",
+            Field::Name => "Denominación",
+            Field::Unit => "Unidad de medida",
+            Field::Oei => "OEI",
+            Field::Aei => "AEI",
+            Field::CostCenter => "Centro de costo",
+            Field::BudgetCategory => "Categoría presupuestal",
+            Field::Baseline => "Línea de base",
+            Field::ExpectedValue => "Logro esperado",
+            Field::ResolutionKind => "Tipo de resolución",
+            Field::ResolutionNumber => "Número",
+            Field::ResolutionDate => "Fecha",
+            Field::Reason => "Motivo",
+        }
+    }
+
+    /// The field where an item is picked from a list.
+    fn pick_of(item: Item) -> Option<Field> {
+        match item {
+            Item::Oei => Some(Field::Oei),
+            Item::Aei => Some(Field::Aei),
+            Item::CostCenter => Some(Field::CostCenter),
+            Item::BudgetCategory => Some(Field::BudgetCategory),
+            Item::Activity | Item::Investment => None,
+        }
+    }
+}
+
+impl StructureError {
+    /// The field the message belongs at; `None` for what concerns the whole form.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            StructureError::EmptyCode(_)
+            | StructureError::BadCui(_)
+            | StructureError::DuplicateCode(..)
+            | StructureError::UsedByApprovedVersions { .. } => Some(Field::Code),
+            StructureError::EmptyName(_) => Some(Field::Name),
+            StructureError::EmptyUnit(_) => Some(Field::Unit),
+            StructureError::NotChosen(item) | StructureError::Unknown(item, _) => Field::pick_of(*item),
+            StructureError::BadNumber { field, .. } => Some(*field),
+            StructureError::MissingExpectedValue => Some(Field::ExpectedValue),
+            StructureError::EmptyResolutionKind => Some(Field::ResolutionKind),
+            StructureError::EmptyResolutionNumber => Some(Field::ResolutionNumber),
+            StructureError::MissingResolutionDate
+            | StructureError::BadResolutionDate(_)
+            | StructureError::DateBeforePrevious { .. } => Some(Field::ResolutionDate),
+            StructureError::EmptyReason => Some(Field::Reason),
+            StructureError::ApprovedVersion(_)
+            | StructureError::UnknownVersion(_)
+            | StructureError::NoYear
+            | StructureError::YearExists(_)
+            | StructureError::NoPreviousYear(_) => None,
         }
     }
 }
@@ -199,6 +317,44 @@ impl ActivityDraft {
     }
 }
 
+/// The text of the inversión form; AEI and CC are codes picked from the year's lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvestmentDraft {
+    pub cui: String,
+    pub name: String,
+    pub unit: String,
+    pub aei_code: String,
+    pub cost_center_code: String,
+    pub follow_up_approved: bool,
+}
+
+impl Default for InvestmentDraft {
+    fn default() -> Self {
+        Self {
+            cui: String::new(),
+            name: String::new(),
+            unit: String::new(),
+            aei_code: String::new(),
+            cost_center_code: String::new(),
+            follow_up_approved: true,
+        }
+    }
+}
+
+impl InvestmentDraft {
+    /// The form filled with an inversión, to edit it.
+    pub fn of(inv: &Investment) -> Self {
+        Self {
+            cui: inv.cui.clone(),
+            name: inv.name.clone(),
+            unit: inv.unit.clone(),
+            aei_code: inv.aei_code.clone(),
+            cost_center_code: inv.cost_center_code.clone(),
+            follow_up_approved: inv.follow_up_approved,
+        }
+    }
+}
+
 /// Kinds of resolution offered as suggestions when a version is registered; any other may be typed.
 pub const RESOLUTION_KINDS: [&str; 4] = [
     "Resolución Ministerial",
@@ -207,22 +363,68 @@ pub const RESOLUTION_KINDS: [&str; 4] = [
     "Resolución Directoral Ejecutiva",
 ];
 
-/// The text of the "Nueva modificación del POI" form.
+/// The text of the "Nueva modificación del POI" form, and of the correction of the latest version.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AmendmentDraft {
     /// "Resolución del Secretario General".
     pub kind: String,
     pub number: String,
-    /// ISO date from the date picker, or empty.
+    /// ISO date (yyyy-mm-dd) from the date picker.
     pub date: String,
     pub reason: String,
+}
+
+impl AmendmentDraft {
+    /// The form filled with a version's resolution and own reason, to correct them.
+    pub fn of(version: &PoiVersion) -> Self {
+        Self {
+            kind: version.resolution.kind.clone(),
+            number: version.resolution.number.clone(),
+            date: version.resolution.date.clone(),
+            reason: version.own_reason().to_string(),
+        }
+    }
+
+    /// The resolution and reason after checking them for a version that follows `previous`: type,
+    /// number and a valid date not before the previous version's; a reason for every modification
+    /// (version `number` > 0; the first version is approved with the PIA, not for a reason).
+    fn validated(&self, number: u32, previous: Option<&PoiVersion>) -> Result<(Resolution, String), Vec<StructureError>> {
+        let mut errors = Vec::new();
+        let kind = require(&self.kind, StructureError::EmptyResolutionKind, &mut errors);
+        let resolution_number = require(&self.number, StructureError::EmptyResolutionNumber, &mut errors);
+        let date = self.date.trim();
+        if date.is_empty() {
+            errors.push(StructureError::MissingResolutionDate);
+        } else {
+            match Date::parse_iso(date) {
+                Err(e) => errors.push(StructureError::BadResolutionDate(e)),
+                Ok(date) => {
+                    let earlier = previous.and_then(|p| Date::parse_iso(&p.resolution.date).ok().map(|d| (p, d)));
+                    if let Some((previous, previous_date)) = earlier.filter(|(_, d)| date < *d) {
+                        errors.push(StructureError::DateBeforePrevious { date, previous: previous.label(), previous_date });
+                    }
+                }
+            }
+        }
+        let reason = self.reason.trim().to_string();
+        if reason.is_empty() && number > 0 {
+            errors.push(StructureError::EmptyReason);
+        }
+        if errors.is_empty() {
+            Ok((Resolution { kind, number: resolution_number, date: date.to_string() }, reason))
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 /// What uses an item: AO and inversiones of the latest version, AEI of an OEI.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Dependents {
-    /// "AOI00106600085: SEGUIMIENTO …", "Inversión 2456789: …"
+    /// "AOI00106600085: SEGUIMIENTO …"
     pub activities: Vec<String>,
+    /// "Inversión 2456789: …"
+    pub investments: Vec<String>,
     /// AEI codes of an OEI.
     pub aeis: Vec<String>,
 }
@@ -230,27 +432,33 @@ pub struct Dependents {
 impl Dependents {
     /// Nothing depends on the item: it can go without asking.
     pub fn is_empty(&self) -> bool {
-        self.activities.is_empty() && self.aeis.is_empty()
+        self.activities.is_empty() && self.investments.is_empty() && self.aeis.is_empty()
     }
 
     /// What the confirm step says before deleting `item` «code»: who uses it and what will happen to them.
     pub fn warning(&self, item: Item, code: &str) -> String {
         let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
         let (users, consequence) = if self.aeis.is_empty() {
+            let listed: Vec<&str> = self.activities.iter().chain(&self.investments).map(String::as_str).collect();
             let users = format!(
                 "{} en la última versión del POI: {}",
-                counted(n(self.activities.len()), Gender::Feminine, "actividad operativa o inversión", "actividades operativas o inversiones"),
-                self.activities.join("; ")
+                counted(n(listed.len()), Gender::Feminine, "actividad operativa o inversión", "actividades operativas o inversiones"),
+                listed.join("; ")
             );
+            let those = match (self.activities.is_empty(), self.investments.is_empty()) {
+                (false, true) => "esas actividades",
+                (true, false) => "esas inversiones",
+                _ => "esas actividades e inversiones",
+            };
             let consequence = match item {
-                Item::BudgetCategory => "Si la elimina, esas actividades quedarán sin categoría presupuestal.",
-                _ => "Si lo confirma, se eliminarán también esas actividades, con su programación y ejecución.",
+                Item::BudgetCategory => format!("Si la elimina, {those} quedarán sin categoría presupuestal."),
+                _ => format!("Si lo confirma, se eliminarán también {those}, con su programación y ejecución."),
             };
             (users, consequence)
         } else {
             (
                 format!("{}: {}", counted(n(self.aeis.len()), Gender::Feminine, "AEI", "AEI"), self.aeis.join(", ")),
-                "Si lo elimina, esas AEI quedarán sin OEI.",
+                "Si lo elimina, esas AEI quedarán sin OEI.".to_string(),
             )
         };
         format!("{} «{code}» tiene {users}. {consequence}", item.the_capitalized())
@@ -294,7 +502,7 @@ fn require(text: &str, error: StructureError, errors: &mut Vec<StructureError>) 
 }
 
 /// A number of the indicator: empty is `None`.
-fn optional_number(field: &'static str, text: &str, errors: &mut Vec<StructureError>) -> Option<Decimal> {
+fn optional_number(field: Field, text: &str, errors: &mut Vec<StructureError>) -> Option<Decimal> {
     if text.trim().is_empty() {
         return None;
     }
@@ -317,7 +525,7 @@ fn activity_code(item: Item, ao: &OperativeActivity) -> Option<&str> {
         Item::Aei => Some(&ao.aei_code),
         Item::CostCenter => Some(&ao.cost_center_code),
         Item::BudgetCategory => Some(&ao.budget_category_code),
-        Item::Oei | Item::Activity => None,
+        Item::Oei | Item::Activity | Item::Investment => None,
     }
 }
 
@@ -326,7 +534,7 @@ fn investment_code(item: Item, inv: &Investment) -> Option<&str> {
     match item {
         Item::Aei => Some(&inv.aei_code),
         Item::CostCenter => Some(&inv.cost_center_code),
-        Item::Oei | Item::BudgetCategory | Item::Activity => None,
+        Item::Oei | Item::BudgetCategory | Item::Activity | Item::Investment => None,
     }
 }
 
@@ -336,7 +544,7 @@ fn activity_link(item: Item, ao: &mut OperativeActivity) -> Option<&mut String> 
         Item::Aei => Some(&mut ao.aei_code),
         Item::CostCenter => Some(&mut ao.cost_center_code),
         Item::BudgetCategory => Some(&mut ao.budget_category_code),
-        Item::Oei | Item::Activity => None,
+        Item::Oei | Item::Activity | Item::Investment => None,
     }
 }
 
@@ -345,7 +553,7 @@ fn investment_link(item: Item, inv: &mut Investment) -> Option<&mut String> {
     match item {
         Item::Aei => Some(&mut inv.aei_code),
         Item::CostCenter => Some(&mut inv.cost_center_code),
-        Item::Oei | Item::BudgetCategory | Item::Activity => None,
+        Item::Oei | Item::BudgetCategory | Item::Activity | Item::Investment => None,
     }
 }
 
@@ -404,6 +612,7 @@ impl YearPlan {
             Item::CostCenter => self.cost_centers.iter().any(|e| e.code == code),
             Item::BudgetCategory => self.budget_categories.iter().any(|e| e.code == code),
             Item::Activity => self.poi.latest().is_some_and(|v| v.activity(code).is_some()),
+            Item::Investment => self.poi.latest().is_some_and(|v| v.investment(code).is_some()),
         }
     }
 
@@ -478,14 +687,14 @@ impl Workspace {
         if !oei_code.is_empty() && !year.has(Item::Oei, &oei_code) {
             errors.push(StructureError::Unknown(Item::Oei, oei_code.clone()));
         }
-        let baseline = optional_number("Línea de base", &draft.baseline, &mut errors);
+        let baseline = optional_number(Field::Baseline, &draft.baseline, &mut errors);
         let expected_value = if draft.no_goal {
             None
         } else if draft.expected_value.trim().is_empty() {
             errors.push(StructureError::MissingExpectedValue);
             None
         } else {
-            optional_number("Logro esperado", &draft.expected_value, &mut errors)
+            optional_number(Field::ExpectedValue, &draft.expected_value, &mut errors)
         };
         if !errors.is_empty() {
             return Err(errors);
@@ -518,7 +727,7 @@ impl Workspace {
         let mut errors = Vec::new();
         let code = require(&draft.code, StructureError::EmptyCode(Item::Activity), &mut errors);
         let name = require(&draft.name, StructureError::EmptyName(Item::Activity), &mut errors);
-        let unit = require(&draft.unit, StructureError::EmptyUnit, &mut errors);
+        let unit = require(&draft.unit, StructureError::EmptyUnit(Item::Activity), &mut errors);
         if !code.is_empty() && original != Some(code.as_str()) && year.has(Item::Activity, &code) {
             errors.push(StructureError::DuplicateCode(Item::Activity, code.clone()));
         }
@@ -558,6 +767,49 @@ impl Workspace {
         Ok(())
     }
 
+    /// Adds an inversión to the latest version (`original` = None) or changes the one with that
+    /// CUI; its monthly values stay as they are.
+    pub fn save_investment(&mut self, original: Option<&str>, draft: &InvestmentDraft) -> Result<(), Vec<StructureError>> {
+        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        let cui = require(&draft.cui, StructureError::EmptyCode(Item::Investment), &mut errors);
+        if !cui.is_empty() && !cui.chars().all(|c| c.is_ascii_digit()) {
+            errors.push(StructureError::BadCui(cui.clone()));
+        } else if !cui.is_empty() && original != Some(cui.as_str()) && year.has(Item::Investment, &cui) {
+            errors.push(StructureError::DuplicateCode(Item::Investment, cui.clone()));
+        }
+        let name = require(&draft.name, StructureError::EmptyName(Item::Investment), &mut errors);
+        let unit = require(&draft.unit, StructureError::EmptyUnit(Item::Investment), &mut errors);
+        let aei_code = draft.aei_code.trim().to_string();
+        let cost_center_code = draft.cost_center_code.trim().to_string();
+        for (item, linked) in [(Item::Aei, &aei_code), (Item::CostCenter, &cost_center_code)] {
+            if linked.is_empty() {
+                errors.push(StructureError::NotChosen(item));
+            } else if !year.has(item, linked) {
+                errors.push(StructureError::Unknown(item, linked.clone()));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let latest = year.latest_version_mut();
+        let index = original.and_then(|o| latest.investments.iter().position(|i| i.cui == o));
+        let inv = match index {
+            Some(i) => &mut latest.investments[i],
+            None => {
+                latest.investments.push(Investment::new(&cui, &name, &unit, &aei_code, &cost_center_code));
+                latest.investments.last_mut().expect("just pushed")
+            }
+        };
+        inv.cui = cui;
+        inv.name = name;
+        inv.unit = unit;
+        inv.aei_code = aei_code;
+        inv.cost_center_code = cost_center_code;
+        inv.follow_up_approved = draft.follow_up_approved;
+        Ok(())
+    }
+
     /// What deleting the item would take along (asked about first), or why it cannot be deleted.
     pub fn deletion(&self, item: Item, code: &str) -> Result<Dependents, StructureError> {
         let year = self.year().ok_or(StructureError::NoYear)?;
@@ -567,16 +819,16 @@ impl Workspace {
         year.check_not_approved(item, code)?;
         Ok(match item {
             Item::Oei => Dependents {
-                activities: Vec::new(),
                 aeis: year.aeis.iter().filter(|a| a.oei_code == code).map(|a| a.code.clone()).collect(),
+                ..Dependents::default()
             },
-            Item::Activity => Dependents::default(),
-            _ => match year.poi.latest() {
-                Some(latest) => {
-                    let activities = latest.activities.iter().filter(|a| activity_uses(item, code, a)).map(describe_activity);
-                    let investments = latest.investments.iter().filter(|i| investment_uses(item, code, i)).map(describe_investment);
-                    Dependents { activities: activities.chain(investments).collect(), aeis: Vec::new() }
-                }
+            Item::Activity | Item::Investment => Dependents::default(),
+            Item::Aei | Item::CostCenter | Item::BudgetCategory => match year.poi.latest() {
+                Some(latest) => Dependents {
+                    activities: latest.activities.iter().filter(|a| activity_uses(item, code, a)).map(describe_activity).collect(),
+                    investments: latest.investments.iter().filter(|i| investment_uses(item, code, i)).map(describe_investment).collect(),
+                    aeis: Vec::new(),
+                },
                 None => Dependents::default(),
             },
         })
@@ -584,8 +836,8 @@ impl Workspace {
 
     /// Deletes the item from the selected year, with what depends on it (see `Dependents::warning`):
     /// the AEI's or CC's AO and inversiones of the latest version go too, AO lose a deleted
-    /// categoría, AEI lose a deleted OEI. Refused when approved versions link to the item; an AO
-    /// itself always leaves the latest version (earlier versions keep it).
+    /// categoría, AEI lose a deleted OEI. Refused when approved versions link to the item; an AO or
+    /// an inversión itself always leaves the latest version (earlier versions keep it).
     pub fn delete(&mut self, item: Item, code: &str) -> Result<(), StructureError> {
         self.deletion(item, code)?;
         let year = self.selected_year_mut()?;
@@ -614,6 +866,11 @@ impl Workspace {
                     latest.activities.retain(|a| a.code != code);
                 }
             }
+            Item::Investment => {
+                if let Some(latest) = year.poi.versions.last_mut() {
+                    latest.investments.retain(|i| i.cui != code);
+                }
+            }
         }
         Ok(())
     }
@@ -621,26 +878,29 @@ impl Workspace {
     /// "Nueva modificación del POI": a new version copied from the latest (or the first version
     /// if there is none), approved by the given resolution; it becomes the evaluated version.
     pub fn new_poi_version(&mut self, draft: &AmendmentDraft) -> Result<u32, Vec<StructureError>> {
-        let mut errors = Vec::new();
-        if draft.kind.trim().is_empty() || draft.number.trim().is_empty() {
-            errors.push(StructureError::EmptyResolution);
-        }
-        if draft.reason.trim().is_empty() {
-            errors.push(StructureError::EmptyReason);
-        }
         let year = self.selected_year_mut().map_err(|e| vec![e])?;
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let resolution = Resolution {
-            kind: draft.kind.trim().to_string(),
-            number: draft.number.trim().to_string(),
-            date: draft.date.trim().to_string(),
-        };
-        let amendment = Amendment { reason: draft.reason.trim().to_string(), ..Amendment::default() };
-        let number = year.poi.amend(resolution, amendment);
+        let latest = year.poi.latest();
+        let (resolution, reason) = draft.validated(latest.map_or(0, |v| v.number + 1), latest)?;
+        let number = year.poi.amend(resolution, Amendment { reason, ..Amendment::default() });
         self.selection.version = None;
         Ok(number)
+    }
+
+    /// Corrects the resolution (type, number, date) and the reason of the latest version of the
+    /// selected year; earlier versions are approved snapshots and are refused.
+    pub fn correct_version(&mut self, number: u32, draft: &AmendmentDraft) -> Result<(), Vec<StructureError>> {
+        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+        let poi = &mut year.poi;
+        match poi.version(number) {
+            None => return Err(vec![StructureError::UnknownVersion(number)]),
+            Some(v) if poi.latest().map(|l| l.number) != Some(number) => return Err(vec![StructureError::ApprovedVersion(v.label())]),
+            Some(_) => {}
+        }
+        let (resolution, reason) = draft.validated(number, poi.previous(number))?;
+        let version = poi.editable_version_mut(number).ok_or(vec![StructureError::UnknownVersion(number)])?;
+        version.resolution = resolution;
+        version.set_own_reason(reason);
+        Ok(())
     }
 
     /// "Nuevo año": the structure of the nearest earlier year (OEI, AEI, CC, categorías, and the

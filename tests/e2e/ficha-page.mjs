@@ -473,4 +473,39 @@ export class FichaPage {
   async chooseBackup(file) {
     await this.chooseFile('#backup-file', file, '#restore-confirm, #restore-error');
   }
+
+  // Inversiones (Estructura) and correcting the latest version's resolution (Versiones).
+
+  /** Fills the inversión form, AEI and CC picked from their lists, and saves it (adds, or saves the edit). */
+  async saveInvestment({ cui, name, unit, aei, cc, approved = true }) {
+    await this.page.fill('#inv-cui', cui);
+    await this.page.fill('#inv-name', name);
+    await this.page.fill('#inv-unit', unit);
+    await this.page.selectOption('#inv-aei', aei);
+    await this.page.selectOption('#inv-cc', cc);
+    await this.page.setChecked('#inv-approved', approved);
+    await this.page.click('#inv-save');
+  }
+
+  /** Clicks Editar on the row with that code of a structure table (#inv-table, #ao-table …). */
+  async editRow(tableId, code) {
+    await this.page.click(`#${tableId} tr[data-code="${code}"] button.edit`);
+  }
+
+  /** The messages shown at the form field whose input has that id. */
+  async fieldErrors(inputId) {
+    return this.page.$$eval(`label:has(#${inputId}) ul.field-errors li`, (items) => items.map((li) => li.textContent.trim()));
+  }
+
+  /** Opens "Corregir resolución" of the latest version, changes the given fields and saves. */
+  async correctLatestResolution(changes) {
+    await this.page.click('#correct-version');
+    for (const [field, value] of Object.entries(changes)) await this.page.fill(`#fix-${field}`, value);
+    await this.page.click('#fix-save');
+  }
+
+  /** How many buttons the versions table offers on the row of version `number`. */
+  async versionRowButtons(number) {
+    return this.page.locator(`#versions tr[data-version="${number}"] button`).count();
+  }
 }

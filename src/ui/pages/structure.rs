@@ -1,29 +1,152 @@
-//! Estructura del POI: entidad, OEI, AEI, centros de costo, categorías, AO of the latest version, and "Nuevo año".
+//! Estructura del POI: entidad, OEI, AEI, centros de costo, categorías, AO and inversiones of the latest version, and "Nuevo año".
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::format::quantity;
 use crate::domain::plan::Entity;
-use crate::domain::structure::{ActivityDraft, AeiDraft, Catalog, CodeNameDraft, Item, StructureError};
+use crate::domain::structure::{ActivityDraft, AeiDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError};
 use crate::domain::workspace::Workspace;
 use crate::ui::pages::summary::SelectionControls;
 use crate::ui::state::use_state;
 
-fn messages(errors: &[StructureError]) -> Vec<String> {
-    errors.iter().map(ToString::to_string).collect()
+/// The messages of a form after a refused save: each at its field, the rest under the form.
+#[derive(Clone, Copy)]
+pub(crate) struct FormErrors(RwSignal<Vec<StructureError>>);
+
+impl FormErrors {
+    pub(crate) fn new() -> Self {
+        Self(RwSignal::new(Vec::new()))
+    }
+
+    pub(crate) fn set(self, errors: Vec<StructureError>) {
+        self.0.set(errors);
+    }
+
+    pub(crate) fn clear(self) {
+        self.0.set(Vec::new());
+    }
+
+    /// `aria-invalid` of the field's input.
+    pub(crate) fn invalid(self, field: Field) -> impl Fn() -> Option<&'static str> + Copy {
+        move || self.0.with(|e| e.iter().any(|e| e.field() == Some(field))).then_some("true")
+    }
+
+    fn list(self, belongs: impl Fn(Option<Field>) -> bool + Copy + Send + Sync + 'static, class: &'static str) -> impl IntoView {
+        move || {
+            let messages: Vec<String> = self.0.with(|e| e.iter().filter(|e| belongs(e.field())).map(ToString::to_string).collect());
+            (!messages.is_empty()).then(|| {
+                view! { <ul class=class role="alert">{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }
+            })
+        }
+    }
+
+    /// The messages that belong at `field`, under its input.
+    pub(crate) fn at(self, field: Field) -> impl IntoView {
+        self.list(move |f| f == Some(field), "errors field-errors")
+    }
+
+    /// The messages about the whole form.
+    pub(crate) fn general(self) -> impl IntoView {
+        self.list(|f| f.is_none(), "errors")
+    }
 }
 
-/// A text input bound to one field of a form's draft.
+/// The domain operation a form's Save dispatches: adds (`None`) or changes the item with that code.
+type SaveOp<D> = fn(&mut Workspace, Option<&str>, &D) -> Result<(), Vec<StructureError>>;
+
+/// An add / edit form of one kind of item: the text typed, which item is edited (`None`: adding),
+/// and the messages of the last refused save.
+struct EditForm<D: Send + Sync + 'static> {
+    draft: RwSignal<D>,
+    editing: RwSignal<Option<String>>,
+    errors: FormErrors,
+}
+
+impl<D: Send + Sync + 'static> Clone for EditForm<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Send + Sync + 'static> Copy for EditForm<D> {}
+
+impl<D: Clone + Default + Send + Sync + 'static> EditForm<D> {
+    fn new() -> Self {
+        Self { draft: RwSignal::new(D::default()), editing: RwSignal::new(None), errors: FormErrors::new() }
+    }
+
+    /// Fills the form with the item `code`, to change it, and moves the focus (and the view, below
+    /// a long table) to the form's first input, `first_input`.
+    fn edit(self, code: String, draft: D, first_input: &str) {
+        self.draft.set(draft);
+        self.editing.set(Some(code));
+        self.errors.clear();
+        let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(first_input));
+        if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = input.focus();
+        }
+    }
+
+    fn reset(self) {
+        self.draft.set(D::default());
+        self.editing.set(None);
+        self.errors.clear();
+    }
+
+    /// Dispatches the domain's save; the form empties when it is accepted, else shows why not.
+    fn save(self, ws: RwSignal<Workspace>, op: SaveOp<D>) {
+        let mut outcome = Ok(());
+        ws.maybe_update(|w| {
+            outcome = self.draft.with_untracked(|d| op(w, self.editing.get_untracked().as_deref(), d));
+            outcome.is_ok()
+        });
+        match outcome {
+            Ok(()) => self.reset(),
+            Err(e) => self.errors.set(e),
+        }
+    }
+
+    /// "Editar «code»" or what adding is called.
+    fn legend(self, adding: &'static str) -> impl Fn() -> String {
+        move || self.editing.get().map_or_else(|| adding.to_string(), |code| format!("Editar «{code}»"))
+    }
+
+    /// The general messages, Save (labelled `add` when adding) and Cancel while editing.
+    fn footer(
+        self,
+        ws: RwSignal<Workspace>,
+        save_id: String,
+        add: &'static str,
+        op: SaveOp<D>,
+    ) -> impl IntoView {
+        view! {
+            {self.errors.general()}
+            <button id=save_id on:click=move |_| self.save(ws, op)>{move || if self.editing.get().is_some() { "Guardar cambios" } else { add }}</button>
+            <Show when=move || self.editing.get().is_some()>
+                <button class="cancel-edit" on:click=move |_| self.reset()>"Cancelar"</button>
+            </Show>
+        }
+    }
+}
+
+/// A text input bound to one field of a form's draft, with the field's messages (if it can have
+/// any: `None` for free text) under it.
 fn text_field<D: Send + Sync + 'static>(
     id: impl Into<String>,
     label: &'static str,
-    draft: RwSignal<D>,
+    field: impl Into<Option<Field>>,
+    form: EditForm<D>,
     get: fn(&D) -> String,
     set: fn(&mut D, String),
 ) -> impl IntoView {
+    let draft = form.draft;
+    let field = field.into();
     view! {
         <label>{label}
-            <input id=id.into() type="text" prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))/>
+            <input id=id.into() type="text" aria-invalid=move || field.and_then(|f| form.errors.invalid(f)())
+                prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))/>
+            {field.map(|f| form.errors.at(f))}
         </label>
     }
 }
@@ -32,26 +155,38 @@ fn text_field<D: Send + Sync + 'static>(
 fn pick_field<D: Send + Sync + 'static>(
     id: &'static str,
     label: &'static str,
-    draft: RwSignal<D>,
+    field: Field,
+    form: EditForm<D>,
     options: Memo<Vec<(String, String)>>,
     get: fn(&D) -> String,
     set: fn(&mut D, String),
 ) -> impl IntoView {
+    let draft = form.draft;
     view! {
         <label>{label}
-            <select id=id prop:value=move || draft.with(get) on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev)))>
+            <select id=id aria-invalid=form.errors.invalid(field) prop:value=move || draft.with(get)
+                on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev)))>
                 <option value="">"— Elija —"</option>
                 {move || options.get().into_iter().map(|(code, name)| {
                     let text = format!("{code} — {name}");
                     view! { <option value=code>{text}</option> }
                 }).collect_view()}
             </select>
+            {form.errors.at(field)}
         </label>
     }
 }
 
-fn error_list(errors: RwSignal<Vec<String>>) -> impl IntoView {
-    view! { <ul class="errors" role="alert">{move || errors.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }
+/// A "Seguimiento aprobado" / "Sin meta programada" checkbox bound to a flag of the draft.
+fn check_field<D: Send + Sync + 'static>(id: &'static str, label: &'static str, form: EditForm<D>, get: fn(&D) -> bool, set: fn(&mut D, bool)) -> impl IntoView {
+    let draft = form.draft;
+    view! {
+        <label class="check">
+            <input id=id type="checkbox" prop:checked=move || draft.with(get)
+                on:change=move |ev| { let checked = event_target_checked(&ev); draft.update(|d| set(d, checked)); }/>
+            {label}
+        </label>
+    }
 }
 
 /// A deletion waiting for confirmation, or refused; shown in the section of the item.
@@ -124,6 +259,9 @@ pub fn StructurePage() -> impl IntoView {
     let deletion = Deletion::new();
     let year = Memo::new(move |_| ws.with(|w| w.selection.year));
     let latest = Memo::new(move |_| ws.with(|w| w.year().and_then(|y| y.poi.latest()).map(|v| v.label())));
+    let aeis: Memo<Vec<(String, String)>> =
+        Memo::new(move |_| ws.with(|w| w.year().map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone())).collect()).unwrap_or_default()));
+    let cost_centers = Memo::new(move |_| ws.with(|w| catalog_entries(w, Catalog::CostCenter)));
     view! {
         <section class="page structure">
             <h1>{move || format!("Estructura del POI {}", year.get())}</h1>
@@ -135,10 +273,11 @@ pub fn StructurePage() -> impl IntoView {
             <CatalogSection catalog=Catalog::BudgetCategory prefix="category" title="Categorías presupuestales" deletion=deletion/>
             <h2>"Actividades operativas"</h2>
             <p class="note">{move || match latest.get() {
-                Some(label) => format!("Las AO se registran y modifican en la última versión del POI: {label}. Las versiones anteriores no cambian."),
-                None => "Este año aún no tiene POI: la primera AO crea el POI consistente con el PIA (registre su resolución en Versiones).".to_string(),
+                Some(label) => format!("Las AO y las inversiones se registran y modifican en la última versión del POI: {label}. Las versiones anteriores no cambian."),
+                None => "Este año aún no tiene POI: la primera AO o inversión crea el POI consistente con el PIA (registre su resolución en Versiones).".to_string(),
             }}</p>
-            <ActivitySection deletion=deletion/>
+            <ActivitySection deletion=deletion aeis=aeis cost_centers=cost_centers/>
+            <InvestmentSection deletion=deletion aeis=aeis cost_centers=cost_centers/>
             <NewYear/>
         </section>
     }
@@ -186,23 +325,11 @@ fn catalog_entries(ws: &Workspace, catalog: Catalog) -> Vec<(String, String)> {
 fn CatalogSection(catalog: Catalog, prefix: &'static str, title: &'static str, deletion: Deletion) -> impl IntoView {
     let ws = use_state().workspace;
     let entries = Memo::new(move |_| ws.with(|w| catalog_entries(w, catalog)));
-    let draft = RwSignal::new(CodeNameDraft::default());
-    let editing: RwSignal<Option<String>> = RwSignal::new(None);
-    let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let save = move |_| {
-        let mut outcome = Ok(());
-        ws.maybe_update(|w| {
-            outcome = draft.with_untracked(|d| w.save_code_name(catalog, editing.get_untracked().as_deref(), d));
-            outcome.is_ok()
-        });
-        match outcome {
-            Ok(()) => {
-                draft.set(CodeNameDraft::default());
-                editing.set(None);
-                errors.set(Vec::new());
-            }
-            Err(e) => errors.set(messages(&e)),
-        }
+    let form = EditForm::<CodeNameDraft>::new();
+    let save: SaveOp<CodeNameDraft> = match catalog {
+        Catalog::Oei => |w, original, d| w.save_code_name(Catalog::Oei, original, d),
+        Catalog::CostCenter => |w, original, d| w.save_code_name(Catalog::CostCenter, original, d),
+        Catalog::BudgetCategory => |w, original, d| w.save_code_name(Catalog::BudgetCategory, original, d),
     };
     let ids = move |suffix: &str| format!("{prefix}-{suffix}");
     view! {
@@ -213,14 +340,12 @@ fn CatalogSection(catalog: Catalog, prefix: &'static str, title: &'static str, d
             <tbody>
                 {move || entries.get().into_iter().map(|(code, name)| {
                     let (row_code, edit_code, edit_name, delete_code) = (code.clone(), code.clone(), name.clone(), code.clone());
+                    let first_input = ids("code");
                     view! {
                         <tr data-code=row_code>
                             <td>{code}</td><td>{name}</td>
                             {row_actions(
-                                move || {
-                                    draft.set(CodeNameDraft { code: edit_code.clone(), name: edit_name.clone() });
-                                    editing.set(Some(edit_code.clone()));
-                                },
+                                move || form.edit(edit_code.clone(), CodeNameDraft { code: edit_code.clone(), name: edit_name.clone() }, &first_input),
                                 move || deletion.request(ws, catalog.item(), delete_code.clone()),
                             )}
                         </tr>
@@ -230,16 +355,12 @@ fn CatalogSection(catalog: Catalog, prefix: &'static str, title: &'static str, d
         </table>
         {deletion.prompt(ws, catalog.item())}
         <fieldset class="edit-form">
-            <legend>{move || match editing.get() { Some(code) => format!("Editar «{code}»"), None => "Agregar".to_string() }}</legend>
+            <legend>{form.legend("Agregar")}</legend>
             <div class="form-grid">
-                {text_field(ids("code"), "Código", draft, |d| d.code.clone(), |d, v| d.code = v)}
-                {text_field(ids("name"), "Denominación", draft, |d| d.name.clone(), |d, v| d.name = v)}
+                {text_field(ids("code"), "Código", Field::Code, form, |d| d.code.clone(), |d, v| d.code = v)}
+                {text_field(ids("name"), "Denominación", Field::Name, form, |d| d.name.clone(), |d, v| d.name = v)}
             </div>
-            {error_list(errors)}
-            <button id=ids("save") on:click=save>{move || if editing.get().is_some() { "Guardar cambios" } else { "Agregar" }}</button>
-            <Show when=move || editing.get().is_some()>
-                <button on:click=move |_| { editing.set(None); draft.set(CodeNameDraft::default()); errors.set(Vec::new()); }>"Cancelar"</button>
-            </Show>
+            {form.footer(ws, ids("save"), "Agregar", save)}
         </fieldset>
     }
 }
@@ -250,24 +371,7 @@ fn AeiSection(deletion: Deletion) -> impl IntoView {
     let ws = use_state().workspace;
     let aeis = Memo::new(move |_| ws.with(|w| w.year().map(|y| y.aeis.clone()).unwrap_or_default()));
     let oeis = Memo::new(move |_| ws.with(|w| catalog_entries(w, Catalog::Oei)));
-    let draft = RwSignal::new(AeiDraft::default());
-    let editing: RwSignal<Option<String>> = RwSignal::new(None);
-    let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let save = move |_| {
-        let mut outcome = Ok(());
-        ws.maybe_update(|w| {
-            outcome = draft.with_untracked(|d| w.save_aei(editing.get_untracked().as_deref(), d));
-            outcome.is_ok()
-        });
-        match outcome {
-            Ok(()) => {
-                draft.set(AeiDraft::default());
-                editing.set(None);
-                errors.set(Vec::new());
-            }
-            Err(e) => errors.set(messages(&e)),
-        }
-    };
+    let form = EditForm::<AeiDraft>::new();
     view! {
         <h2>"Acciones Estratégicas Institucionales (AEI)"</h2>
         <table id="aei-table" class="list">
@@ -280,7 +384,7 @@ fn AeiSection(deletion: Deletion) -> impl IntoView {
             <tbody>
                 {move || aeis.get().into_iter().map(|aei| {
                     let (code, row_code) = (aei.code.clone(), aei.code.clone());
-                    let form = AeiDraft::of(&aei);
+                    let draft = AeiDraft::of(&aei);
                     let goal = aei.indicator.expected_value.map_or_else(|| "Sin meta programada".to_string(), quantity);
                     view! {
                         <tr data-code=row_code>
@@ -291,10 +395,7 @@ fn AeiSection(deletion: Deletion) -> impl IntoView {
                             {row_actions(
                                 {
                                     let code = code.clone();
-                                    move || {
-                                        draft.set(form.clone());
-                                        editing.set(Some(code.clone()));
-                                    }
+                                    move || form.edit(code.clone(), draft.clone(), "aei-code")
                                 },
                                 move || deletion.request(ws, Item::Aei, code.clone()),
                             )}
@@ -305,59 +406,30 @@ fn AeiSection(deletion: Deletion) -> impl IntoView {
         </table>
         {deletion.prompt(ws, Item::Aei)}
         <fieldset class="edit-form">
-            <legend>{move || match editing.get() { Some(code) => format!("Editar «{code}»"), None => "Agregar AEI".to_string() }}</legend>
+            <legend>{form.legend("Agregar AEI")}</legend>
             <div class="form-grid">
-                {text_field("aei-code", "Código", draft, |d| d.code.clone(), |d, v| d.code = v)}
-                {text_field("aei-name", "Denominación", draft, |d| d.name.clone(), |d, v| d.name = v)}
-                {pick_field("aei-oei", "OEI (opcional)", draft, oeis, |d| d.oei_code.clone(), |d, v| d.oei_code = v)}
-                {text_field("aei-indicator", "Indicador", draft, |d| d.indicator_name.clone(), |d, v| d.indicator_name = v)}
-                {text_field("aei-unit", "Unidad de medida del indicador", draft, |d| d.indicator_unit.clone(), |d, v| d.indicator_unit = v)}
-                {text_field("aei-baseline", "Línea de base", draft, |d| d.baseline.clone(), |d, v| d.baseline = v)}
-                {text_field("aei-expected", "Logro esperado del año", draft, |d| d.expected_value.clone(), |d, v| d.expected_value = v)}
-                <label class="check">
-                    <input id="aei-no-goal" type="checkbox" prop:checked=move || draft.with(|d| d.no_goal)
-                        on:change=move |ev| { let checked = event_target_checked(&ev); draft.update(|d| d.no_goal = checked); }/>
-                    "Sin meta programada este año"
-                </label>
+                {text_field("aei-code", "Código", Field::Code, form, |d| d.code.clone(), |d, v| d.code = v)}
+                {text_field("aei-name", "Denominación", Field::Name, form, |d| d.name.clone(), |d, v| d.name = v)}
+                {pick_field("aei-oei", "OEI (opcional)", Field::Oei, form, oeis, |d| d.oei_code.clone(), |d, v| d.oei_code = v)}
+                {text_field("aei-indicator", "Indicador", None, form, |d| d.indicator_name.clone(), |d, v| d.indicator_name = v)}
+                {text_field("aei-unit", "Unidad de medida del indicador", Field::Unit, form, |d| d.indicator_unit.clone(), |d, v| d.indicator_unit = v)}
+                {text_field("aei-baseline", "Línea de base", Field::Baseline, form, |d| d.baseline.clone(), |d, v| d.baseline = v)}
+                {text_field("aei-expected", "Logro esperado del año", Field::ExpectedValue, form, |d| d.expected_value.clone(), |d, v| d.expected_value = v)}
+                {check_field("aei-no-goal", "Sin meta programada este año", form, |d| d.no_goal, |d, v| d.no_goal = v)}
             </div>
-            {error_list(errors)}
-            <button id="aei-save" on:click=save>{move || if editing.get().is_some() { "Guardar cambios" } else { "Agregar AEI" }}</button>
-            <Show when=move || editing.get().is_some()>
-                <button on:click=move |_| { editing.set(None); draft.set(AeiDraft::default()); errors.set(Vec::new()); }>"Cancelar"</button>
-            </Show>
+            {form.footer(ws, "aei-save".to_string(), "Agregar AEI", |w, original, d| w.save_aei(original, d))}
         </fieldset>
     }
 }
-
 /// The AO of the latest version: a table and the add / edit form with AEI, CC and categoría picked from lists.
 #[component]
-fn ActivitySection(deletion: Deletion) -> impl IntoView {
+fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_centers: Memo<Vec<(String, String)>>) -> impl IntoView {
     let ws = use_state().workspace;
     let activities = Memo::new(move |_| {
         ws.with(|w| w.year().and_then(|y| y.poi.latest()).map(|v| v.activities.iter().map(ActivityDraft::of).collect::<Vec<_>>()).unwrap_or_default())
     });
-    let aeis: Memo<Vec<(String, String)>> =
-        Memo::new(move |_| ws.with(|w| w.year().map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone())).collect()).unwrap_or_default()));
-    let cost_centers = Memo::new(move |_| ws.with(|w| catalog_entries(w, Catalog::CostCenter)));
     let categories = Memo::new(move |_| ws.with(|w| catalog_entries(w, Catalog::BudgetCategory)));
-    let draft = RwSignal::new(ActivityDraft::default());
-    let editing: RwSignal<Option<String>> = RwSignal::new(None);
-    let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let save = move |_| {
-        let mut outcome = Ok(());
-        ws.maybe_update(|w| {
-            outcome = draft.with_untracked(|d| w.save_activity(editing.get_untracked().as_deref(), d));
-            outcome.is_ok()
-        });
-        match outcome {
-            Ok(()) => {
-                draft.set(ActivityDraft::default());
-                editing.set(None);
-                errors.set(Vec::new());
-            }
-            Err(e) => errors.set(messages(&e)),
-        }
-    };
+    let form = EditForm::<ActivityDraft>::new();
     view! {
         <table id="ao-table" class="list">
             <caption>"Actividades operativas (AO) de la última versión"</caption>
@@ -369,7 +441,7 @@ fn ActivitySection(deletion: Deletion) -> impl IntoView {
             <tbody>
                 {move || activities.get().into_iter().map(|ao| {
                     let (code, row_code) = (ao.code.clone(), ao.code.clone());
-                    let form = ao.clone();
+                    let draft = ao.clone();
                     view! {
                         <tr data-code=row_code>
                             <td>{ao.code}</td><td>{ao.name}</td><td>{ao.unit}</td><td>{ao.aei_code}</td>
@@ -378,10 +450,7 @@ fn ActivitySection(deletion: Deletion) -> impl IntoView {
                             {row_actions(
                                 {
                                     let code = code.clone();
-                                    move || {
-                                        draft.set(form.clone());
-                                        editing.set(Some(code.clone()));
-                                    }
+                                    move || form.edit(code.clone(), draft.clone(), "ao-code")
                                 },
                                 move || deletion.request(ws, Item::Activity, code.clone()),
                             )}
@@ -395,25 +464,78 @@ fn ActivitySection(deletion: Deletion) -> impl IntoView {
             <p class="empty">"Para registrar AO, primero agregue al menos una AEI y un centro de costo."</p>
         </Show>
         <fieldset class="edit-form">
-            <legend>{move || match editing.get() { Some(code) => format!("Editar «{code}»"), None => "Agregar actividad operativa".to_string() }}</legend>
+            <legend>{form.legend("Agregar actividad operativa")}</legend>
             <div class="form-grid">
-                {text_field("ao-code", "Código", draft, |d| d.code.clone(), |d, v| d.code = v)}
-                {text_field("ao-name", "Denominación", draft, |d| d.name.clone(), |d, v| d.name = v)}
-                {text_field("ao-unit", "Unidad de medida", draft, |d| d.unit.clone(), |d, v| d.unit = v)}
-                {pick_field("ao-aei", "AEI", draft, aeis, |d| d.aei_code.clone(), |d, v| d.aei_code = v)}
-                {pick_field("ao-cc", "Centro de costo", draft, cost_centers, |d| d.cost_center_code.clone(), |d, v| d.cost_center_code = v)}
-                {pick_field("ao-category", "Categoría presupuestal (opcional)", draft, categories, |d| d.budget_category_code.clone(), |d, v| d.budget_category_code = v)}
-                <label class="check">
-                    <input id="ao-approved" type="checkbox" prop:checked=move || draft.with(|d| d.follow_up_approved)
-                        on:change=move |ev| { let checked = event_target_checked(&ev); draft.update(|d| d.follow_up_approved = checked); }/>
-                    "Seguimiento aprobado"
-                </label>
+                {text_field("ao-code", "Código", Field::Code, form, |d| d.code.clone(), |d, v| d.code = v)}
+                {text_field("ao-name", "Denominación", Field::Name, form, |d| d.name.clone(), |d, v| d.name = v)}
+                {text_field("ao-unit", "Unidad de medida", Field::Unit, form, |d| d.unit.clone(), |d, v| d.unit = v)}
+                {pick_field("ao-aei", "AEI", Field::Aei, form, aeis, |d| d.aei_code.clone(), |d, v| d.aei_code = v)}
+                {pick_field("ao-cc", "Centro de costo", Field::CostCenter, form, cost_centers, |d| d.cost_center_code.clone(), |d, v| d.cost_center_code = v)}
+                {pick_field("ao-category", "Categoría presupuestal (opcional)", Field::BudgetCategory, form, categories, |d| d.budget_category_code.clone(), |d, v| d.budget_category_code = v)}
+                {check_field("ao-approved", "Seguimiento aprobado", form, |d| d.follow_up_approved, |d, v| d.follow_up_approved = v)}
             </div>
-            {error_list(errors)}
-            <button id="ao-save" on:click=save>{move || if editing.get().is_some() { "Guardar cambios" } else { "Agregar AO" }}</button>
-            <Show when=move || editing.get().is_some()>
-                <button on:click=move |_| { editing.set(None); draft.set(ActivityDraft::default()); errors.set(Vec::new()); }>"Cancelar"</button>
-            </Show>
+            {form.footer(ws, "ao-save".to_string(), "Agregar AO", |w, original, d| w.save_activity(original, d))}
+        </fieldset>
+    }
+}
+
+/// The inversiones of the latest version: a table, the add / edit form with AEI and CC picked from
+/// lists, and the setting that counts them in Cuadro 1.
+#[component]
+fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_centers: Memo<Vec<(String, String)>>) -> impl IntoView {
+    let ws = use_state().workspace;
+    let investments = Memo::new(move |_| {
+        ws.with(|w| w.year().and_then(|y| y.poi.latest()).map(|v| v.investments.iter().map(InvestmentDraft::of).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let counted = Memo::new(move |_| ws.with(|w| w.settings.investments_in_average));
+    let form = EditForm::<InvestmentDraft>::new();
+    view! {
+        <h2>"Inversiones"</h2>
+        <table id="inv-table" class="list">
+            <caption>"Inversiones de la última versión"</caption>
+            <thead><tr>
+                <th scope="col">"CUI"</th><th scope="col">"DENOMINACIÓN"</th><th scope="col">"UNIDAD DE MEDIDA"</th>
+                <th scope="col">"AEI"</th><th scope="col">"CC"</th>
+                <th scope="col">"SEGUIMIENTO APROBADO"</th><th scope="col" class="no-print"></th>
+            </tr></thead>
+            <tbody>
+                {move || investments.get().into_iter().map(|inv| {
+                    let (cui, row_code) = (inv.cui.clone(), inv.cui.clone());
+                    let draft = inv.clone();
+                    view! {
+                        <tr data-code=row_code>
+                            <td>{inv.cui}</td><td>{inv.name}</td><td>{inv.unit}</td><td>{inv.aei_code}</td>
+                            <td>{inv.cost_center_code}</td>
+                            <td>{if inv.follow_up_approved { "Sí" } else { "No" }}</td>
+                            {row_actions(
+                                {
+                                    let cui = cui.clone();
+                                    move || form.edit(cui.clone(), draft.clone(), "inv-cui")
+                                },
+                                move || deletion.request(ws, Item::Investment, cui.clone()),
+                            )}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {deletion.prompt(ws, Item::Investment)}
+        <label class="check">
+            <input id="inv-in-average" type="checkbox" prop:checked=move || counted.get()
+                on:change=move |ev| { let checked = event_target_checked(&ev); ws.update(|w| w.settings.investments_in_average = checked); }/>
+            "Contar las inversiones en el Cuadro 1 (número, ejecución financiera y promedio de ejecución física ajustado)"
+        </label>
+        <fieldset class="edit-form">
+            <legend>{form.legend("Agregar inversión")}</legend>
+            <div class="form-grid">
+                {text_field("inv-cui", "CUI (código único de inversión)", Field::Code, form, |d| d.cui.clone(), |d, v| d.cui = v)}
+                {text_field("inv-name", "Denominación", Field::Name, form, |d| d.name.clone(), |d, v| d.name = v)}
+                {text_field("inv-unit", "Unidad de medida", Field::Unit, form, |d| d.unit.clone(), |d, v| d.unit = v)}
+                {pick_field("inv-aei", "AEI", Field::Aei, form, aeis, |d| d.aei_code.clone(), |d, v| d.aei_code = v)}
+                {pick_field("inv-cc", "Centro de costo", Field::CostCenter, form, cost_centers, |d| d.cost_center_code.clone(), |d, v| d.cost_center_code = v)}
+                {check_field("inv-approved", "Seguimiento aprobado", form, |d| d.follow_up_approved, |d, v| d.follow_up_approved = v)}
+            </div>
+            {form.footer(ws, "inv-save".to_string(), "Agregar inversión", |w, original, d| w.save_investment(original, d))}
         </fieldset>
     }
 }
@@ -444,7 +566,7 @@ fn NewYear() -> impl IntoView {
     };
     view! {
         <h2>"Nuevo año"</h2>
-        <p class="note">"Copia los OEI, AEI, centros de costo, categorías y AO del año anterior, sin valores; el nuevo año queda seleccionado."</p>
+        <p class="note">"Copia los OEI, AEI, centros de costo, categorías, AO e inversiones del año anterior, sin valores ni metas; el nuevo año queda seleccionado."</p>
         <div class="selection">
             <label>"Año"
                 <input id="new-year" type="text" inputmode="numeric" prop:value=move || typed.get().unwrap_or_else(|| next.get())

@@ -1,9 +1,12 @@
-//! Versiones del POI: the chain of approved versions, "Nueva modificación del POI" and the comparison of two versions.
+//! Versiones del POI: the chain of approved versions, correcting the latest one's resolution,
+//! "Nueva modificación del POI" and the comparison of two versions.
 
 use leptos::prelude::*;
 
-use crate::domain::compare::{compare, VersionComparison};
-use crate::domain::structure::{AmendmentDraft, RESOLUTION_KINDS};
+use crate::domain::compare::{compare, ActivityChange, ActivityRef, VersionComparison};
+use crate::domain::structure::{AmendmentDraft, Field, RESOLUTION_KINDS};
+use crate::domain::workspace::Workspace;
+use crate::ui::pages::structure::FormErrors;
 use crate::ui::state::use_state;
 
 /// One row of the versions table.
@@ -43,6 +46,7 @@ pub fn VersionsPage() -> impl IntoView {
         })
     });
     let latest = Memo::new(move |_| rows.with(|r| r.last().map(|v| v.number)));
+    let correction = Correction::new();
     view! {
         <section class="page">
             <h1>"Versiones del POI"</h1>
@@ -52,19 +56,30 @@ pub fn VersionsPage() -> impl IntoView {
                 <thead><tr>
                     <th scope="col">"VERSIÓN"</th><th scope="col">"RESOLUCIÓN"</th><th scope="col">"FECHA"</th>
                     <th scope="col">"MOTIVO"</th><th scope="col">"N° DE AO"</th><th scope="col">"ESTADO"</th>
+                    <th scope="col" class="no-print"></th>
                 </tr></thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|v| {
-                        let state = if Some(v.number) == latest.get() { "Última versión (editable)" } else { "Aprobada (solo lectura)" };
+                        let editable = Some(v.number) == latest.get();
+                        let state = if editable { "Última versión (editable)" } else { "Aprobada (solo lectura)" };
                         view! {
-                            <tr>
+                            <tr data-version=v.number.to_string()>
                                 <td>{v.label}</td><td>{v.citation}</td><td>{v.date}</td><td>{v.reasons}</td>
                                 <td class="num">{v.activities}</td><td>{state}</td>
+                                <td class="actions no-print">
+                                    {editable.then(|| view! {
+                                        <button id="correct-version" class="edit" on:click=move |_| correction.start(ws)>"Corregir resolución"</button>
+                                    })}
+                                </td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
+            <datalist id="resolution-kinds">
+                {RESOLUTION_KINDS.iter().map(|k| view! { <option value=*k></option> }).collect_view()}
+            </datalist>
+            <CorrectionForm correction=correction/>
             <Show when=move || rows.with(|r| r.is_empty())>
                 <p class="empty">"Este año aún no tiene POI. Registre el POI consistente con el PIA, o agregue actividades operativas en Estructura."</p>
             </Show>
@@ -74,13 +89,44 @@ pub fn VersionsPage() -> impl IntoView {
     }
 }
 
+/// The resolution (type, number, date) and reason inputs of a version form, ids `{prefix}-kind` …,
+/// each with its messages.
+fn resolution_fields(prefix: &'static str, draft: RwSignal<AmendmentDraft>, errors: FormErrors, reason_label: &'static str) -> impl IntoView {
+    let input = move |suffix: &str, kind: &'static str, field: Field, get: fn(&AmendmentDraft) -> String, set: fn(&mut AmendmentDraft, String)| {
+        let list = (suffix == "kind").then_some("resolution-kinds");
+        let placeholder = (suffix == "number").then_some("052-2023-TR/SG");
+        view! {
+            <label>{field.label()}
+                <input id=format!("{prefix}-{suffix}") type=kind list=list placeholder=placeholder aria-invalid=errors.invalid(field)
+                    prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))/>
+                {errors.at(field)}
+            </label>
+        }
+    };
+    view! {
+        <div class="form-grid">
+            {input("kind", "text", Field::ResolutionKind, |d| d.kind.clone(), |d, v| d.kind = v)}
+            {input("number", "text", Field::ResolutionNumber, |d| d.number.clone(), |d, v| d.number = v)}
+            {input("date", "date", Field::ResolutionDate, |d| d.date.clone(), |d, v| d.date = v)}
+        </div>
+        <label>{reason_label}
+            <textarea id=format!("{prefix}-reason") rows="3" aria-invalid=errors.invalid(Field::Reason) prop:value=move || draft.with(|d| d.reason.clone())
+                on:input=move |ev| draft.update(|d| d.reason = event_target_value(&ev))></textarea>
+            {errors.at(Field::Reason)}
+        </label>
+        {errors.general()}
+    }
+}
+
+const REASON_LABEL: &str = "Motivo (como se leerá en la sección 2: «debido a …»; no se pide para el POI consistente con el PIA)";
+
 /// "Nueva modificación del POI": resolution and reason; the new version copies the latest.
 #[component]
 fn NewVersionForm(first: Signal<bool>) -> impl IntoView {
     let ws = use_state().workspace;
     let open = RwSignal::new(false);
     let draft = RwSignal::new(AmendmentDraft::default());
-    let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let errors = FormErrors::new();
     let done: RwSignal<Option<String>> = RwSignal::new(None);
     let create = move |_| {
         let mut outcome = Err(Vec::new());
@@ -92,14 +138,13 @@ fn NewVersionForm(first: Signal<bool>) -> impl IntoView {
             Ok(_) => {
                 let label = ws.with_untracked(|w| w.evaluated_version().map(|v| v.label()).unwrap_or_default());
                 done.set(Some(format!("Se creó el {label} como copia de la versión anterior; es la versión evaluada y la única editable.")));
-                errors.set(Vec::new());
+                errors.clear();
                 draft.set(AmendmentDraft::default());
                 open.set(false);
             }
-            Err(e) => errors.set(e.iter().map(ToString::to_string).collect()),
+            Err(e) => errors.set(e),
         }
     };
-    let field = move |set: fn(&mut AmendmentDraft, String)| move |ev| draft.update(|d| set(d, event_target_value(&ev)));
     view! {
         <div class="version-form">
             {move || done.get().map(|message| view! { <p class="notice info" role="status" id="version-created">{message}</p> })}
@@ -111,33 +156,73 @@ fn NewVersionForm(first: Signal<bool>) -> impl IntoView {
             <Show when=move || open.get()>
                 <fieldset class="edit-form">
                     <legend>{move || if first.get() { "POI consistente con el PIA" } else { "Nueva modificación del POI" }}</legend>
-                    <div class="form-grid">
-                        <label>"Tipo de resolución"
-                            <input id="version-kind" type="text" list="resolution-kinds" prop:value=move || draft.with(|d| d.kind.clone())
-                                on:input=field(|d, v| d.kind = v)/>
-                            <datalist id="resolution-kinds">
-                                {RESOLUTION_KINDS.iter().map(|k| view! { <option value=*k></option> }).collect_view()}
-                            </datalist>
-                        </label>
-                        <label>"Número"
-                            <input id="version-number" type="text" placeholder="052-2023-TR/SG" prop:value=move || draft.with(|d| d.number.clone())
-                                on:input=field(|d, v| d.number = v)/>
-                        </label>
-                        <label>"Fecha"
-                            <input id="version-date" type="date" prop:value=move || draft.with(|d| d.date.clone())
-                                on:input=field(|d, v| d.date = v)/>
-                        </label>
-                    </div>
-                    <label>"Motivo (como se leerá en la sección 2: «debido a …»)"
-                        <textarea id="version-reason" rows="3" prop:value=move || draft.with(|d| d.reason.clone())
-                            on:input=field(|d, v| d.reason = v)></textarea>
-                    </label>
-                    <ul class="errors" role="alert">{move || errors.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    {resolution_fields("version", draft, errors, REASON_LABEL)}
                     <button id="version-save" on:click=create>"Crear la versión"</button>
-                    <button on:click=move |_| { open.set(false); errors.set(Vec::new()); }>"Cancelar"</button>
+                    <button on:click=move |_| { open.set(false); errors.clear(); }>"Cancelar"</button>
                 </fieldset>
             </Show>
         </div>
+    }
+}
+
+/// Correcting the resolution and reason of the latest version, the only one that is not an
+/// approved snapshot: the form is open while `open`, and starts from what the version holds.
+#[derive(Clone, Copy)]
+struct Correction {
+    open: RwSignal<bool>,
+    draft: RwSignal<AmendmentDraft>,
+    errors: FormErrors,
+    done: RwSignal<Option<String>>,
+}
+
+impl Correction {
+    fn new() -> Self {
+        Self { open: RwSignal::new(false), draft: RwSignal::new(AmendmentDraft::default()), errors: FormErrors::new(), done: RwSignal::new(None) }
+    }
+
+    /// Opens the form filled with the latest version's resolution and reason.
+    fn start(self, ws: RwSignal<Workspace>) {
+        let current = ws.with_untracked(|w| w.year().and_then(|y| y.poi.latest()).map(AmendmentDraft::of));
+        self.draft.set(current.unwrap_or_default());
+        self.errors.clear();
+        self.done.set(None);
+        self.open.set(true);
+    }
+
+    fn save(self, ws: RwSignal<Workspace>) {
+        let Some((number, label)) = ws.with_untracked(|w| w.year().and_then(|y| y.poi.latest()).map(|v| (v.number, v.label()))) else {
+            return;
+        };
+        let mut outcome = Ok(());
+        ws.maybe_update(|w| {
+            outcome = self.draft.with_untracked(|d| w.correct_version(number, d));
+            outcome.is_ok()
+        });
+        match outcome {
+            Ok(()) => {
+                self.done.set(Some(format!("Se corrigió la resolución del {label}.")));
+                self.open.set(false);
+            }
+            Err(e) => self.errors.set(e),
+        }
+    }
+}
+
+/// The correction form of the latest version, opened from its row.
+#[component]
+fn CorrectionForm(correction: Correction) -> impl IntoView {
+    let ws = use_state().workspace;
+    let label = Memo::new(move |_| ws.with(|w| w.year().and_then(|y| y.poi.latest()).map(|v| v.label())));
+    view! {
+        {move || correction.done.get().map(|message| view! { <p class="notice info" role="status" id="version-corrected">{message}</p> })}
+        <Show when=move || correction.open.get() && label.with(Option::is_some)>
+            <fieldset class="edit-form" id="correct-version-form">
+                <legend>{move || format!("Corregir la resolución del {}", label.get().unwrap_or_default())}</legend>
+                {resolution_fields("fix", correction.draft, correction.errors, REASON_LABEL)}
+                <button id="fix-save" on:click=move |_| correction.save(ws)>"Guardar la corrección"</button>
+                <button on:click=move |_| { correction.open.set(false); correction.errors.clear(); }>"Cancelar"</button>
+            </fieldset>
+        </Show>
     }
 }
 
@@ -190,37 +275,38 @@ fn Comparison() -> impl IntoView {
     }
 }
 
-/// The three lists of a comparison and its drafted sentences.
-#[component]
-fn ComparisonView(comparison: VersionComparison) -> impl IntoView {
-    let sentences = comparison.sentences().join(" ");
-    let same = comparison.is_empty();
-    let simple = |caption: &'static str, id: &'static str, list: Vec<(String, String)>| {
-        (!list.is_empty()).then(|| {
-            view! {
-                <table id=id class="list">
-                    <caption>{caption}</caption>
-                    <thead><tr><th scope="col">"CÓDIGO"</th><th scope="col">"ACTIVIDAD OPERATIVA"</th></tr></thead>
-                    <tbody>{list.into_iter().map(|(code, name)| view! { <tr><td>{code}</td><td>{name}</td></tr> }).collect_view()}</tbody>
-                </table>
-            }
-        })
-    };
-    let added = comparison.added.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
-    let removed = comparison.removed.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
-    let changed = comparison.changed;
-    view! {
-        <p class="compare-sentences" id="compare-sentences">
-            {if same { "Las dos versiones tienen las mismas actividades operativas con los mismos datos.".to_string() } else { sentences }}
-        </p>
-        {simple("AO agregadas", "compare-added", added)}
-        {simple("AO retiradas", "compare-removed", removed)}
-        {(!changed.is_empty()).then(|| view! {
-            <table id="compare-changed" class="list">
-                <caption>"AO modificadas"</caption>
-                <thead><tr><th scope="col">"CÓDIGO"</th><th scope="col">"ACTIVIDAD OPERATIVA"</th><th scope="col">"CAMBIOS"</th></tr></thead>
+/// The heading of the code and name columns of a comparison table: AO or inversiones.
+#[derive(Clone, Copy)]
+struct Columns {
+    code: &'static str,
+    name: &'static str,
+}
+
+const AO_COLUMNS: Columns = Columns { code: "CÓDIGO", name: "ACTIVIDAD OPERATIVA" };
+const INVESTMENT_COLUMNS: Columns = Columns { code: "CUI", name: "INVERSIÓN" };
+
+/// Items only in one of the versions, if any.
+fn listed(caption: &'static str, id: &'static str, columns: Columns, list: Vec<ActivityRef>) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        view! {
+            <table id=id class="list">
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">{columns.code}</th><th scope="col">{columns.name}</th></tr></thead>
+                <tbody>{list.into_iter().map(|a| view! { <tr><td>{a.code}</td><td>{a.name}</td></tr> }).collect_view()}</tbody>
+            </table>
+        }
+    })
+}
+
+/// Items in both versions with their differences, if any.
+fn changes(caption: &'static str, id: &'static str, columns: Columns, list: Vec<ActivityChange>) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        view! {
+            <table id=id class="list">
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">{columns.code}</th><th scope="col">{columns.name}</th><th scope="col">"CAMBIOS"</th></tr></thead>
                 <tbody>
-                    {changed.into_iter().map(|c| {
+                    {list.into_iter().map(|c| {
                         let lines = c.describe();
                         view! {
                             <tr>
@@ -232,6 +318,24 @@ fn ComparisonView(comparison: VersionComparison) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        })}
+        }
+    })
+}
+
+/// The lists of a comparison (AO, then inversiones) and its drafted sentences.
+#[component]
+fn ComparisonView(comparison: VersionComparison) -> impl IntoView {
+    let sentences = comparison.sentences().join(" ");
+    let same = comparison.is_empty();
+    view! {
+        <p class="compare-sentences" id="compare-sentences">
+            {if same { "Las dos versiones tienen las mismas actividades operativas con los mismos datos.".to_string() } else { sentences }}
+        </p>
+        {listed("AO agregadas", "compare-added", AO_COLUMNS, comparison.added)}
+        {listed("AO retiradas", "compare-removed", AO_COLUMNS, comparison.removed)}
+        {changes("AO modificadas", "compare-changed", AO_COLUMNS, comparison.changed)}
+        {listed("Inversiones agregadas", "compare-investments-added", INVESTMENT_COLUMNS, comparison.investments_added)}
+        {listed("Inversiones retiradas", "compare-investments-removed", INVESTMENT_COLUMNS, comparison.investments_removed)}
+        {changes("Inversiones modificadas", "compare-investments-changed", INVESTMENT_COLUMNS, comparison.investments_changed)}
     }
 }
