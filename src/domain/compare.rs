@@ -71,12 +71,7 @@ impl Compared for Investment {
     }
 
     fn months(&self, series: Series) -> &[Decimal; 12] {
-        match series {
-            Series::PhysicalProgrammed => &self.physical.programmed,
-            Series::PhysicalExecuted => &self.physical.executed,
-            Series::FinancialProgrammed => &self.financial.programmed,
-            Series::FinancialExecuted => &self.financial.executed,
-        }
+        series.values(self)
     }
 }
 

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use super::format::{money, quantity};
 use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use super::period::Month;
-use super::plan::OperativeActivity;
+use super::plan::{Investment, MonthlyValues, OperativeActivity};
+use super::poi::PoiVersion;
 use super::workspace::Workspace;
 
 /// One of the four monthly series of an AO.
@@ -73,24 +74,79 @@ impl Series {
         }
     }
 
-    /// The twelve monthly values of this series of an AO.
-    pub fn values(self, ao: &OperativeActivity) -> &[Decimal; 12] {
+    /// The twelve monthly values of this series of an AO or inversión.
+    pub fn values<T: MonthlyGoals + ?Sized>(self, item: &T) -> &[Decimal; 12] {
+        let (physical, financial) = item.goals();
         match self {
-            Series::PhysicalProgrammed => &ao.physical.programmed,
-            Series::PhysicalExecuted => &ao.physical.executed,
-            Series::FinancialProgrammed => &ao.financial.programmed,
-            Series::FinancialExecuted => &ao.financial.executed,
+            Series::PhysicalProgrammed => &physical.programmed,
+            Series::PhysicalExecuted => &physical.executed,
+            Series::FinancialProgrammed => &financial.programmed,
+            Series::FinancialExecuted => &financial.executed,
         }
     }
 
-    fn values_mut(self, ao: &mut OperativeActivity) -> &mut [Decimal; 12] {
+    fn values_mut<T: MonthlyGoals + ?Sized>(self, item: &mut T) -> &mut [Decimal; 12] {
+        let (physical, financial) = item.goals_mut();
         match self {
-            Series::PhysicalProgrammed => &mut ao.physical.programmed,
-            Series::PhysicalExecuted => &mut ao.physical.executed,
-            Series::FinancialProgrammed => &mut ao.financial.programmed,
-            Series::FinancialExecuted => &mut ao.financial.executed,
+            Series::PhysicalProgrammed => &mut physical.programmed,
+            Series::PhysicalExecuted => &mut physical.executed,
+            Series::FinancialProgrammed => &mut financial.programmed,
+            Series::FinancialExecuted => &mut financial.executed,
         }
     }
+}
+
+/// What carries the four monthly series: an AO or an inversión.
+pub trait MonthlyGoals {
+    /// Its physical and financial goals.
+    fn goals(&self) -> (&MonthlyValues, &MonthlyValues);
+    fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues);
+    /// "code: name (unit)", the caption of its monthly grid.
+    fn caption(&self) -> String;
+}
+
+impl MonthlyGoals for OperativeActivity {
+    fn goals(&self) -> (&MonthlyValues, &MonthlyValues) {
+        (&self.physical, &self.financial)
+    }
+
+    fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues) {
+        (&mut self.physical, &mut self.financial)
+    }
+
+    fn caption(&self) -> String {
+        format!("{}: {} ({})", self.code, self.name, self.unit)
+    }
+}
+
+impl MonthlyGoals for Investment {
+    fn goals(&self) -> (&MonthlyValues, &MonthlyValues) {
+        (&self.physical, &self.financial)
+    }
+
+    fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues) {
+        (&mut self.physical, &mut self.financial)
+    }
+
+    fn caption(&self) -> String {
+        let unit = if self.unit.is_empty() { "sin unidad de medida" } else { &self.unit };
+        format!("Inversión {}: {} ({unit})", self.cui, self.name)
+    }
+}
+
+/// The AO with this code or, failing that, the inversión with this CUI, in a version.
+pub fn goals_of<'a>(version: &'a PoiVersion, code: &str) -> Option<&'a dyn MonthlyGoals> {
+    match version.activity(code) {
+        Some(ao) => Some(ao),
+        None => version.investment(code).map(|i| i as &dyn MonthlyGoals),
+    }
+}
+
+fn goals_of_mut<'a>(version: &'a mut PoiVersion, code: &str) -> Option<&'a mut dyn MonthlyGoals> {
+    if version.activity(code).is_some() {
+        return version.activity_mut(code).map(|a| a as &mut dyn MonthlyGoals);
+    }
+    version.investments.iter_mut().find(|i| i.cui == code).map(|i| i as &mut dyn MonthlyGoals)
 }
 
 /// Execution above this multiple of its programming draws a warning (an extra zero typed, a
@@ -146,7 +202,7 @@ impl fmt::Display for EditError {
             EditError::ReadOnlyVersion => {
                 f.write_str("esta versión del POI ya fue aprobada y no se puede modificar; edite la última versión")
             }
-            EditError::UnknownActivity(code) => write!(f, "no existe la actividad operativa {code} en esta versión"),
+            EditError::UnknownActivity(code) => write!(f, "no existe la actividad operativa o inversión {code} en esta versión"),
         }
     }
 }
@@ -158,7 +214,7 @@ pub struct MonthlyPatch {
 }
 
 impl Workspace {
-    /// Sets one month of one series of an AO in the evaluated version, if it is the latest;
+    /// Sets one month of one series of an AO (or inversión, by CUI) in the evaluated version, if it is the latest;
     /// `Ok(false)` when the month already held that value.
     pub fn set_monthly_value(&mut self, ao_code: &str, series: Series, month: Month, text: &str) -> Result<bool, EditError> {
         let value = parse_number(text, series.kind(), DecimalMark::Point).map_err(|reason| EditError::BadNumber {
@@ -176,10 +232,10 @@ impl Workspace {
     pub fn apply_monthly_patch(&mut self, ao_code: &str, patch: &MonthlyPatch) -> Result<bool, EditError> {
         let number = self.evaluated_version().map(|v| v.number).ok_or(EditError::ReadOnlyVersion)?;
         let version = self.year_mut().and_then(|y| y.poi.editable_version_mut(number)).ok_or(EditError::ReadOnlyVersion)?;
-        let ao = version.activity_mut(ao_code).ok_or_else(|| EditError::UnknownActivity(ao_code.to_string()))?;
+        let item = goals_of_mut(version, ao_code).ok_or_else(|| EditError::UnknownActivity(ao_code.to_string()))?;
         let mut changed = false;
         for &(series, month, value) in &patch.cells {
-            let slot = &mut series.values_mut(ao)[month.index()];
+            let slot = &mut series.values_mut(item)[month.index()];
             if *slot != value {
                 *slot = value;
                 changed = true;
@@ -226,6 +282,22 @@ mod tests {
         let err = ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, Month::new(3).unwrap(), "-5").unwrap_err();
         assert_eq!(err.to_string(), "Ejecución financiera (S/), Mar: «-5» no puede ser negativo");
         assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn an_inversion_is_edited_by_its_cui() {
+        let mut ws = reference_workspace();
+        let version = ws.year_mut().unwrap().poi.versions.last_mut().unwrap();
+        version.investments.push(Investment::new("2456789", "MEJORAMIENTO DEL SERVICIO", "ESTUDIO", "AEI.08.05", "01"));
+        let march = Month::new(3).unwrap();
+        assert_eq!(ws.set_monthly_value("2456789", Series::FinancialProgrammed, march, "S/ 1,500.00"), Ok(true));
+        let inv = ws.evaluated_version().unwrap().investment("2456789").unwrap();
+        assert_eq!(inv.financial.programmed[2], Decimal::new(1500, 0));
+        assert_eq!(goals_of(ws.evaluated_version().unwrap(), "2456789").unwrap().caption(), "Inversión 2456789: MEJORAMIENTO DEL SERVICIO (ESTUDIO)");
+        assert_eq!(
+            ws.set_monthly_value("9999999", Series::FinancialProgrammed, march, "1").unwrap_err().to_string(),
+            "no existe la actividad operativa o inversión 9999999 en esta versión"
+        );
     }
 
     #[test]

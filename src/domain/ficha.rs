@@ -129,7 +129,7 @@ impl ActivityFigures {
     /// The figures of an inversión over the period (unit "INVERSIÓN").
     pub fn of_investment(inv: &Investment, period: Period) -> Self {
         Self::from_values(
-            (&inv.cui, &inv.name, "INVERSIÓN"),
+            (&inv.cui, &inv.name, if inv.unit.is_empty() { "INVERSIÓN" } else { &inv.unit }),
             (&inv.aei_code, &inv.cost_center_code),
             &inv.physical,
             &inv.financial,

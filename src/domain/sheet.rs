@@ -1,8 +1,8 @@
-//! The AEI sheet: every AO of an AEI as four rows (one per series), edited and pasted into as one grid.
+//! The AEI sheet: every AO (and inversión) of an AEI as four rows, one per series, edited and pasted into as one grid.
 
 use std::fmt;
 
-use super::edit::{EditError, MonthlyPatch, Series};
+use super::edit::{goals_of, EditError, MonthlyPatch, Series};
 use super::numbers::{parse_number, DecimalMark};
 use super::paste::cells;
 use super::period::Month;
@@ -89,7 +89,7 @@ impl Workspace {
             return Err(SheetError { activity: String::new(), error: EditError::ReadOnlyVersion });
         }
         let version = self.evaluated_version();
-        if let Some((missing, _)) = patches.iter().find(|(code, _)| version.and_then(|v| v.activity(code)).is_none()) {
+        if let Some((missing, _)) = patches.iter().find(|(code, _)| version.and_then(|v| goals_of(v, code)).is_none()) {
             return Err(SheetError { activity: missing.clone(), error: EditError::UnknownActivity(missing.clone()) });
         }
         let mut changed = false;

@@ -8,13 +8,13 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::edit::{far_above_programming, EditError, MonthlyPatch, Series};
+use crate::domain::edit::{far_above_programming, goals_of, EditError, MonthlyPatch, Series};
 use crate::domain::ficha::progress;
 use crate::domain::format::percent;
 use crate::domain::numbers::{parse_number, DecimalMark};
 use crate::domain::paste::{is_block, parse_block};
 use crate::domain::period::Month;
-use crate::domain::plan::{exact_sum, OperativeActivity};
+use crate::domain::plan::exact_sum;
 use crate::ui::state::use_state;
 
 /// A grid cell: its row (series) and column (month).
@@ -24,10 +24,23 @@ pub(crate) fn cell_text(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
+/// What a grid shows of its AO or inversión: the caption and the four series, in `Series::ALL` order.
+#[derive(Clone, PartialEq)]
+struct GridData {
+    caption: String,
+    series: [[Decimal; 12]; 4],
+}
+
+impl GridData {
+    fn values(&self, series: Series) -> &[Decimal; 12] {
+        &self.series[series.position()]
+    }
+}
+
 /// The twelve values of a series, with the value being typed in one cell taken as if committed,
 /// so totals follow each keystroke without touching the workspace.
-fn series_values(ao: &OperativeActivity, series: Series, typed: Option<(Cell, Decimal)>) -> [Decimal; 12] {
-    let mut values = *series.values(ao);
+fn series_values(data: &GridData, series: Series, typed: Option<(Cell, Decimal)>) -> [Decimal; 12] {
+    let mut values = *data.values(series);
     if let Some(((_, month), value)) = typed.filter(|((s, _), _)| *s == series) {
         values[month.index()] = value;
     }
@@ -47,20 +60,27 @@ pub(crate) fn select_on_focus(ev: leptos::ev::FocusEvent) {
     event_target::<HtmlInputElement>(&ev).select();
 }
 
-/// The editable grid of the AO with the given code in the evaluated version.
+/// The editable grid of the AO (or inversión, by CUI) with the given code in the evaluated version.
 #[component]
 pub fn ActivityGrid(code: String) -> impl IntoView {
     let state = use_state();
     let ws = state.workspace;
     let code = StoredValue::new(code);
-    let activity = Memo::new(move |_| ws.with(|w| code.with_value(|c| w.evaluated_version().and_then(|v| v.activity(c)).cloned())));
+    let activity = Memo::new(move |_| {
+        ws.with(|w| {
+            code.with_value(|c| {
+                let item = goals_of(w.evaluated_version()?, c)?;
+                Some(GridData { caption: item.caption(), series: Series::ALL.map(|s| *s.values(item)) })
+            })
+        })
+    });
     let editable = Memo::new(move |_| ws.with(|w| w.evaluated_version_is_editable()));
     let errors: RwSignal<BTreeMap<(usize, u8), String>> = RwSignal::new(BTreeMap::new());
     let paste_errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let typed: RwSignal<Option<(Cell, Decimal)>> = RwSignal::new(None);
-    let title = move || activity.with(|a| a.as_ref().map(|a| format!("{}: {} ({})", a.code, a.name, a.unit)).unwrap_or_default());
+    let title = move || activity.with(|a| a.as_ref().map(|a| a.caption.clone()).unwrap_or_default());
     let committed = move |(series, month): Cell| {
-        activity.with_untracked(|a| a.as_ref().map(|a| cell_text(series.values(a)[month.index()])).unwrap_or_default())
+        activity.with_untracked(|a| a.as_ref().map(|a| cell_text(a.values(series)[month.index()])).unwrap_or_default())
     };
     let total = move |series: Series| {
         activity.with(|a| a.as_ref().map(|a| exact_sum(&series_values(a, series, typed.get()))).unwrap_or_default())
@@ -175,7 +195,7 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                             {Month::all().map(|month| {
                                 let cell = (series, month);
                                 let key = (series.position(), month.number());
-                                let value = move || activity.with(|a| a.as_ref().map(|a| cell_text(series.values(a)[month.index()])).unwrap_or_default());
+                                let value = move || activity.with(|a| a.as_ref().map(|a| cell_text(a.values(series)[month.index()])).unwrap_or_default());
                                 let invalid = move || errors.with(|e| e.contains_key(&key));
                                 let warned = move || last_cell.get() == Some(cell) && warning(series).is_some();
                                 view! {

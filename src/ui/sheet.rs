@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::edit::{far_above_programming, Series};
+use crate::domain::edit::{far_above_programming, goals_of, Series};
 use crate::domain::ficha::progress;
 use crate::domain::format::percent;
 use crate::domain::numbers::{parse_number, DecimalMark};
@@ -102,8 +102,8 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
         sheet.codes.with(|codes| {
             let code = codes.get(activity)?;
             ws.with(|w| {
-                let ao = w.evaluated_version()?.activity(code)?;
-                Some((format!("{}: {}", ao.code, ao.name), *series.values(ao), *series.programming().values(ao)))
+                let item = goals_of(w.evaluated_version()?, code)?;
+                Some((item.caption(), *series.values(item), *series.programming().values(item)))
             })
         })
     });

@@ -101,3 +101,27 @@ test('an inversión added to a new version is compared; the latest version\'s re
   assert.doesNotMatch(section2, /015-2026/);
   assert.deepEqual(ficha.consoleErrors, []);
 });
+
+test('an inversión has its own monthly grid on the AEI page; pasted values total, survive reload and count in Cuadro 1 when chosen', async () => {
+  await ficha.startOwnWorkspace();
+  await aeiAndCostCenter();
+  await ficha.saveInvestment({ cui: CUI, name: 'MEJORAMIENTO DEL SERVICIO DE ATENCIÓN', unit: 'ESTUDIO', aei: AEI, cc: '01' });
+  await ficha.goAei(AEI);
+  assert.equal(await ficha.page.locator(`table.grid[data-ao="${CUI}"] caption`).textContent(), `Inversión ${CUI}: MEJORAMIENTO DEL SERVICIO DE ATENCIÓN (ESTUDIO)`);
+  const tabs = (...cells) => cells.join('\t');
+  await ficha.pasteAt(CUI, 0, 1, `${tabs(...Array(12).fill('1'))}\r\n${tabs(...Array(6).fill('1'))}\r\n`);
+  await ficha.pasteAt(CUI, 2, 1, `${tabs(...Array(12).fill('S/ 10,000.00'))}\r\n${tabs(...Array(6).fill('5,000.00'))}\r\n`);
+  await ficha.page.waitForFunction((cui) => document.querySelector(`table.grid[data-ao="${cui}"] tbody tr:nth-child(4) td.total`).textContent === '30,000.00', CUI);
+  assert.deepEqual((await ficha.gridTotals(CUI)).slice(2), [['120,000.00', ''], ['30,000.00', '25.0%']]);
+  await ficha.reload();
+  await ficha.goAei(AEI);
+  assert.deepEqual((await ficha.gridTotals(CUI)).slice(2), [['120,000.00', ''], ['30,000.00', '25.0%']]);
+  const cuadro1 = async () => (await ficha.tableRows('Cuadro 1'))[0];
+  assert.deepEqual((await cuadro1()).slice(2), ['0', '0', '0.00', '–'], 'inversiones are left out of Cuadro 1 unless chosen');
+  await ficha.goStructure();
+  await ficha.page.check('#inv-in-average');
+  await ficha.goAei(AEI);
+  // Six of twelve units executed: 50% of the physical goal; S/ 30,000 spent.
+  assert.deepEqual((await cuadro1()).slice(2), ['1', '0', '30,000.00', '50.00']);
+  assert.deepEqual(ficha.consoleErrors, []);
+});

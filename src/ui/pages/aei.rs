@@ -44,7 +44,11 @@ pub fn AeiPage(code: String) -> impl IntoView {
         ws.with(|w| {
             aei_code.with_value(|c| {
                 w.evaluated_version()
-                    .map(|v| v.activities.iter().filter(|a| &a.aei_code == c).map(|a| a.code.clone()).collect::<Vec<_>>())
+                    .map(|v| {
+                        let activities = v.activities.iter().filter(|a| &a.aei_code == c).map(|a| a.code.clone());
+                        let investments = v.investments.iter().filter(|i| &i.aei_code == c).map(|i| i.cui.clone());
+                        activities.chain(investments).collect::<Vec<_>>()
+                    })
                     .unwrap_or_default()
             })
         })
