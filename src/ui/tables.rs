@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 use crate::domain::ficha::{ActivityFigures, Cuadro1, Cuadro1Row, Tabla3};
 use crate::domain::format::{average, money, percent, quantity};
-use crate::domain::labels::{self, CUADRO1_CAPTION, CUADRO1_COLUMNS, SOURCE};
+use crate::domain::labels::{
+    self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS, TABLA3_GROUPS,
+    TABLA3_GROUP_COLUMNS,
+};
 use crate::domain::period::Period;
 
 /// "Fuente:" and "Elaboración:" under a table.
@@ -67,16 +70,10 @@ pub fn Cuadro2Table(
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col" rowspan="2">"ACCIÓN ESTRATÉGICA INSTITUCIONAL"</th>
-                        <th scope="col" rowspan="2">"CÓDIGO ACTIVIDAD OPERATIVA"</th>
-                        <th scope="col" rowspan="2">"UNIDAD DE MEDIDA"</th>
+                        {CUADRO2_COLUMNS.map(|title| view! { <th scope="col" rowspan="2">{title}</th> })}
                         <th scope="colgroup" colspan="3">{goals_title}</th>
                     </tr>
-                    <tr>
-                        <th scope="col">"PROGRAMADO"</th>
-                        <th scope="col">"EJECUTADO"</th>
-                        <th scope="col">"% AVANCE"</th>
-                    </tr>
+                    <tr>{CUADRO2_GOAL_COLUMNS.map(|title| view! { <th scope="col">{title}</th> })}</tr>
                 </thead>
                 <tbody>
                     <For each=move || rows.get() key=|ao| ao.clone() let(ao)>
@@ -110,18 +107,11 @@ pub fn Tabla3Table(
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col" rowspan="2">"ACTIVIDAD OPERATIVA"</th>
-                        <th scope="col" rowspan="2">"UNIDAD DE MEDIDA"</th>
-                        <th scope="colgroup" colspan="3">"METAS FISICAS"</th>
-                        <th scope="colgroup" colspan="3">"METAS FINANCIERA"</th>
+                        {TABLA3_COLUMNS.map(|title| view! { <th scope="col" rowspan="2">{title}</th> })}
+                        {TABLA3_GROUPS.map(|title| view! { <th scope="colgroup" colspan="3">{title}</th> })}
                     </tr>
                     <tr>
-                        <th scope="col">"PROGRAMACIÓN"</th>
-                        <th scope="col">"EJECUCIÓN"</th>
-                        <th scope="col">"% DE AVANCE"</th>
-                        <th scope="col">"PROGRAMACIÓN"</th>
-                        <th scope="col">"EJECUCIÓN"</th>
-                        <th scope="col">"% DE AVANCE"</th>
+                        {TABLA3_GROUPS.map(|_| TABLA3_GROUP_COLUMNS.map(|title| view! { <th scope="col">{title}</th> }))}
                     </tr>
                 </thead>
                 <tbody>
