@@ -22,5 +22,6 @@ pub mod recommendations_summary;
 pub mod sheet;
 pub mod structure;
 pub mod synthetic;
+pub mod text;
 pub mod words;
 pub mod workspace;

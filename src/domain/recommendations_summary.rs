@@ -10,34 +10,8 @@ use super::recommendations::{
     FollowUp, Origin, Recommendation, RecommendationFollowUp, RecommendationKind, RecommendationRegister,
     RecommendationSource, RecommendationStatus, RecommendationType, Tally,
 };
+use super::text::{fold, push_folded};
 use super::words::{counted, number_with_digits, Gender};
-
-/// Appends `text` lowercased without accents, so a search for "gestion" finds "Gestión".
-fn push_folded(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            out.push(match lower {
-                'á' | 'à' | 'ä' | 'â' => 'a',
-                'é' | 'è' | 'ë' | 'ê' => 'e',
-                'í' | 'ì' | 'ï' | 'î' => 'i',
-                'ó' | 'ò' | 'ö' | 'ô' => 'o',
-                'ú' | 'ù' | 'ü' | 'û' => 'u',
-                'ñ' => 'n',
-                other => other,
-            });
-        }
-    }
-}
-
-fn folded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_folded(&mut out, text);
-    out
-}
 
 /// The filters and the search over the register; an empty query lists everything.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -69,7 +43,7 @@ pub fn list<'a>(
     follow_up: &'a FollowUp,
     query: &RegisterQuery,
 ) -> Vec<Listed<'a>> {
-    let words: Vec<String> = folded(&query.text).split_whitespace().map(str::to_string).collect();
+    let words: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
     // The follow-up rows are a subsequence of the register in the same order: walk both at once.
     let mut rows = follow_up.rows.iter().peekable();
     let origins: HashMap<&str, Origin> = register.reports().iter().map(|r| (r.number.as_str(), r.origin)).collect();

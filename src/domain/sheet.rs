@@ -39,7 +39,12 @@ impl fmt::Display for SheetError {
 
 /// Reads a block pasted at `row` / `month` of the sheet of the AO `codes` (in sheet order): block
 /// rows go down the sheet, across AO. Every bad cell is reported; then nothing applies.
-pub fn parse_sheet_block(text: &str, codes: &[String], row: usize, month: Month) -> Result<Vec<(String, MonthlyPatch)>, Vec<SheetError>> {
+pub fn parse_sheet_block(
+    text: &str,
+    codes: &[String],
+    row: usize,
+    month: Month,
+) -> Result<Vec<(String, MonthlyPatch)>, Vec<SheetError>> {
     let rows = cells(text);
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let sheet_rows = codes.len() * Series::ALL.len();
@@ -94,9 +99,7 @@ impl Workspace {
         }
         let mut changed = false;
         for (code, patch) in patches {
-            changed |= self
-                .apply_monthly_patch(code, patch)
-                .map_err(|error| SheetError { activity: code.clone(), error })?;
+            changed |= self.apply_monthly_patch(code, patch).map_err(|error| SheetError { activity: code.clone(), error })?;
         }
         Ok(changed)
     }

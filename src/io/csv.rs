@@ -208,22 +208,7 @@ pub fn write_csv(rows: &[Vec<String>], delimiter: Delimiter) -> String {
     out
 }
 
-/// Lower case without accents, trimmed: how header names and catalogue words are compared.
-pub fn fold(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            _ => c,
-        })
-        .collect()
-}
+pub use crate::domain::text::fold;
 
 /// A header cell as a column key: "  AO Código " and "ao-codigo" both read as `ao_codigo`.
 pub fn header_key(text: &str) -> String {

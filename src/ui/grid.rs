@@ -55,6 +55,21 @@ fn neighbour(input: &HtmlInputElement, series: Series, month: Month, down: isize
     input.closest("table.grid").ok()??.query_selector(&selector).ok()??.dyn_into().ok()
 }
 
+/// The neighbouring cell an arrow key asks for, as (rows down, columns right). Left and right
+/// move only from the start or end of the text, so within a typed value they move the caret.
+pub(crate) fn arrow_step(key: &str, input: &HtmlInputElement) -> Option<(isize, isize)> {
+    let length = input.value().encode_utf16().count() as u32;
+    let at_start = input.selection_start().ok().flatten() == Some(0);
+    let at_end = input.selection_end().ok().flatten() == Some(length);
+    match key {
+        "ArrowUp" => Some((-1, 0)),
+        "ArrowDown" => Some((1, 0)),
+        "ArrowLeft" if at_start => Some((0, -1)),
+        "ArrowRight" if at_end => Some((0, 1)),
+        _ => None,
+    }
+}
+
 /// A focused cell selects its text, so typing replaces the value as in a spreadsheet.
 pub(crate) fn select_on_focus(ev: leptos::ev::FocusEvent) {
     event_target::<HtmlInputElement>(&ev).select();
@@ -133,31 +148,29 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
     let on_keydown = move |cell: Cell, ev: KeyboardEvent| {
         let input: HtmlInputElement = event_target(&ev);
         let (series, month) = cell;
-        let length = input.value().encode_utf16().count() as u32;
-        let at_start = input.selection_start().ok().flatten() == Some(0);
-        let at_end = input.selection_end().ok().flatten() == Some(length);
-        let target = match ev.key().as_str() {
-            "ArrowUp" => neighbour(&input, series, month, -1, 0),
-            "ArrowDown" => neighbour(&input, series, month, 1, 0),
-            "ArrowLeft" if at_start => neighbour(&input, series, month, 0, -1),
-            "ArrowRight" if at_end => neighbour(&input, series, month, 0, 1),
-            "Enter" => {
-                ev.prevent_default();
-                commit(cell, input.value());
-                neighbour(&input, series, month, 1, 0)
+        let pressed = ev.key();
+        let target = if let Some((down, right)) = arrow_step(&pressed, &input) {
+            neighbour(&input, series, month, down, right)
+        } else {
+            match pressed.as_str() {
+                "Enter" => {
+                    ev.prevent_default();
+                    commit(cell, input.value());
+                    neighbour(&input, series, month, 1, 0)
+                }
+                "Escape" => {
+                    ev.prevent_default();
+                    restore(cell, &input);
+                    None
+                }
+                // Ctrl+Z while typing drops the typing; on a committed cell it undoes the last edit.
+                "z" | "Z" if (ev.ctrl_key() || ev.meta_key()) && input.value() != committed(cell) => {
+                    ev.prevent_default();
+                    restore(cell, &input);
+                    None
+                }
+                _ => None,
             }
-            "Escape" => {
-                ev.prevent_default();
-                restore(cell, &input);
-                None
-            }
-            // Ctrl+Z while typing drops the typing; on a committed cell it undoes the last edit.
-            "z" | "Z" if (ev.ctrl_key() || ev.meta_key()) && input.value() != committed(cell) => {
-                ev.prevent_default();
-                restore(cell, &input);
-                None
-            }
-            _ => None,
         };
         if let Some(next) = target {
             ev.prevent_default();

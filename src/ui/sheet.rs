@@ -16,7 +16,7 @@ use crate::domain::paste::is_block;
 use crate::domain::period::Month;
 use crate::domain::plan::exact_sum;
 use crate::domain::sheet::{at_row, parse_sheet_block};
-use crate::ui::grid::{cell_text, select_on_focus};
+use crate::ui::grid::{arrow_step, cell_text, select_on_focus};
 use crate::ui::state::use_state;
 
 /// Height of a sheet row in pixels; `style/grid.css` gives rows the same height.
@@ -119,7 +119,8 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
     };
     let programming_row = row - series.position() + series.programming().position();
     let total = move || data.with(|d| d.as_ref().map(|(_, values, _)| total_of(values, row)).unwrap_or_default());
-    let programmed = move || data.with(|d| d.as_ref().map(|(_, _, values)| total_of(values, programming_row)).unwrap_or_default());
+    let programmed =
+        move || data.with(|d| d.as_ref().map(|(_, _, values)| total_of(values, programming_row)).unwrap_or_default());
     let warning = move || far_above_programming(series, total(), programmed());
     let name = move || (series == Series::PhysicalProgrammed).then(|| data.with(|d| d.as_ref().map(|(n, _, _)| n.clone())));
     view! {
@@ -131,14 +132,11 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
                 let on_keydown = move |ev: KeyboardEvent| {
                     let input: HtmlInputElement = event_target(&ev);
                     let committed = data.with_untracked(|d| d.as_ref().map(|(_, v, _)| cell_text(v[month.index()])).unwrap_or_default());
-                    let length = input.value().encode_utf16().count() as u32;
-                    let at_start = input.selection_start().ok().flatten() == Some(0);
-                    let at_end = input.selection_end().ok().flatten() == Some(length);
-                    let target = match ev.key().as_str() {
-                        "ArrowUp" => neighbour(&input, row, month, -1, 0),
-                        "ArrowDown" => neighbour(&input, row, month, 1, 0),
-                        "ArrowLeft" if at_start => neighbour(&input, row, month, 0, -1),
-                        "ArrowRight" if at_end => neighbour(&input, row, month, 0, 1),
+                    let pressed = ev.key();
+                    let target = if let Some((down, right)) = arrow_step(&pressed, &input) {
+                        neighbour(&input, row, month, down, right)
+                    } else {
+                        match pressed.as_str() {
                         "Enter" => {
                             sheet.commit(row, month, input.value());
                             neighbour(&input, row, month, 1, 0)
@@ -154,6 +152,7 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
                             None
                         }
                         _ => None,
+                        }
                     };
                     if let Some(next) = target {
                         ev.prevent_default();

@@ -148,7 +148,11 @@ export class FichaPage {
 
   /** Pastes text as Excel puts it on the clipboard (tab-separated, one line per row) at a grid cell. */
   async pasteAt(aoCode, series, month, text) {
-    const cell = this.cell(aoCode, series, month);
+    await this.pasteInto(this.cell(aoCode, series, month), text);
+  }
+
+  /** Pastes text as Excel puts it on the clipboard into any cell (a locator). */
+  async pasteInto(cell, text) {
     await cell.focus();
     await cell.evaluate((el, t) => {
       const data = new DataTransfer();

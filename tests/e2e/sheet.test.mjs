@@ -32,15 +32,7 @@ async function openThousandAoSheet() {
 const sheetCell = (row, month) => page.locator(`table.sheet input[data-row="${row}"][data-month="${month}"]`);
 const sheetTotal = (row) => page.locator(`table.sheet tr[data-row="${row}"] td.total`).textContent();
 
-async function pasteInSheet(row, month, text) {
-  const cell = sheetCell(row, month);
-  await cell.focus();
-  await cell.evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
+const pasteInSheet = (row, month, text) => ficha.pasteInto(sheetCell(row, month), text);
 
 test('the sheet of 1,000 AO renders only the rows in view and reaches the last AO by scrolling and by keyboard', async () => {
   await openThousandAoSheet();
