@@ -85,7 +85,8 @@ impl Series {
         }
     }
 
-    fn values_mut<T: MonthlyGoals + ?Sized>(self, item: &mut T) -> &mut [Decimal; 12] {
+    /// The twelve monthly values of this series, for writing.
+    pub fn values_mut<T: MonthlyGoals + ?Sized>(self, item: &mut T) -> &mut [Decimal; 12] {
         let (physical, financial) = item.goals_mut();
         match self {
             Series::PhysicalProgrammed => &mut physical.programmed,

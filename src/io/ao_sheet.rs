@@ -8,6 +8,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::csv::{self, fold, header_key, Delimiter, UnterminatedQuote};
+use crate::domain::edit::Series;
 use crate::domain::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use crate::domain::period::Month;
 use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Indicator, OperativeActivity};
@@ -67,53 +68,18 @@ impl TextColumn {
     }
 }
 
-/// The four monthly series, in the order of FORMATS.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Series {
-    PhysicalProgrammed,
-    PhysicalExecuted,
-    FinancialProgrammed,
-    FinancialExecuted,
-}
+/// The four monthly series, in the order of FORMATS.md (the grid's order).
+const SERIES: [Series; 4] = Series::ALL;
 
-const SERIES: [Series; 4] =
-    [Series::PhysicalProgrammed, Series::PhysicalExecuted, Series::FinancialProgrammed, Series::FinancialExecuted];
-
-impl Series {
-    fn column_name(self, month: Month) -> String {
-        let prefix = match self {
-            Series::PhysicalProgrammed => "fis_prog",
-            Series::PhysicalExecuted => "fis_ejec",
-            Series::FinancialProgrammed => "fin_prog",
-            Series::FinancialExecuted => "fin_ejec",
-        };
-        format!("{prefix}_{:02}", month.number())
-    }
-
-    fn kind(self) -> NumberKind {
-        match self {
-            Series::PhysicalProgrammed | Series::PhysicalExecuted => NumberKind::Quantity,
-            Series::FinancialProgrammed | Series::FinancialExecuted => NumberKind::Money,
-        }
-    }
-
-    fn values(self, ao: &OperativeActivity) -> &[Decimal; 12] {
-        match self {
-            Series::PhysicalProgrammed => &ao.physical.programmed,
-            Series::PhysicalExecuted => &ao.physical.executed,
-            Series::FinancialProgrammed => &ao.financial.programmed,
-            Series::FinancialExecuted => &ao.financial.executed,
-        }
-    }
-
-    fn values_mut(self, ao: &mut OperativeActivity) -> &mut [Decimal; 12] {
-        match self {
-            Series::PhysicalProgrammed => &mut ao.physical.programmed,
-            Series::PhysicalExecuted => &mut ao.physical.executed,
-            Series::FinancialProgrammed => &mut ao.financial.programmed,
-            Series::FinancialExecuted => &mut ao.financial.executed,
-        }
-    }
+/// The column of a series' month: `fis_prog_01` … `fin_ejec_12`.
+fn column_name(series: Series, month: Month) -> String {
+    let prefix = match series {
+        Series::PhysicalProgrammed => "fis_prog",
+        Series::PhysicalExecuted => "fis_ejec",
+        Series::FinancialProgrammed => "fin_prog",
+        Series::FinancialExecuted => "fin_ejec",
+    };
+    format!("{prefix}_{:02}", month.number())
 }
 
 /// The header names of the format, in order: text columns, then each series for months 01–12.
@@ -121,7 +87,7 @@ pub fn header() -> Vec<String> {
     TEXT_COLUMNS
         .iter()
         .map(|c| c.name().to_string())
-        .chain(SERIES.iter().flat_map(|s| Month::all().map(|m| s.column_name(m))))
+        .chain(SERIES.iter().flat_map(|&s| Month::all().map(move |m| column_name(s, m))))
         .collect()
 }
 
@@ -351,7 +317,7 @@ fn read_header(cells: &[String], errors: &mut Vec<SheetError>, warnings: &mut Ve
     let mut known: HashMap<String, Slot> =
         TEXT_COLUMNS.iter().map(|&c| (c.name().to_string(), Slot::Text(c))).collect();
     for series in SERIES {
-        known.extend(Month::all().map(|m| (series.column_name(m), Slot::Monthly(series, m))));
+        known.extend(Month::all().map(|m| (column_name(series, m), Slot::Monthly(series, m))));
     }
     let mut layout =
         Layout { width: cells.len(), text: [None; TEXT_COLUMNS.len()], monthly: [[None; 12]; SERIES.len()] };
@@ -363,7 +329,7 @@ fn read_header(cells: &[String], errors: &mut Vec<SheetError>, warnings: &mut Ve
         let (target, name) = match known.get(&key) {
             Some(Slot::Text(column)) => (&mut layout.text[*column as usize], column.name().to_string()),
             Some(Slot::Monthly(series, month)) => {
-                (&mut layout.monthly[*series as usize][month.index()], series.column_name(*month))
+                (&mut layout.monthly[series.position()][month.index()], column_name(*series, *month))
             }
             None => {
                 warnings.push(SheetWarning::UnknownColumn { header: cell.trim().to_string() });
@@ -386,8 +352,8 @@ fn read_header(cells: &[String], errors: &mut Vec<SheetError>, warnings: &mut Ve
     let missing_monthly = SERIES
         .iter()
         .flat_map(|&s| Month::all().map(move |m| (s, m)))
-        .filter(|(s, m)| layout.monthly[*s as usize][m.index()].is_none())
-        .map(|(s, m)| s.column_name(m));
+        .filter(|(s, m)| layout.monthly[s.position()][m.index()].is_none())
+        .map(|(s, m)| column_name(s, m));
     for column in missing_text.chain(missing_monthly) {
         errors.push(SheetError { row: None, column: Some(column), value: None, problem: SheetProblem::MissingColumn });
     }
@@ -425,7 +391,7 @@ fn decimal_mark<'a>(rows: impl Iterator<Item = &'a [String]>, layout: &Layout) -
     let mut comma_decimal_seen = false;
     for cells in rows {
         for series in SERIES {
-            for &position in layout.monthly[series as usize].iter().flatten() {
+            for &position in layout.monthly[series.position()].iter().flatten() {
                 let text = cells[position].trim();
                 if !text.contains(|c: char| c == ',' || c == '.' || is_group_space(c)) {
                     continue;
@@ -573,12 +539,12 @@ impl RowReader<'_> {
         ao.follow_up_approved = follow_up_approved;
         for series in SERIES {
             for month in Month::all() {
-                let Some(position) = layout.monthly[series as usize][month.index()] else { continue };
+                let Some(position) = layout.monthly[series.position()][month.index()] else { continue };
                 let cell = cells[position].trim();
                 match read_number(cell, series.kind(), self.mark) {
                     Ok(value) => series.values_mut(&mut ao)[month.index()] = value,
                     Err(error) => {
-                        self.error(row, series.column_name(month), Some(cell), SheetProblem::BadNumber(error))
+                        self.error(row, column_name(series, month), Some(cell), SheetProblem::BadNumber(error))
                     }
                 }
             }
