@@ -180,6 +180,20 @@ mod tests {
     }
 
     #[test]
+    fn the_workspace_may_come_before_the_version_in_the_text() {
+        let ws = reference_workspace();
+        let workspace = serde_json::to_string(&ws).unwrap();
+        let text = format!("{{\"workspace\":{workspace},\"version\":{CURRENT_VERSION},\"format\":\"{FORMAT_NAME}\"}}");
+        assert_eq!(decode(&text), Ok(ws));
+    }
+
+    #[test]
+    fn a_null_workspace_is_refused_as_missing() {
+        let text = format!("{{\"format\":\"{FORMAT_NAME}\",\"version\":{CURRENT_VERSION},\"workspace\":null}}");
+        assert_eq!(decode(&text), Err(DocumentError::Broken("falta \"workspace\"".into())));
+    }
+
+    #[test]
     fn the_revision_is_read_without_the_workspace() {
         assert_eq!(revision_of(&encode_revision(&reference_workspace(), 42)), 42);
         assert_eq!(revision_of("{broken"), 0);
