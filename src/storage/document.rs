@@ -94,9 +94,9 @@ pub fn decode(text: &str) -> Result<Workspace, DocumentError> {
     }
     let workspace = envelope.workspace.ok_or_else(|| DocumentError::Broken("falta \"workspace\"".into()))?;
     let broken = |e: serde_json::Error| DocumentError::Broken(e.to_string());
-    // The current version is read straight from the text into the typed model; only older
-    // layouts go through a generic JSON tree, and come back as text. Reading the model from
-    // `serde_json::Value` too would compile every Deserialize impl twice into the wasm bundle.
+    // The current version is read straight from the text into the typed model, with no
+    // intermediate JSON tree; only older layouts go through `Value`, and come back as text, so the
+    // model's Deserialize impls are compiled for one deserializer only.
     match version {
         CURRENT_VERSION => serde_json::from_str(workspace.get()).map_err(broken),
         0 => {
