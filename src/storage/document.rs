@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::domain::plan::MonthlyValues;
@@ -49,11 +50,13 @@ struct DocumentOut<'a> {
     workspace: &'a Workspace,
 }
 
+/// The envelope with the workspace left as unparsed text: the version decides how to read it.
 #[derive(Deserialize)]
-struct Envelope {
+struct Envelope<'a> {
     format: Option<String>,
     version: Option<u32>,
-    workspace: Option<Value>,
+    #[serde(borrow)]
+    workspace: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -89,16 +92,18 @@ pub fn decode(text: &str) -> Result<Workspace, DocumentError> {
     if version > CURRENT_VERSION {
         return Err(DocumentError::Newer(version));
     }
-    let value = envelope.workspace.ok_or_else(|| DocumentError::Broken("falta \"workspace\"".into()))?;
-    let migrated = migrate(version, value)?;
-    serde_json::from_value(migrated).map_err(|e| DocumentError::Broken(e.to_string()))
-}
-
-/// Brings a workspace of an older schema version up to `CURRENT_VERSION`, one step at a time.
-fn migrate(version: u32, value: Value) -> Result<Value, DocumentError> {
+    let workspace = envelope.workspace.ok_or_else(|| DocumentError::Broken("falta \"workspace\"".into()))?;
+    let broken = |e: serde_json::Error| DocumentError::Broken(e.to_string());
+    // The current version is read straight from the text into the typed model, with no
+    // intermediate JSON tree; only older layouts go through `Value`, and come back as text, so the
+    // model's Deserialize impls are compiled for one deserializer only.
     match version {
-        0 => migrate(1, months_from_arrays(value)?),
-        CURRENT_VERSION => Ok(value),
+        CURRENT_VERSION => serde_json::from_str(workspace.get()).map_err(broken),
+        0 => {
+            let value = serde_json::from_str(workspace.get()).map_err(broken)?;
+            let migrated = months_from_arrays(value)?;
+            serde_json::from_str(&migrated.to_string()).map_err(broken)
+        }
         other => Err(DocumentError::Broken(format!("versión de formato desconocida: {other}"))),
     }
 }
@@ -172,6 +177,20 @@ mod tests {
         assert!(matches!(decode(&text), Err(DocumentError::Broken(_))));
         let text = encode(&reference_workspace()).replacen("|3500|", "|35x0|", 1);
         assert!(matches!(decode(&text), Err(DocumentError::Broken(_))));
+    }
+
+    #[test]
+    fn the_workspace_may_come_before_the_version_in_the_text() {
+        let ws = reference_workspace();
+        let workspace = serde_json::to_string(&ws).unwrap();
+        let text = format!("{{\"workspace\":{workspace},\"version\":{CURRENT_VERSION},\"format\":\"{FORMAT_NAME}\"}}");
+        assert_eq!(decode(&text), Ok(ws));
+    }
+
+    #[test]
+    fn a_null_workspace_is_refused_as_missing() {
+        let text = format!("{{\"format\":\"{FORMAT_NAME}\",\"version\":{CURRENT_VERSION},\"workspace\":null}}");
+        assert_eq!(decode(&text), Err(DocumentError::Broken("falta \"workspace\"".into())));
     }
 
     #[test]

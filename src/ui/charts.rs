@@ -8,12 +8,67 @@ use crate::domain::format::quantity;
 use crate::domain::labels::{self, SOURCE};
 use crate::domain::period::Month;
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 250.0;
-const LEFT: f64 = 92.0;
-const RIGHT: f64 = 628.0;
-const TOP: f64 = 16.0;
-const BOTTOM: f64 = 200.0;
+/// A length or coordinate of the drawing in tenths of a pixel, written "92" or "154.7". SVG needs
+/// no finer, and integer arithmetic keeps float formatting out of the wasm bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Px(i64);
+
+impl Px {
+    /// Whole pixels.
+    pub const fn new(pixels: i64) -> Self {
+        Px(pixels * 10)
+    }
+
+    /// `part / whole` of this length, rounded to a tenth of a pixel (`whole` 0 counts as 1).
+    pub fn scaled(self, part: usize, whole: usize) -> Self {
+        let whole = whole.max(1) as i64;
+        Px((self.0 * part as i64 + whole / 2) / whole)
+    }
+
+    /// This length times a fraction between 0 and 1 (drawing only: never a figure).
+    fn times(self, fraction: f64) -> Self {
+        Px((self.0 as f64 * fraction).round() as i64)
+    }
+}
+
+impl std::ops::Add for Px {
+    type Output = Px;
+    fn add(self, other: Px) -> Px {
+        Px(self.0 + other.0)
+    }
+}
+
+impl std::ops::Sub for Px {
+    type Output = Px;
+    fn sub(self, other: Px) -> Px {
+        Px(self.0 - other.0)
+    }
+}
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let tenths = self.0.unsigned_abs();
+        match tenths % 10 {
+            0 => write!(f, "{sign}{}", tenths / 10),
+            d => write!(f, "{sign}{}.{d}", tenths / 10),
+        }
+    }
+}
+
+impl IntoAttributeValue for Px {
+    type Output = String;
+    fn into_attribute_value(self) -> String {
+        self.to_string()
+    }
+}
+
+const WIDTH: Px = Px::new(640);
+const HEIGHT: Px = Px::new(250);
+const LEFT: Px = Px::new(92);
+const RIGHT: Px = Px::new(628);
+const TOP: Px = Px::new(16);
+const BOTTOM: Px = Px::new(200);
 const PROGRAMMED_COLOUR: &str = "#7d8a9c";
 const EXECUTED_COLOUR: &str = "#8a1c1c";
 
@@ -27,12 +82,13 @@ struct Line {
     values: Vec<Option<Decimal>>,
 }
 
-fn x_of(index: usize, count: usize) -> f64 {
-    LEFT + (index as f64 + 0.5) * (RIGHT - LEFT) / count as f64
+/// The middle of the month's slot on the horizontal axis.
+fn x_of(index: usize, count: usize) -> Px {
+    LEFT + (RIGHT - LEFT).scaled(2 * index + 1, 2 * count)
 }
 
-fn y_of(axis: &Axis, value: Decimal) -> f64 {
-    BOTTOM - axis.fraction(value) * (BOTTOM - TOP)
+fn y_of(axis: &Axis, value: Decimal) -> Px {
+    BOTTOM - (BOTTOM - TOP).times(axis.fraction(value))
 }
 
 /// A line chart over the months: ruled value axis, month labels, one polyline and dots per line, legend.
@@ -45,7 +101,7 @@ fn line_chart(label: String, axis: Axis, tick_label: fn(Decimal) -> String, mont
             let y = y_of(&axis, tick);
             view! {
                 <line class="rule" x1=LEFT x2=RIGHT y1=y y2=y stroke="#c9d1db" stroke-width="1"/>
-                <text class="tick" x=LEFT - 6.0 y=y + 4.0 text-anchor="end" font-size="11" fill="#1d2733">{tick_label(tick)}</text>
+                <text class="tick" x=LEFT - Px::new(6) y=y + Px::new(4) text-anchor="end" font-size="11" fill="#1d2733">{tick_label(tick)}</text>
             }
         })
         .collect_view();
@@ -53,32 +109,32 @@ fn line_chart(label: String, axis: Axis, tick_label: fn(Decimal) -> String, mont
         .iter()
         .enumerate()
         .map(|(i, month)| {
-            view! { <text class="month" x=x_of(i, count) y=BOTTOM + 16.0 text-anchor="middle" font-size="11" fill="#1d2733">{month.short_name()}</text> }
+            view! { <text class="month" x=x_of(i, count) y=BOTTOM + Px::new(16) text-anchor="middle" font-size="11" fill="#1d2733">{month.short_name()}</text> }
         })
         .collect_view();
     let legend = lines
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            let x = LEFT + 190.0 * i as f64;
-            let y = HEIGHT - 14.0;
+            let x = LEFT + Px::new(190 * i as i64);
+            let y = HEIGHT - Px::new(14);
             view! {
-                <line x1=x x2=x + 28.0 y1=y - 4.0 y2=y - 4.0 stroke=line.colour stroke-width=if line.dashed { "4" } else { "2" }
+                <line x1=x x2=x + Px::new(28) y1=y - Px::new(4) y2=y - Px::new(4) stroke=line.colour stroke-width=if line.dashed { "4" } else { "2" }
                     stroke-dasharray=if line.dashed { "7 4" } else { "none" }/>
-                <text x=x + 34.0 y=y font-size="11" fill="#1d2733">{line.name}</text>
+                <text x=x + Px::new(34) y=y font-size="11" fill="#1d2733">{line.name}</text>
             }
         })
         .collect_view();
     let series = lines
         .into_iter()
         .map(|line| {
-            let points: Vec<(f64, f64)> = line
+            let points: Vec<(Px, Px)> = line
                 .values
                 .iter()
                 .enumerate()
                 .filter_map(|(i, v)| v.map(|v| (x_of(i, count), y_of(&axis, v))))
                 .collect();
-            let path = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+            let path = points.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ");
             view! {
                 <g class=line.class>
                     <polyline points=path fill="none" stroke=line.colour stroke-width=if line.dashed { "4" } else { "2" }

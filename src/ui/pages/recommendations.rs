@@ -36,17 +36,24 @@ impl Reco {
         &self,
         operation: impl FnOnce(&mut RecommendationRegister) -> Result<T, RegisterError>,
     ) -> Result<T, String> {
+        let mut operation = Some(operation);
         let mut outcome = None;
-        self.ws.maybe_update(|w| {
-            let result = operation(&mut w.recommendations);
-            let changed = result.is_ok();
-            outcome = Some(result);
+        self.apply(&mut |register| {
+            let result = operation.take().map(|operation| operation(register));
+            let changed = matches!(result, Some(Ok(_)));
+            outcome = result;
             changed
         });
         match outcome {
             Some(result) => result.map_err(|e| e.to_string()),
             None => Err("No se pudo aplicar el cambio.".to_string()),
         }
+    }
+
+    /// Runs `operation` on the register and keeps the workspace change only when it says so. Not
+    /// generic, so the signal update is compiled once rather than at every form (issue 7).
+    fn apply(&self, operation: &mut dyn FnMut(&mut RecommendationRegister) -> bool) {
+        self.ws.maybe_update(|w| operation(&mut w.recommendations));
     }
 }
 

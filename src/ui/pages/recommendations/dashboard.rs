@@ -9,6 +9,7 @@ use crate::domain::format::percent;
 use crate::domain::recommendations::{FollowUp, RecommendationFollowUp, RecommendationKind, RecommendationStatus};
 use crate::domain::recommendations_summary::{due_soon, indicator_rows, Grouping, INDICATOR_COLUMNS};
 use crate::io::recommendations_csv::dashboard_sheet;
+use crate::ui::charts::Px;
 
 /// The kind filter's value for a register, and back.
 fn kind_value(kind: Option<RecommendationKind>) -> &'static str {
@@ -86,9 +87,9 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
-const CHART_LABEL_WIDTH: f64 = 250.0;
-const CHART_BAR_WIDTH: f64 = 330.0;
-const CHART_ROW: f64 = 30.0;
+const CHART_LABEL_WIDTH: Px = Px::new(250);
+const CHART_BAR_WIDTH: Px = Px::new(330);
+const CHART_ROW: Px = Px::new(30);
 
 /// Recommendations per status as horizontal bars, with the same counts in a table beside it.
 #[component]
@@ -102,7 +103,7 @@ fn StatusChart(follow_up: Memo<FollowUp>) -> impl IntoView {
         let longest = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1);
         (catalog, counts, longest)
     };
-    let height = CHART_ROW * RecommendationStatus::ALL.len() as f64 + 10.0;
+    let height = CHART_ROW.scaled(RecommendationStatus::ALL.len(), 1) + Px::new(10);
     view! {
         <figure class="status-chart">
             <figcaption>"Recomendaciones por estado"</figcaption>
@@ -110,16 +111,16 @@ fn StatusChart(follow_up: Memo<FollowUp>) -> impl IntoView {
                 let (catalog, counts, longest) = bars();
                 let summary = counts.iter().map(|(s, n)| format!("{}: {n}", catalog.label(*s))).collect::<Vec<_>>().join("; ");
                 view! {
-                    <svg id="status-chart" viewBox=format!("0 0 {} {height}", CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60.0)
+                    <svg id="status-chart" viewBox=format!("0 0 {} {height}", CHART_LABEL_WIDTH + CHART_BAR_WIDTH + Px::new(60))
                         role="img" aria-label=format!("Recomendaciones por estado: {summary}")>
                         {counts.iter().enumerate().map(|(i, (status, count))| {
-                            let y = 5.0 + CHART_ROW * i as f64;
+                            let y = Px::new(5) + CHART_ROW.scaled(i, 1);
                             // Pixels only: the longest bar spans the drawing.
-                            let width = *count as f64 / longest as f64 * CHART_BAR_WIDTH;
+                            let width = CHART_BAR_WIDTH.scaled(*count, longest);
                             view! {
-                                <text class="chart-label" x=CHART_LABEL_WIDTH - 8.0 y=y + 17.0 text-anchor="end">{catalog.label(*status).to_string()}</text>
-                                <rect class=format!("bar {}", status_class(*status)) x=CHART_LABEL_WIDTH y=y + 3.0 width=width height=CHART_ROW - 8.0/>
-                                <text class="chart-count" x=CHART_LABEL_WIDTH + width + 6.0 y=y + 17.0 data-status=status_class(*status)>{count.to_string()}</text>
+                                <text class="chart-label" x=CHART_LABEL_WIDTH - Px::new(8) y=y + Px::new(17) text-anchor="end">{catalog.label(*status).to_string()}</text>
+                                <rect class=format!("bar {}", status_class(*status)) x=CHART_LABEL_WIDTH y=y + Px::new(3) width=width height=CHART_ROW - Px::new(8)/>
+                                <text class="chart-count" x=CHART_LABEL_WIDTH + width + Px::new(6) y=y + Px::new(17) data-status=status_class(*status)>{count.to_string()}</text>
                             }
                         }).collect_view()}
                     </svg>

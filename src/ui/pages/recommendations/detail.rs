@@ -24,6 +24,16 @@ struct Editor {
 
 impl Editor {
     fn edit(&self, error: RwSignal<Option<String>>, edit: impl FnOnce(&mut Recommendation)) -> bool {
+        let mut edit = Some(edit);
+        self.edit_dyn(error, &mut |r| {
+            if let Some(edit) = edit.take() {
+                edit(r);
+            }
+        })
+    }
+
+    /// The body of `edit`, compiled once rather than in every field's handler (issue 7).
+    fn edit_dyn(&self, error: RwSignal<Option<String>>, edit: &mut dyn FnMut(&mut Recommendation)) -> bool {
         let id = self.id;
         match self.reco.change(|register| register.edit_recommendation(id, edit)) {
             Ok(()) => {
