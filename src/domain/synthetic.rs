@@ -48,6 +48,13 @@ pub fn synthetic_workspace(activities: usize, aeis: usize) -> Workspace {
     ws
 }
 
+/// How many times one timed sample of the benchmark computes every table of `activities` AO: a
+/// sample of small workspaces repeats so that it lasts well above the browser's clock resolution
+/// (0.1 ms), the same in the native and the wasm run so their ratio is fair.
+pub fn bench_batch(activities: usize) -> usize {
+    20_000usize.div_ceil(activities.max(1))
+}
+
 /// Computes every table (Cuadro 1, Cuadro 2, Tabla 3) of every AEI; returns the rows produced.
 pub fn compute_every_table(ws: &Workspace) -> usize {
     let (Some(year), Some(version)) = (ws.year(), ws.evaluated_version()) else { return 0 };

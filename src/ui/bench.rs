@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::domain::synthetic::{compute_every_table, synthetic_workspace};
+use crate::domain::synthetic::{bench_batch, compute_every_table, synthetic_workspace};
 use crate::storage::document::{decode, encode};
 
 fn now() -> f64 {
@@ -21,13 +21,16 @@ fn median_ms(rounds: u32, mut f: impl FnMut()) -> f64 {
     times[times.len() / 2]
 }
 
-/// Median ms to compute every table of a synthetic workspace of `activities` AO.
+/// Median ms to compute every table of a synthetic workspace of `activities` AO (timed in batches).
 #[wasm_bindgen]
 pub fn bench_tables(activities: u32, rounds: u32) -> f64 {
     let ws = synthetic_workspace(activities as usize, 40);
+    let batch = bench_batch(activities as usize);
     median_ms(rounds, || {
-        std::hint::black_box(compute_every_table(std::hint::black_box(&ws)));
-    })
+        for _ in 0..batch {
+            std::hint::black_box(compute_every_table(std::hint::black_box(&ws)));
+        }
+    }) / batch as f64
 }
 
 /// [save ms, load ms, stored bytes] of a synthetic workspace of `activities` AO.
