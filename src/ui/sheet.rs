@@ -20,7 +20,7 @@ use crate::ui::grid::{arrow_step, cell_text, select_on_focus};
 use crate::ui::state::use_state;
 
 /// Height of a sheet row in pixels; `style/grid.css` gives rows the same height.
-const ROW_HEIGHT: f64 = 30.0;
+const ROW_HEIGHT: i32 = 30;
 /// Rows rendered above and below the visible ones, so arrows and Tab always find a neighbour.
 const OVERSCAN: usize = 8;
 
@@ -223,8 +223,8 @@ pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
     });
     let on_scroll = move |ev: leptos::ev::Event| {
         let Some(scroller) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let top = (f64::from(scroller.scroll_top()) / ROW_HEIGHT) as usize;
-        let fit = (f64::from(scroller.client_height()) / ROW_HEIGHT).ceil() as usize + 1;
+        let top = usize::try_from(scroller.scroll_top() / ROW_HEIGHT).unwrap_or(0);
+        let fit = usize::try_from(scroller.client_height() / ROW_HEIGHT).unwrap_or(0) + 2;
         if top_row.get_untracked() != top {
             top_row.set(top);
         }
@@ -232,8 +232,9 @@ pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
             rows_in_view.set(fit);
         }
     };
-    // Heights set through the style object, which the Content-Security-Policy allows (a style attribute it does not).
-    let spacer = |rows: usize| format!("{}px", rows as f64 * ROW_HEIGHT);
+    // Heights set through the style object, which the Content-Security-Policy allows (a style
+    // attribute it does not); whole pixels, so no float formatting enters the bundle.
+    let spacer = |rows: usize| format!("{}px", rows * ROW_HEIGHT as usize);
     view! {
         <div class="sheet-wrap">
             <p class="note">{move || format!("{} actividades operativas, {} filas. Pegue bloques copiados de Excel en cualquier celda: las filas siguen hacia abajo, de una AO a la siguiente.", codes.with(Vec::len), row_count.get())}</p>
