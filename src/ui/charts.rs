@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::charts::{Axis, ProgressChart};
+use crate::domain::charts::{Axis, ProgressChart, Series, NO_COUNTED_ACTIVITIES};
 use crate::domain::format::quantity;
 use crate::domain::labels::{self, SOURCE};
 use crate::domain::period::Month;
@@ -80,6 +80,19 @@ struct Line {
     /// Programming is drawn dashed and wider, so it shows where execution runs over it.
     dashed: bool,
     values: Vec<Option<Decimal>>,
+}
+
+impl From<Series> for Line {
+    fn from(series: Series) -> Self {
+        let programmed = series.programmed;
+        Line {
+            name: series.name,
+            class: if programmed { "programmed" } else { "executed" },
+            colour: if programmed { PROGRAMMED_COLOUR } else { EXECUTED_COLOUR },
+            dashed: programmed,
+            values: series.values,
+        }
+    }
 }
 
 /// The middle of the month's slot on the horizontal axis.
@@ -163,64 +176,21 @@ fn percent_tick(value: Decimal) -> String {
 /// Gráfico 1 (physical %, cumulative) and Gráfico 2 (financial S/, cumulative) with their source lines.
 #[component]
 pub fn ProgressCharts(chart: ProgressChart, office: String) -> impl IntoView {
-    let months: Vec<Month> = chart.points.iter().map(|p| p.month).collect();
+    let months = chart.months();
     let physical_caption = chart.physical_caption();
     let financial_caption = chart.financial_caption();
-    let physical = (chart.counted_activities > 0).then(|| {
-        line_chart(
-            physical_caption.clone(),
-            Axis::percent(),
-            percent_tick,
-            months.clone(),
-            vec![
-                Line {
-                    name: "Programado",
-                    class: "programmed",
-                    colour: PROGRAMMED_COLOUR,
-                    dashed: true,
-                    values: chart.points.iter().map(|p| p.physical_programmed).collect(),
-                },
-                Line {
-                    name: "Ejecutado (ajustado al 100%)",
-                    class: "executed",
-                    colour: EXECUTED_COLOUR,
-                    dashed: false,
-                    values: chart.points.iter().map(|p| p.physical_executed).collect(),
-                },
-            ],
-        )
+    let physical = chart.physical_series().map(|series| {
+        line_chart(physical_caption.clone(), Axis::percent(), percent_tick, months.clone(), series.map(Line::from).into())
     });
-    let financial = line_chart(
-        financial_caption.clone(),
-        chart.financial_axis(),
-        quantity,
-        months,
-        vec![
-            Line {
-                name: "Programado",
-                class: "programmed",
-                colour: PROGRAMMED_COLOUR,
-                dashed: true,
-                values: chart.points.iter().map(|p| Some(p.financial_programmed)).collect(),
-            },
-            Line {
-                name: "Ejecutado",
-                class: "executed",
-                colour: EXECUTED_COLOUR,
-                dashed: false,
-                values: chart.points.iter().map(|p| Some(p.financial_executed)).collect(),
-            },
-        ],
-    );
+    let financial =
+        line_chart(financial_caption.clone(), chart.financial_axis(), quantity, months, chart.financial_series().map(Line::from).into());
     let prepared_by = labels::prepared_by(&office);
     view! {
         <figure class="chart-figure" id="chart-physical">
             <figcaption>{physical_caption}</figcaption>
             {match physical {
                 Some(svg) => svg.into_any(),
-                None => view! {
-                    <p class="empty">"Sin actividades operativas con programación física y seguimiento aprobado en el periodo."</p>
-                }.into_any(),
+                None => view! { <p class="empty">{NO_COUNTED_ACTIVITIES}</p> }.into_any(),
             }}
             <p class="source">{SOURCE}</p>
             <p class="source">{prepared_by.clone()}</p>
