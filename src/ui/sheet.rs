@@ -124,7 +124,7 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
     let warning = move || far_above_programming(series, total(), programmed());
     let name = move || (series == Series::PhysicalProgrammed).then(|| data.with(|d| d.as_ref().map(|(n, _, _)| n.clone())));
     view! {
-        <tr data-row=row class:first-series=series == Series::PhysicalProgrammed>
+        <tr data-row=row aria-rowindex={row + 2} class:first-series=series == Series::PhysicalProgrammed>
             <th scope="row" class="ao-name" title=move || name().flatten()>{move || name().flatten()}</th>
             <th scope="row" class="series">{series.label()}</th>
             {Month::all().map(|month| {
@@ -239,7 +239,7 @@ pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
         <div class="sheet-wrap">
             <p class="note">{move || format!("{} actividades operativas, {} filas. Pegue bloques copiados de Excel en cualquier celda: las filas siguen hacia abajo, de una AO a la siguiente.", codes.with(Vec::len), row_count.get())}</p>
             <div class="sheet-scroll" on:scroll=on_scroll>
-                <table class="grid sheet" aria-rowcount=move || row_count.get()>
+                <table class="grid sheet" aria-rowcount=move || row_count.get() + 1>
                     <thead><tr>
                         <th scope="col">"Actividad operativa"</th>
                         <th scope="col">"Serie"</th>

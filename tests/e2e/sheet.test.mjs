@@ -36,7 +36,8 @@ const pasteInSheet = (row, month, text) => ficha.pasteInto(sheetCell(row, month)
 
 test('the sheet of 1,000 AO renders only the rows in view and reaches the last AO by scrolling and by keyboard', async () => {
   await openThousandAoSheet();
-  assert.equal(await page.getAttribute('table.sheet', 'aria-rowcount'), '4000');
+  assert.equal(await page.getAttribute('table.sheet', 'aria-rowcount'), '4001', '4,000 rows and the header');
+  assert.equal(await page.getAttribute('table.sheet tr[data-row="0"]', 'aria-rowindex'), '2', 'the header is row 1');
   const rendered = await page.locator('table.sheet tr[data-row]').count();
   assert.ok(rendered > 10 && rendered < 100, `${rendered} rows rendered`);
   const lastAo = (await ficha.tableRows('Cuadro 2')).at(-1)[1];
