@@ -129,6 +129,14 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
             <th scope="row" class="series">{series.label()}</th>
             {Month::all().map(|month| {
                 let key = (row, month.number());
+                let restore = move |input: &HtmlInputElement, committed: &str| {
+                    input.set_value(committed);
+                    input.select();
+                    sheet.typed.set(None);
+                    sheet.errors.update(|e| {
+                        e.remove(&key);
+                    });
+                };
                 let on_keydown = move |ev: KeyboardEvent| {
                     let input: HtmlInputElement = event_target(&ev);
                     let committed = data.with_untracked(|d| d.as_ref().map(|(_, v, _)| cell_text(v[month.index()])).unwrap_or_default());
@@ -141,14 +149,16 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
                             sheet.commit(row, month, input.value());
                             neighbour(&input, row, month, 1, 0)
                         }
+                        // Escape, or Ctrl+Z while typing, drops the typing; Ctrl+Z on a committed
+                        // cell is left to the workspace's undo.
                         "Escape" => {
                             ev.prevent_default();
-                            input.set_value(&committed);
-                            input.select();
-                            sheet.typed.set(None);
-                            sheet.errors.update(|e| {
-                                e.remove(&key);
-                            });
+                            restore(&input, &committed);
+                            None
+                        }
+                        "z" | "Z" if (ev.ctrl_key() || ev.meta_key()) && input.value() != committed => {
+                            ev.prevent_default();
+                            restore(&input, &committed);
                             None
                         }
                         _ => None,

@@ -87,6 +87,10 @@ test('a block pasted in the sheet runs across AO; a block with a bad cell change
     `AO ${secondAo}, Programación física, Nov: «abc» no es un número`,
   ]);
   assert.deepEqual(await values(), ['100', '200', '3', '4']);
+  // Ctrl+Z while typing drops the typing only; the paste stays until undone.
+  await sheetCell(3, 11).fill('777');
+  await sheetCell(3, 11).press('Control+z');
+  assert.deepEqual(await values(), ['100', '200', '3', '4']);
   await page.click('#undo');
   await page.waitForFunction((v) => document.querySelector('table.sheet input[data-row="4"][data-month="12"]').value === v, original[3]);
   assert.deepEqual(await values(), original);
