@@ -9,7 +9,7 @@
 //      loader `__wasm_split.js` that fetches and instantiates a chunk when its function is called;
 //   2. wasm-bindgen --keep-lld-exports on the main module (the chunks import the main module's
 //      functions, memory and table through those exports), as Trunk's wasm-bindgen call otherwise;
-//   3. wasm-opt -Oz on the main module and on every chunk (index.html's data-wasm-opt is "0":
+//   3. wasm-opt -Oz (release) on the main module and on every chunk (index.html's data-wasm-opt is "0":
 //      optimizing the whole module first would be wasted work, and would break the relocations);
 //   4. chunk and loader file names get a content hash (the service worker serves cache first) and
 //      the staged files, with the `integrity` of index.html's preload links, are replaced.
@@ -40,7 +40,7 @@ function tool(sourceDir, name) {
   return existsSync(local) ? local : name;
 }
 
-function replaceOnce(text, from, to, where) {
+function replaceRequired(text, from, to, where) {
   const count = text.split(from).length - 1;
   if (count < 1) throw new Error(`split-wasm: ${from} not found in ${where}`);
   return text.replaceAll(from, to);
@@ -51,6 +51,13 @@ export async function splitWasm(staging) {
   const profile = process.env.TRUNK_PROFILE ?? 'release';
   const meta = JSON.parse(run('cargo', ['metadata', '--format-version=1', '--no-deps', '--offline'], { cwd: sourceDir }));
   const raw = join(meta.target_directory, 'wasm32-unknown-unknown', profile, `${BIN}.wasm`);
+
+  // The wasm-bindgen Trunk uses (Trunk.toml), which must match the crate pinned in Cargo.toml.
+  const pinned = (await readFile(join(sourceDir, 'Trunk.toml'), 'utf8')).match(/^wasm_bindgen = "(.*)"/m)?.[1];
+  const bindgenVersion = run('wasm-bindgen', ['--version']).trim();
+  if (!pinned || !bindgenVersion.endsWith(` ${pinned}`)) {
+    throw new Error(`split-wasm: ${bindgenVersion} on PATH, Trunk.toml wants ${pinned}: run make setup`);
+  }
 
   let html = await readFile(join(staging, 'index.html'), 'utf8');
   const stem = html.match(new RegExp(`from '\\./(${BIN}-[0-9a-f]+)\\.js'`))?.[1];
@@ -64,8 +71,10 @@ export async function splitWasm(staging) {
     run('wasm-bindgen', ['--target=web', `--out-dir=${bindgen}`, `--out-name=${stem}`, '--no-typescript',
       '--keep-lld-exports', join(split, `${stem}.wasm`)]);
 
+    // As Trunk: wasm-opt for release builds only.
     const wasmOpt = tool(sourceDir, 'wasm-opt');
     const optimize = async (input) => {
+      if (profile !== 'release') return readFile(input);
       const output = `${input}.opt`;
       run(wasmOpt, [`--output=${output}`, '-Oz', input]);
       return readFile(output);
@@ -77,7 +86,7 @@ export async function splitWasm(staging) {
     for (const name of (await readdir(split)).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`).sort()) {
       const bytes = await optimize(join(split, name));
       const hashed = `${name.slice(0, -'.wasm'.length)}-${shortHash(bytes)}.wasm`;
-      loader = replaceOnce(loader, `"./${name}"`, `"./${hashed}"`, LOADER);
+      loader = replaceRequired(loader, `"./${name}"`, `"./${hashed}"`, LOADER);
       await writeFile(join(staging, hashed), bytes);
       chunks.push([hashed, bytes.length]);
     }
@@ -89,7 +98,7 @@ export async function splitWasm(staging) {
     const wasm = await optimize(join(bindgen, `${stem}_bg.wasm`));
     let glue = await readFile(join(bindgen, `${stem}.js`), 'utf8');
     // Only the JS import statements: the imports object keeps the module name the wasm imports from.
-    glue = replaceOnce(glue, `from "./${LOADER}"`, `from "./${loaderName}"`, `${stem}.js`);
+    glue = replaceRequired(glue, `from "./${LOADER}"`, `from "./${loaderName}"`, `${stem}.js`);
     await writeFile(join(staging, `${stem}_bg.wasm`), wasm);
     await writeFile(join(staging, `${stem}.js`), glue);
 
@@ -101,7 +110,7 @@ export async function splitWasm(staging) {
     };
     setIntegrity(`${stem}.js`, glue);
     setIntegrity(`${stem}_bg.wasm`, wasm);
-    html = replaceOnce(html, '</head>',
+    html = replaceRequired(html, '</head>',
       `<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sha384(loader)}"></head>`, 'index.html');
     await writeFile(join(staging, 'index.html'), html);
 
