@@ -1,11 +1,17 @@
-// Trunk post-build hook: writes the service worker's precache list and the Content-Security-Policy.
+// Trunk post-build hook: splits the wasm into a main module and lazily loaded chunks, then writes the
+// service worker's precache list and the Content-Security-Policy.
 // Runs in TRUNK_STAGING_DIR, where index.html and the hashed assets of this build are.
+// (One hook for all three: Trunk runs the hooks of a stage concurrently.)
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk build');
+
+// First: the chunk files it adds must be in the precache list below.
+await splitWasm(dir);
 
 const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
   .filter((e) => e.isFile() && e.name !== 'sw.js')

@@ -81,15 +81,59 @@ pub fn App() -> impl IntoView {
                 Route::Summary => view! { <SummaryPage/> }.into_any(),
                 Route::Aeis => view! { <AeisPage/> }.into_any(),
                 Route::Aei(code) => view! { <AeiPage code=code/> }.into_any(),
-                Route::Integrity => view! { <IntegrityPage/> }.into_any(),
-                Route::Structure => view! { <StructurePage/> }.into_any(),
-                Route::Versions => view! { <VersionsPage/> }.into_any(),
-                Route::Document(code) => view! { <DocumentPage code=code/> }.into_any(),
-                Route::Recommendations => view! { <RecommendationsPage/> }.into_any(),
-                Route::Data => view! { <DataPage/> }.into_any(),
+                Route::Integrity => lazy_page(integrity_view()),
+                Route::Structure => lazy_page(structure_view()),
+                Route::Versions => lazy_page(versions_view()),
+                Route::Document(code) => lazy_page(document_view(code)),
+                Route::Recommendations => lazy_page(recommendations_view()),
+                Route::Data => lazy_page(data_view()),
             }}
         </main>
     }
+}
+
+// Pages loaded on demand: each `#[lazy]` function (and what only it uses) goes into its own wasm
+// chunk when the build splits the module (tools/post-build.mjs), so the main module stays small.
+#[lazy]
+fn integrity_view() -> AnyView {
+    view! { <IntegrityPage/> }.into_any()
+}
+
+#[lazy]
+fn structure_view() -> AnyView {
+    view! { <StructurePage/> }.into_any()
+}
+
+#[lazy]
+fn versions_view() -> AnyView {
+    view! { <VersionsPage/> }.into_any()
+}
+
+#[lazy]
+fn document_view(code: String) -> AnyView {
+    view! { <DocumentPage code=code/> }.into_any()
+}
+
+#[lazy]
+fn recommendations_view() -> AnyView {
+    view! { <RecommendationsPage/> }.into_any()
+}
+
+#[lazy]
+fn data_view() -> AnyView {
+    view! { <DataPage/> }.into_any()
+}
+
+/// A page whose code is in a wasm chunk: "Cargando…" until the chunk is fetched and the page built.
+fn lazy_page(page: impl std::future::Future<Output = AnyView> + 'static) -> AnyView {
+    // The loader's future is not `Send`; the app runs on the browser's one thread.
+    let page = send_wrapper::SendWrapper::new(page);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Cargando…"</p> }>
+            {Suspend::new(page)}
+        </Suspense>
+    }
+    .into_any()
 }
 
 /// Asks the waiting service worker to take over; the page reloads when it does.

@@ -113,11 +113,23 @@ try {
   row('Stored size, 5,000 AO', `${(size / 1e6).toFixed(2)} MB`, '< 2.5 MB');
   row('Cold start to the first table (localhost)', ms(coldMs), '< 1 s');
 
-  const files = readdirSync(DIST).filter((f) => /\.(wasm|js)$/.test(f) && f.startsWith('ficha-'));
-  for (const f of files) {
-    const bytes = readFileSync(join(DIST, f));
-    row(`Bundle ${f.replace(/-[0-9a-f]{16}/, '')}, raw / gzip`, `${(statSync(join(DIST, f)).size / 1024).toFixed(0)} KB / ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB`, f.endsWith('.wasm') ? '≤ 350 KB gzip' : '');
+  // The main module (loaded at start) and its JS, then the loader and the page chunks (loaded on demand).
+  const bundleSize = (files) => {
+    const raw = files.reduce((n, f) => n + statSync(join(DIST, f)).size, 0);
+    const gz = files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
+    return `${(raw / 1024).toFixed(0)} KB / ${(gz / 1024).toFixed(0)} KB`;
+  };
+  const all = readdirSync(DIST).sort();
+  for (const f of all.filter((f) => /^ficha-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f))) {
+    row(`Bundle ${f.replace(/-[0-9a-f]{16}/, '')} (main), raw / gzip`, bundleSize([f]), f.endsWith('.wasm') ? '≤ 350 KB gzip' : '');
   }
+  for (const f of all.filter((f) => f.startsWith('__wasm_split-') && f.endsWith('.js'))) row('Bundle __wasm_split.js (chunk loader), raw / gzip', bundleSize([f]));
+  // One chunk per lazy page (split_<function>_<id>-<hash>.wasm), and code shared by some of them.
+  for (const f of all.filter((f) => /^split_.*\.wasm$/.test(f))) {
+    row(`Bundle chunk ${f.replace(/^split_(.*)_\d+-[0-9a-f]{16}\.wasm$/, '$1')}, raw / gzip`, bundleSize([f]));
+  }
+  const shared = all.filter((f) => /^chunk_.*\.wasm$/.test(f));
+  if (shared.length) row(`Bundle shared chunks (${shared.length} files), raw / gzip`, bundleSize(shared));
 } finally {
   await browser.close();
   await server.close();
