@@ -81,12 +81,12 @@ pub fn App() -> impl IntoView {
                 Route::Summary => view! { <SummaryPage/> }.into_any(),
                 Route::Aeis => view! { <AeisPage/> }.into_any(),
                 Route::Aei(code) => view! { <AeiPage code=code/> }.into_any(),
-                Route::Integrity => lazy_page(integrity_view()),
-                Route::Structure => lazy_page(structure_view()),
-                Route::Versions => lazy_page(versions_view()),
-                Route::Document(code) => lazy_page(document_view(code)),
-                Route::Recommendations => lazy_page(recommendations_view()),
-                Route::Data => lazy_page(data_view()),
+                Route::Integrity => lazy_page("integridad", integrity_view()),
+                Route::Structure => lazy_page("estructura", structure_view()),
+                Route::Versions => lazy_page("versiones", versions_view()),
+                Route::Document(code) => lazy_page("documento", document_view(code)),
+                Route::Recommendations => lazy_page("recomendaciones", recommendations_view()),
+                Route::Data => lazy_page("datos", data_view()),
             }}
         </main>
     }
@@ -125,7 +125,22 @@ fn data_view() -> AnyView {
 }
 
 /// A page whose code is in a wasm chunk: "Cargando…" until the chunk is fetched and the page built.
-fn lazy_page(page: impl std::future::Future<Output = AnyView> + 'static) -> AnyView {
+/// With no connection and no service worker to serve the chunk (a first visit that went offline
+/// before the app was stored for offline use), the page says so instead of failing to load.
+fn lazy_page(name: &'static str, page: impl std::future::Future<Output = AnyView> + 'static) -> AnyView {
+    if !LOADED_PAGES.with(|loaded| loaded.borrow().contains(name)) && !chunks_reachable() {
+        return view! {
+            <p class="notice" role="alert">
+                "Esta página aún no está guardada para usarse sin conexión. Ábrala de nuevo cuando tenga conexión a internet; sus datos siguen guardados en este navegador."
+            </p>
+        }
+        .into_any();
+    }
+    let page = async move {
+        let view = page.await;
+        LOADED_PAGES.with(|loaded| loaded.borrow_mut().insert(name));
+        view
+    };
     // The loader's future is not `Send`; the app runs on the browser's one thread.
     let page = send_wrapper::SendWrapper::new(page);
     view! {
@@ -134,6 +149,25 @@ fn lazy_page(page: impl std::future::Future<Output = AnyView> + 'static) -> AnyV
         </Suspense>
     }
     .into_any()
+}
+
+thread_local! {
+    /// The lazily loaded pages whose chunk is already in memory.
+    static LOADED_PAGES: std::cell::RefCell<std::collections::HashSet<&'static str>> = Default::default();
+}
+
+/// Whether a page's chunk can be fetched: the browser is online, or a service worker (which
+/// precaches every chunk before it takes control) serves this page.
+fn chunks_reachable() -> bool {
+    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).unwrap_or_default();
+    let Some(window) = web_sys::window() else { return true };
+    let navigator = get(&window, "navigator");
+    let online = get(&navigator, "onLine").as_bool().unwrap_or(true);
+    let controlled = {
+        let container = get(&navigator, "serviceWorker");
+        !container.is_undefined() && !get(&container, "controller").is_null() && !get(&container, "controller").is_undefined()
+    };
+    online || controlled
 }
 
 /// Asks the waiting service worker to take over; the page reloads when it does.

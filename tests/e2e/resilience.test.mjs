@@ -42,6 +42,40 @@ test('after the first visit the app loads and works offline, and the edit is the
   });
 });
 
+test('a page not yet stored for offline use says so when the connection drops, and opens once it is back', async () => {
+  const server = await serve(DIST, '/');
+  // No service worker: as on a first visit before the app was stored for offline use.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const ficha = new FichaPage(await context.newPage(), server.url);
+    const failed = [];
+    ficha.page.on('requestfailed', (r) => failed.push(new URL(r.url()).pathname));
+    await ficha.openAei('AEI.08.05');
+    await context.setOffline(true);
+    await ficha.page.evaluate(() => { location.hash = '#/recomendaciones'; });
+    const notice = ficha.page.locator('main p.notice[role="alert"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /^Esta página aún no está guardada para usarse sin conexión\./);
+    // The rest of the app still works.
+    await ficha.page.evaluate(() => { location.hash = '#/aei/AEI.08.05'; });
+    await ficha.page.waitForSelector('#cuadro1');
+    await context.setOffline(false);
+    await ficha.page.evaluate(() => { location.hash = '#/recomendaciones'; });
+    await ficha.page.waitForSelector('#reco-as-of');
+    // Loaded once, the page opens offline too: its code is in memory.
+    await context.setOffline(true);
+    await ficha.page.evaluate(() => { location.hash = '#/'; });
+    await ficha.page.evaluate(() => { location.hash = '#/recomendaciones'; });
+    await ficha.page.waitForSelector('#reco-as-of');
+    // Offline, the browser retries only the page icon; no code was asked for.
+    assert.deepEqual(failed.filter((path) => /\.(wasm|js)$/.test(path)), []);
+    assert.deepEqual(ficha.consoleErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('served under /fichas/ from a host without SPA fallback, every route works', async () => {
   await withApp('/fichas/', async ({ ficha }) => {
     await ficha.openAei('AEI.08.05');
