@@ -23,7 +23,8 @@ build: setup
 	trunk build --release --offline
 
 serve: setup
-	trunk serve --release --offline --address 127.0.0.1 --port 8080
+	# No autoreload: its injected inline script would be refused by the Content-Security-Policy.
+	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port 8080
 
 test-host:
 	cargo test --locked
