@@ -197,9 +197,7 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                 <caption>{title}</caption>
                 <thead><tr>
                     <th scope="col">"Serie"</th>
-                    {Month::all().map(|m| view! { <th scope="col">{m.short_name()}</th> }).collect_view()}
-                    <th scope="col">"Total anual"</th>
-                    <th scope="col">"% avance"</th>
+                    {month_columns()}
                 </tr></thead>
                 <tbody>
                     {Series::ALL.iter().map(|&series| view! {
@@ -242,22 +240,47 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <Show when=move || !editable.get()>
-                <p class="note">"Versión aprobada: solo lectura. Para modificar valores, evalúe la última versión del POI."</p>
-            </Show>
-            <ul class="errors" role="alert">
-                {move || errors.get().into_values().map(|message| view! { <li>{message}</li> }).collect_view()}
-            </ul>
+            <GridMessages editable=editable errors=errors/>
             <ul class="warnings" role="status">
                 {move || Series::ALL.iter().filter_map(|&s| warning(s)).map(|message| view! { <li>{message}</li> }).collect_view()}
             </ul>
-            <Show when=move || paste_errors.with(|e| !e.is_empty())>
-                <div class="paste-errors" role="alert">
-                    <p>"No se pegó nada. Corrija estas celdas en la hoja de cálculo y vuelva a copiar y pegar:"</p>
-                    <ul>{move || paste_errors.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}</ul>
-                    <button on:click=move |_| paste_errors.set(Vec::new())>"Cerrar"</button>
-                </div>
-            </Show>
+            <PasteReport paste_errors=paste_errors/>
         </div>
+    }
+}
+
+/// The month columns and the totals' titles of a grid's header row (the AO grid and the sheet).
+pub(crate) fn month_columns() -> impl IntoView {
+    view! {
+        {Month::all().map(|m| view! { <th scope="col">{m.short_name()}</th> }).collect_view()}
+        <th scope="col">"Total anual"</th>
+        <th scope="col">"% avance"</th>
+    }
+}
+
+/// Under a grid: the read-only note of an approved version and each refused value with its reason.
+#[component]
+pub(crate) fn GridMessages(editable: Memo<bool>, errors: RwSignal<BTreeMap<(usize, u8), String>>) -> impl IntoView {
+    view! {
+        <Show when=move || !editable.get()>
+            <p class="note">"Versión aprobada: solo lectura. Para modificar valores, evalúe la última versión del POI."</p>
+        </Show>
+        <ul class="errors" role="alert">
+            {move || errors.get().into_values().map(|message| view! { <li>{message}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+/// The report of a refused paste: nothing was pasted, and why, cell by cell.
+#[component]
+pub(crate) fn PasteReport(paste_errors: RwSignal<Vec<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || paste_errors.with(|e| !e.is_empty())>
+            <div class="paste-errors" role="alert">
+                <p>"No se pegó nada. Corrija estas celdas en la hoja de cálculo y vuelva a copiar y pegar:"</p>
+                <ul>{move || paste_errors.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}</ul>
+                <button on:click=move |_| paste_errors.set(Vec::new())>"Cerrar"</button>
+            </div>
+        </Show>
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::paste::is_block;
 use crate::domain::period::Month;
 use crate::domain::plan::exact_sum;
 use crate::domain::sheet::{at_row, parse_sheet_block};
-use crate::ui::grid::{arrow_step, cell_text, select_on_focus};
+use crate::ui::grid::{arrow_step, cell_text, month_columns, select_on_focus, GridMessages, PasteReport};
 use crate::ui::state::use_state;
 
 /// Height of a sheet row in pixels; `style/grid.css` gives rows the same height.
@@ -253,9 +253,7 @@ pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">"Actividad operativa"</th>
                         <th scope="col">"Serie"</th>
-                        {Month::all().map(|m| view! { <th scope="col">{m.short_name()}</th> }).collect_view()}
-                        <th scope="col">"Total anual"</th>
-                        <th scope="col">"% avance"</th>
+                        {month_columns()}
                     </tr></thead>
                     <tbody>
                         <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=move || spacer(window.get().start)></td></tr>
@@ -266,19 +264,8 @@ pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || !sheet.editable.get()>
-                <p class="note">"Versión aprobada: solo lectura. Para modificar valores, evalúe la última versión del POI."</p>
-            </Show>
-            <ul class="errors" role="alert">
-                {move || sheet.errors.get().into_values().map(|message| view! { <li>{message}</li> }).collect_view()}
-            </ul>
-            <Show when=move || sheet.paste_errors.with(|e| !e.is_empty())>
-                <div class="paste-errors" role="alert">
-                    <p>"No se pegó nada. Corrija estas celdas en la hoja de cálculo y vuelva a copiar y pegar:"</p>
-                    <ul>{move || sheet.paste_errors.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}</ul>
-                    <button on:click=move |_| sheet.paste_errors.set(Vec::new())>"Cerrar"</button>
-                </div>
-            </Show>
+            <GridMessages editable=sheet.editable errors=sheet.errors/>
+            <PasteReport paste_errors=sheet.paste_errors/>
         </div>
     }
 }
