@@ -7,7 +7,7 @@ use ficha::domain::edit::Series;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REST_OF_POI};
 use ficha::domain::period::Month;
 use ficha::domain::plan::{Investment, OperativeActivity};
-use ficha::domain::poi::{PoiVersion, Resolution};
+use ficha::domain::poi::PoiVersion;
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -15,15 +15,7 @@ fn d(s: &str) -> Decimal {
 }
 
 fn version(number: u32, activities: Vec<OperativeActivity>) -> PoiVersion {
-    PoiVersion {
-        number,
-        resolution: Resolution::default(),
-        amendments: Vec::new(),
-        pia_amount: None,
-        declared_activity_count: None,
-        activities,
-        investments: Vec::new(),
-    }
+    PoiVersion { number, activities, ..PoiVersion::default() }
 }
 
 fn ao(code: &str) -> OperativeActivity {

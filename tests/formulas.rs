@@ -6,7 +6,7 @@ use ficha::domain::ficha::{cuadro1, cuadro2, tabla3, TableOptions};
 use ficha::domain::format::{average, money, percent};
 use ficha::domain::period::{Month, Period};
 use ficha::domain::plan::{Aei, CostCenter, Indicator, Investment, MonthlyValues, OperativeActivity};
-use ficha::domain::poi::{PoiVersion, Resolution};
+use ficha::domain::poi::PoiVersion;
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -24,15 +24,7 @@ fn ao(code: &str, cc: &str, programmed: &str, executed: &str) -> OperativeActivi
 }
 
 fn version(activities: Vec<OperativeActivity>) -> PoiVersion {
-    PoiVersion {
-        number: 0,
-        resolution: Resolution::default(),
-        amendments: Vec::new(),
-        pia_amount: None,
-        declared_activity_count: None,
-        activities,
-        investments: Vec::new(),
-    }
+    PoiVersion { activities, ..PoiVersion::default() }
 }
 
 fn aei() -> Aei {

@@ -64,10 +64,8 @@ fn version(number: u32, kind: &str, resolution: &str, amendments: Vec<Amendment>
         number,
         resolution: Resolution { kind: kind.to_string(), number: resolution.to_string(), date: String::new() },
         amendments,
-        pia_amount: None,
-        declared_activity_count: None,
         activities,
-        investments: Vec::new(),
+        ..PoiVersion::default()
     }
 }
 

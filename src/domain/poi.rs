@@ -37,8 +37,9 @@ pub struct Amendment {
     pub amount: Option<Decimal>,
 }
 
-/// A snapshot of the POI approved by one resolution. Version 0 is "POI consistente con el PIA".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A snapshot of the POI approved by one resolution. Version 0 is "POI consistente con el PIA";
+/// `default()` is that first version, empty, its resolution still to fill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct PoiVersion {
     pub number: u32,
     pub resolution: Resolution,
@@ -130,15 +131,7 @@ impl Poi {
 
     /// A new version copied from the latest, so nothing earlier changes.
     pub fn amend(&mut self, resolution: Resolution, amendment: Amendment) -> u32 {
-        let mut next = self.versions.last().cloned().unwrap_or(PoiVersion {
-            number: 0,
-            resolution: Resolution::default(),
-            amendments: Vec::new(),
-            pia_amount: None,
-            declared_activity_count: None,
-            activities: Vec::new(),
-            investments: Vec::new(),
-        });
+        let mut next = self.versions.last().cloned().unwrap_or_default();
         next.number = self.versions.last().map_or(0, |v| v.number + 1);
         next.resolution = resolution;
         next.amendments = if amendment == Amendment::default() { Vec::new() } else { vec![amendment] };

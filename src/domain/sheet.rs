@@ -10,7 +10,12 @@ use super::workspace::Workspace;
 
 /// The sheet row of an AO's series: AO by AO, the four series in the grid's order.
 pub fn row_of(activity: usize, series: Series) -> usize {
-    activity * Series::ALL.len() + series.position()
+    row_count(activity) + series.position()
+}
+
+/// How many rows the sheet of `activities` AO has.
+pub fn row_count(activities: usize) -> usize {
+    activities * Series::ALL.len()
 }
 
 /// The AO (its position among the AEI's AO) and the series shown at a sheet row.
@@ -47,7 +52,7 @@ pub fn parse_sheet_block(
 ) -> Result<Vec<(String, MonthlyPatch)>, Vec<SheetError>> {
     let rows = cells(text);
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let sheet_rows = codes.len() * Series::ALL.len();
+    let sheet_rows = row_count(codes.len());
     if row + rows.len() > sheet_rows || month.index() + columns > 12 {
         let (_, series) = at_row(row);
         let rows_left = sheet_rows.saturating_sub(row);

@@ -591,15 +591,7 @@ impl YearPlan {
     /// year has none yet, so the first AO has somewhere to live.
     fn latest_version_mut(&mut self) -> &mut PoiVersion {
         if self.poi.versions.is_empty() {
-            self.poi.versions.push(PoiVersion {
-                number: 0,
-                resolution: Resolution::default(),
-                amendments: Vec::new(),
-                pia_amount: None,
-                declared_activity_count: None,
-                activities: Vec::new(),
-                investments: Vec::new(),
-            });
+            self.poi.versions.push(PoiVersion::default());
         }
         self.poi.versions.last_mut().expect("a version was just ensured")
     }

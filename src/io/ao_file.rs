@@ -5,7 +5,7 @@ use std::fmt;
 use super::ao_sheet::{apply_import, plan_import, AoSheet, ImportError, ImportPreview, ImportSummary};
 use super::csv::{self, UnterminatedQuote};
 use super::xlsx::{self, XlsxError};
-use crate::domain::poi::{PoiVersion, Resolution};
+use crate::domain::poi::PoiVersion;
 use crate::domain::workspace::{Workspace, YearPlan};
 
 /// Largest file accepted: a 5,000-AO sheet is about 3 MB as CSV and less as XLSX.
@@ -78,25 +78,13 @@ pub fn read_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileError> {
     }
 }
 
-/// "POI consistente con el PIA", empty, for a year that has no POI yet.
-fn first_version() -> PoiVersion {
-    PoiVersion {
-        number: 0,
-        resolution: Resolution::default(),
-        amendments: Vec::new(),
-        pia_amount: None,
-        declared_activity_count: None,
-        activities: Vec::new(),
-        investments: Vec::new(),
-    }
-}
 
 /// Where the import lands, for the preview: "POI 2023 · POI Modificado versión 3". Only the latest
 /// version of the selected year is editable; a year without POI gets its first version.
 pub fn target_label(ws: &Workspace) -> String {
     match ws.year().and_then(|y| y.poi.latest()) {
         Some(version) => format!("POI {} · {}", ws.selection.year, version.label()),
-        None => format!("POI {} · {} (se creará)", ws.selection.year, first_version().label()),
+        None => format!("POI {} · {} (se creará)", ws.selection.year, PoiVersion::default().label()),
     }
 }
 
@@ -114,7 +102,7 @@ pub fn preview(ws: &Workspace, sheet: &AoSheet) -> ImportPreview {
     let version = match year.poi.latest() {
         Some(version) => version,
         None => {
-            empty_version = first_version();
+            empty_version = PoiVersion::default();
             &empty_version
         }
     };
@@ -130,7 +118,7 @@ pub fn import(ws: &mut Workspace, sheet: &AoSheet) -> Result<ImportSummary, Impo
     }
     let year = ws.year_mut().expect("the selected year exists now");
     if year.poi.versions.is_empty() {
-        year.poi.versions.push(first_version());
+        year.poi.versions.push(PoiVersion::default());
     }
     let number = year.poi.latest().map_or(0, |v| v.number);
     apply_import(sheet, year, number)

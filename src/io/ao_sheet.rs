@@ -157,15 +157,7 @@ impl fmt::Display for SheetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The CSV reader's message already names the row and the line.
         let located = !matches!(self.problem, SheetProblem::UnterminatedQuote(_));
-        match (self.row.filter(|_| located), &self.column) {
-            (Some(row), Some(column)) => write!(f, "Fila {row}, columna {column}: ")?,
-            (Some(row), None) => write!(f, "Fila {row}: ")?,
-            (None, Some(column)) => write!(f, "Columna {column}: ")?,
-            (None, None) => {}
-        }
-        if let Some(value) = &self.value {
-            write!(f, "«{value}» ")?;
-        }
+        csv::write_location(f, self.row.filter(|_| located), self.column.as_deref(), self.value.as_deref())?;
         self.problem.fmt(f)
     }
 }

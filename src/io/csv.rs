@@ -208,6 +208,21 @@ pub fn write_csv(rows: &[Vec<String>], delimiter: Delimiter) -> String {
     out
 }
 
+/// How a problem of an imported table starts: where it is and the cell's text, as in
+/// "Fila 3, columna fin_prog_05: «-20» ". Rows are 1-based, the header being row 1.
+pub fn write_location(f: &mut fmt::Formatter<'_>, row: Option<usize>, column: Option<&str>, value: Option<&str>) -> fmt::Result {
+    match (row, column) {
+        (Some(row), Some(column)) => write!(f, "Fila {row}, columna {column}: ")?,
+        (Some(row), None) => write!(f, "Fila {row}: ")?,
+        (None, Some(column)) => write!(f, "Columna {column}: ")?,
+        (None, None) => {}
+    }
+    match value {
+        Some(value) => write!(f, "«{value}» "),
+        None => Ok(()),
+    }
+}
+
 pub use crate::domain::text::fold;
 
 /// A header cell as a column key: "  AO Código " and "ao-codigo" both read as `ao_codigo`.

@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::ao_file::{read_cells, FileError};
-use super::csv::{fold, header_key};
+use super::csv::{fold, header_key, write_location};
 use super::xlsx::{Cell, NumberFormat, Row, RowKind, Sheet};
 use crate::domain::calendar::{Date, DateError};
 use crate::domain::format::NOT_APPLICABLE;
@@ -190,15 +190,7 @@ pub struct ImportError {
 /// "Fila 3, columna plazo_accion: «2024-01-05» Acción 1 de la recomendación N° 2 …: el plazo … es anterior …".
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.row, self.column) {
-            (Some(row), Some(column)) => write!(f, "Fila {row}, columna {column}: ")?,
-            (Some(row), None) => write!(f, "Fila {row}: ")?,
-            (None, Some(column)) => write!(f, "Columna {column}: ")?,
-            (None, None) => {}
-        }
-        if let Some(value) = &self.value {
-            write!(f, "«{value}» ")?;
-        }
+        write_location(f, self.row, self.column, self.value.as_deref())?;
         self.problem.fmt(f)
     }
 }

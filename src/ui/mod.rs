@@ -10,6 +10,7 @@ pub mod route;
 pub mod sheet;
 pub mod state;
 pub mod tables;
+pub mod upload;
 
 use leptos::prelude::*;
 

@@ -15,7 +15,7 @@ use crate::domain::numbers::{parse_number, DecimalMark};
 use crate::domain::paste::is_block;
 use crate::domain::period::Month;
 use crate::domain::plan::exact_sum;
-use crate::domain::sheet::{at_row, parse_sheet_block};
+use crate::domain::sheet::{self, at_row, parse_sheet_block};
 use crate::ui::grid::{arrow_step, cell_text, month_columns, select_on_focus, GridMessages, PasteReport};
 use crate::ui::state::use_state;
 
@@ -222,7 +222,7 @@ pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
         errors: RwSignal::new(BTreeMap::new()),
         paste_errors: RwSignal::new(Vec::new()),
     };
-    let row_count = Memo::new(move |_| codes.with(Vec::len) * Series::ALL.len());
+    let row_count = Memo::new(move |_| sheet::row_count(codes.with(Vec::len)));
     // The first row in view and how many fit; set from the scrolling box.
     let top_row = RwSignal::new(0usize);
     let rows_in_view = RwSignal::new(20usize);

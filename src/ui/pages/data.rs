@@ -17,6 +17,7 @@ use crate::io::xlsx;
 use crate::storage::document::encode;
 use crate::storage::local::{self, Slot};
 use crate::ui::download::{download_bytes, download_text};
+use crate::ui::upload::{chosen_file, file_bytes};
 use crate::ui::route::Route;
 use crate::ui::state::{use_state, AppState};
 
@@ -68,21 +69,6 @@ async fn next_paint() {
         let _ = window.request_animation_frame(after_frame.unchecked_ref());
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// The file chosen in a file input, which is cleared so the same file can be chosen again.
-fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
-    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let file = input.files()?.get(0);
-    input.set_value("");
-    file
-}
-
-async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("No se pudo leer el archivo «{}» del disco.", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Where an AO sheet import is.

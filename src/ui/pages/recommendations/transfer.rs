@@ -1,13 +1,12 @@
 //! Importing recommendations from a CSV or XLSX file (docs/FORMAT-recommendations.md), all or nothing; the template; offering sheets as files.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::fields::Errors;
 use super::use_reco;
 use crate::io::recommendations_csv::{import_file, template_sheet, ImportError};
 use crate::io::tables::sheet_csv;
+use crate::ui::upload::{chosen_file, file_bytes};
 use crate::io::xlsx::{self, write_workbook, Sheet};
 use crate::ui::download::{download_bytes, download_text};
 
@@ -18,21 +17,6 @@ pub(super) fn offer_sheet(name: &str, sheet: Sheet, as_xlsx: bool) -> Result<(),
     } else {
         download_text(&format!("{name}.csv"), "text/csv;charset=utf-8", &sheet_csv(&sheet))
     }
-}
-
-/// The file chosen in a file field, which is cleared so the same file can be chosen again after fixing it.
-fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
-    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let file = input.files()?.get(0);
-    input.set_value("");
-    file
-}
-
-async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("No se pudo leer el archivo «{}» del disco.", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The import: choose a CSV or XLSX file; either every recommendation is added or every error is listed.
