@@ -5,6 +5,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::limits::saturating_sum;
 use super::numbers::{parse_number, DecimalMark, NumberKind};
 
 /// One cumulative stage of the Modelo de Integridad, scored 0 to 1 (`None`: not evaluated).
@@ -50,7 +51,7 @@ impl IntegrityResult {
 
     /// ICP = Σ stage scores (0 to 5).
     pub fn icp(&self) -> Icp {
-        self.stages.iter().filter_map(|s| s.score).sum()
+        saturating_sum(self.stages.iter().filter_map(|s| s.score))
     }
 
     /// Stages that have a score.
@@ -60,12 +61,12 @@ impl IntegrityResult {
 
     /// The score accumulated up to stage `n` (1-based), the stages before it included.
     pub fn cumulative_score(&self, n: usize) -> Decimal {
-        self.stages.iter().take(n).filter_map(|s| s.score).sum()
+        saturating_sum(self.stages.iter().take(n).filter_map(|s| s.score))
     }
 
     /// The cumulative score from which stage `n` (1-based) is "Apto": n − margin (0.9 at Etapa 1, 1.9 at Etapa 2).
     pub fn apto_threshold(&self, n: usize) -> Decimal {
-        Decimal::from(n) - self.apto_margin
+        Decimal::from(n).saturating_sub(self.apto_margin)
     }
 
     /// Whether stage `n` (1-based) is "Apto": the cumulative score up to it reaches n − margin.
