@@ -164,7 +164,11 @@ fn an_integrity_score_takes_six_decimals_and_refuses_a_seventh() {
     result.set_score(2, "1").unwrap();
     assert_eq!(result.icp(), d("1.999999"));
     let before = result.clone();
-    for text in ["0.9999999", "1.000001", DECIMAL_MAX] {
+    assert_eq!(
+        result.set_score(1, "0.9999999").unwrap_err().to_string(),
+        "Etapa 1: «0.9999999» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal y hasta 6 decimales (por ejemplo 0.87)."
+    );
+    for text in ["1.000001", DECIMAL_MAX] {
         assert_eq!(result.set_score(1, text).unwrap_err().problem, InputProblem::NotAScore, "{text}");
     }
     assert_eq!(result, before);

@@ -5,7 +5,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::limits::saturating_sum;
+use super::limits::{saturating_sum, QUANTITY_DECIMALS};
 use super::numbers::{parse_number, DecimalMark, NumberKind};
 
 /// One cumulative stage of the Modelo de Integridad, scored 0 to 1 (`None`: not evaluated).
@@ -127,12 +127,15 @@ pub struct IntegrityInputError {
 
 impl fmt::Display for IntegrityInputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let expected = match self.problem {
-            InputProblem::NotAScore => "el puntaje debe ser un número entre 0 y 1, con punto decimal (por ejemplo 0.87)",
-            InputProblem::NotACount => "debe ser un número entero mayor que cero",
-            InputProblem::NoSuchStage => "esa etapa no existe",
-        };
-        write!(f, "{}: «{}» no es válido; {expected}.", self.field, self.found)
+        write!(f, "{}: «{}» no es válido; ", self.field, self.found)?;
+        match self.problem {
+            InputProblem::NotAScore => write!(
+                f,
+                "el puntaje debe ser un número entre 0 y 1, con punto decimal y hasta {QUANTITY_DECIMALS} decimales (por ejemplo 0.87)."
+            ),
+            InputProblem::NotACount => f.write_str("debe ser un número entero mayor que cero."),
+            InputProblem::NoSuchStage => f.write_str("esa etapa no existe."),
+        }
     }
 }
 
@@ -172,7 +175,7 @@ mod tests {
         let mut result = reference();
         let before = result.clone();
         let error = result.set_score(2, "1.5").unwrap_err();
-        assert_eq!(error.to_string(), "Etapa 2: «1.5» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal (por ejemplo 0.87).");
+        assert_eq!(error.to_string(), "Etapa 2: «1.5» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal y hasta 6 decimales (por ejemplo 0.87).");
         assert_eq!(result.set_score(1, "-0.2").unwrap_err().problem, InputProblem::NotAScore);
         assert_eq!(result.set_score(1, "alto").unwrap_err().problem, InputProblem::NotAScore);
         assert_eq!(result.set_score(9, "0.5").unwrap_err().problem, InputProblem::NoSuchStage);

@@ -19,24 +19,6 @@ pub const MAX_QUANTITY: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, fals
 /// Decimals a physical quantity may have.
 pub const QUANTITY_DECIMALS: u32 = 6;
 
-impl NumberKind {
-    /// The largest value of the kind.
-    pub fn max(self) -> Decimal {
-        match self {
-            NumberKind::Money => MAX_MONEY,
-            NumberKind::Quantity => MAX_QUANTITY,
-        }
-    }
-
-    /// How many decimals the kind admits.
-    pub fn decimals(self) -> u32 {
-        match self {
-            NumberKind::Money => MONEY_DECIMALS,
-            NumberKind::Quantity => QUANTITY_DECIMALS,
-        }
-    }
-}
-
 /// Whether a value is within its kind's bounds: not negative, at most its maximum and its decimals
 /// (trailing zeros do not count: `21000.500` is `21000.5`).
 pub fn check(value: Decimal, kind: NumberKind) -> Result<(), NumberError> {

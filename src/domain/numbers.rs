@@ -6,7 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::format::{money, quantity};
-use super::limits::{self, MAX_MONEY, MAX_QUANTITY};
+use super::limits::{self, MAX_MONEY, MAX_QUANTITY, MONEY_DECIMALS, QUANTITY_DECIMALS};
 
 /// What a number measures, which decides how many decimals it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,15 +48,29 @@ impl fmt::Display for NumberError {
                 write!(f, "{} admite como máximo {} decimales", kind.a_value(), kind.decimals())
             }
             NumberError::TooLarge(NumberKind::Money) => write!(f, "el monto supera el máximo de {}", money(MAX_MONEY)),
-            NumberError::TooLarge(NumberKind::Quantity) => {
-                write!(f, "la cantidad supera el máximo de {}", quantity(MAX_QUANTITY))
-            }
+            NumberError::TooLarge(NumberKind::Quantity) => write!(f, "la cantidad supera el máximo de {}", quantity(MAX_QUANTITY)),
             NumberError::Ambiguous => f.write_str("formato ambiguo: use punto decimal y coma de miles (21,000.00)"),
         }
     }
 }
 
 impl NumberKind {
+    /// The largest value of the kind.
+    pub fn max(self) -> Decimal {
+        match self {
+            NumberKind::Money => MAX_MONEY,
+            NumberKind::Quantity => MAX_QUANTITY,
+        }
+    }
+
+    /// How many decimals the kind admits.
+    pub fn decimals(self) -> u32 {
+        match self {
+            NumberKind::Money => MONEY_DECIMALS,
+            NumberKind::Quantity => QUANTITY_DECIMALS,
+        }
+    }
+
     /// "un monto en soles", "una cantidad": what the messages call a value of the kind.
     pub fn a_value(self) -> &'static str {
         match self {
@@ -66,8 +80,8 @@ impl NumberKind {
     }
 }
 
-/// Integer digits from which `Decimal` may not hold a number (its maximum has 29): every bound
-/// is far below, so such a number is too large rather than "not a number".
+/// A number with more integer digits may not fit a `Decimal` (its maximum has 29); every bound is
+/// far below, so such a number is too large rather than "not a number".
 const DECIMAL_DIGITS: usize = 28;
 
 fn strip_currency(text: &str) -> &str {
