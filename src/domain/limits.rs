@@ -65,11 +65,12 @@ fn optional(value: Option<Decimal>, kind: NumberKind, place: impl FnOnce() -> St
     value.map_or(Ok(()), |value| within(value, kind, place))
 }
 
-/// The four monthly series of an AO or inversión, each month against its series' bounds.
-fn monthly(item: &dyn MonthlyGoals, at: &str) -> Result<(), OutOfBounds> {
+/// The four monthly series of an AO or inversión, each month against its series' bounds; `at`
+/// names the item, only for a refused month.
+fn monthly(item: &dyn MonthlyGoals, at: impl Fn() -> String) -> Result<(), OutOfBounds> {
     for series in Series::ALL {
         for (month, &value) in Month::all().zip(series.values(item)) {
-            within(value, series.kind(), || format!("{at}, {}, {}", series.label(), month.short_name()))?;
+            within(value, series.kind(), || format!("{}, {}, {}", at(), series.label(), month.short_name()))?;
         }
     }
     Ok(())
@@ -82,10 +83,10 @@ fn version_figures(year: u16, version: &PoiVersion) -> Result<(), OutOfBounds> {
         optional(amendment.amount, NumberKind::Money, || format!("{at}, modificación {}, monto", i + 1))?;
     }
     for ao in &version.activities {
-        monthly(ao, &format!("{at}, AO {}", ao.code))?;
+        monthly(ao, || format!("{at}, AO {}", ao.code))?;
     }
     for investment in &version.investments {
-        monthly(investment, &format!("{at}, inversión {}", investment.cui))?;
+        monthly(investment, || format!("{at}, inversión {}", investment.cui))?;
     }
     Ok(())
 }
