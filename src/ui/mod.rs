@@ -6,6 +6,7 @@ pub mod download;
 pub mod grid;
 pub mod history;
 pub mod pages;
+pub mod recovery;
 pub mod route;
 pub mod sheet;
 pub mod state;
@@ -40,6 +41,7 @@ fn current_route() -> Route {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    recovery::watch(state);
     // Syncing reactive state to the outside world is what effects are for: every change is saved.
     Effect::new(move |_| state.persist());
     let route = RwSignal::new(current_route());
