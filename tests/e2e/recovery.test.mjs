@@ -2,7 +2,7 @@
 // worker's caches (per deployment, filled from the server).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFile, cp, mkdtemp, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { serve, serveMounts } from './server.mjs';
 import { launch, FichaPage } from './ficha-page.mjs';
@@ -12,13 +12,18 @@ const AO = 'AOI00106600085';
 const TITLE = 'Ficha encontró un error y se detuvo';
 const UNAVAILABLE = 'No se pudo cargar esta página. Revise la conexión y vuelva a intentarlo.';
 let browser;
+const copies = [];
 
 before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+  await Promise.all(copies.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 /** A copy of the build that a test may change (a file removed, another version). */
 async function copyOfDist() {
   const copy = `${await mkdtemp(`${tmpdir()}/ficha-recovery-`)}/`;
+  copies.push(copy);
   await cp(DIST, copy, { recursive: true });
   return copy;
 }
