@@ -3,10 +3,24 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use super::document::{decode, encode_revision, revision_of};
+use super::keys;
 use crate::domain::example::reference_workspace;
 use crate::domain::workspace::Workspace;
 
-const ACTIVE_KEY: &str = "ficha.active";
+thread_local! {
+    /// The directory the app is served from, which prefixes every key (see `keys::scope_of`).
+    static SCOPE: String = {
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        keys::scope_of(&path).to_string()
+    };
+}
+
+/// The one place key names are made: `name` within this deployment's scope.
+fn key(name: &str) -> String {
+    SCOPE.with(|scope| keys::scoped(scope, name))
+}
+
+const ACTIVE: &str = "active";
 
 /// Which workspace is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +30,19 @@ pub enum Slot {
 }
 
 impl Slot {
-    fn key(self) -> &'static str {
+    const ALL: [Slot; 2] = [Slot::Example, Slot::Own];
+
+    /// The key's name within the scope.
+    fn name(self) -> &'static str {
         match self {
-            Slot::Example => "ficha.workspace.example",
-            Slot::Own => "ficha.workspace.own",
+            Slot::Example => "workspace.example",
+            Slot::Own => "workspace.own",
         }
+    }
+
+    /// The localStorage key this slot's workspace is stored under, scoped to the app's path.
+    pub fn key(self) -> String {
+        key(self.name())
     }
 
     /// What opens when the slot has nothing stored.
@@ -67,9 +89,35 @@ fn storage() -> Option<web_sys::Storage> {
     Some(LocalStorage::raw())
 }
 
+/// Moves what an older build stored under unscoped keys to this deployment's keys, so no user
+/// loses data: the old key is removed only once its copy is written. When the copy cannot be
+/// written (storage full), the old key stays and `stored_text` reads it until the slot's next save.
+pub fn adopt_legacy_keys() {
+    let Some(storage) = storage() else { return };
+    for name in Slot::ALL.map(Slot::name).into_iter().chain([ACTIVE]) {
+        let legacy = keys::legacy(name);
+        let Some(text) = storage.get_item(&legacy).ok().flatten() else { continue };
+        let scoped = key(name);
+        if storage.get_item(&scoped).ok().flatten().is_some() {
+            continue;
+        }
+        if storage.set_item(&scoped, &text).is_ok() {
+            let _ = storage.remove_item(&legacy);
+        }
+    }
+}
+
+/// What the slot holds: its scoped key, or the unscoped key of an older build not yet adopted.
+fn stored_text(slot: Slot) -> Option<String> {
+    let storage = storage()?;
+    let read = |key: &str| storage.get_item(key).ok().flatten();
+    read(&slot.key()).or_else(|| read(&keys::legacy(slot.name())))
+}
+
 /// The slot the user had open last; the example for a newcomer.
 pub fn active_slot() -> Slot {
-    match storage().and_then(|s| s.get_item(ACTIVE_KEY).ok().flatten()).as_deref() {
+    let read = |key: &str| storage().and_then(|s| s.get_item(key).ok().flatten());
+    match read(&key(ACTIVE)).or_else(|| read(&keys::legacy(ACTIVE))).as_deref() {
         Some("own") => Slot::Own,
         _ => Slot::Example,
     }
@@ -78,24 +126,24 @@ pub fn active_slot() -> Slot {
 /// Remembers the open slot.
 pub fn set_active_slot(slot: Slot) -> Result<(), String> {
     let value = if slot == Slot::Own { "own" } else { "example" };
-    storage().ok_or_else(no_storage)?.set_item(ACTIVE_KEY, value).map_err(|_| quota_message())
+    storage().ok_or_else(no_storage)?.set_item(&key(ACTIVE), value).map_err(|_| quota_message())
 }
 
 /// Whether the slot holds anything.
 pub fn has_stored(slot: Slot) -> bool {
-    storage().and_then(|s| s.get_item(slot.key()).ok().flatten()).is_some()
+    stored_text(slot).is_some()
 }
 
 /// Loads a slot; unreadable text is copied under a rescue key and the slot's fresh workspace opens.
 pub fn load(slot: Slot) -> Loaded {
-    let Some(raw) = storage().and_then(|s| s.get_item(slot.key()).ok().flatten()) else {
+    let Some(raw) = stored_text(slot) else {
         return Loaded { workspace: slot.fresh(), problem: None, revision: 0 };
     };
     let revision = revision_of(&raw);
     match decode(&raw) {
         Ok(workspace) => Loaded { workspace, problem: None, revision },
         Err(error) => {
-            let rescue_key = format!("ficha.rescued.{}", js_sys::Date::now() as u64);
+            let rescue_key = key(&format!("rescued.{}", js_sys::Date::now() as u64));
             let rescued = storage().is_some_and(|s| s.set_item(&rescue_key, &raw).is_ok());
             Loaded {
                 workspace: slot.fresh(),
@@ -114,21 +162,23 @@ pub fn load(slot: Slot) -> Loaded {
 /// another tab stored a newer revision than `known`. Returns the new revision.
 pub fn save(slot: Slot, workspace: &Workspace, known: u64) -> Result<u64, SaveError> {
     let storage = storage().ok_or_else(|| SaveError::Refused(no_storage()))?;
-    if let Some(stored) = storage.get_item(slot.key()).ok().flatten() {
+    if let Some(stored) = stored_text(slot) {
         if revision_of(&stored) > known {
             return Err(SaveError::Conflict);
         }
     }
     let revision = known + 1;
     storage
-        .set_item(slot.key(), &encode_revision(workspace, revision))
+        .set_item(&slot.key(), &encode_revision(workspace, revision))
         .map_err(|_| SaveError::Refused(quota_message()))?;
+    // An older build's copy not adopted at start (storage was full) is now superseded.
+    let _ = storage.remove_item(&keys::legacy(slot.name()));
     Ok(revision)
 }
 
 /// The slot a storage key belongs to.
 pub fn slot_of_key(key: &str) -> Option<Slot> {
-    [Slot::Example, Slot::Own].into_iter().find(|s| s.key() == key)
+    Slot::ALL.into_iter().find(|s| s.key() == key)
 }
 
 /// Decodes what another tab stored, with its revision.

@@ -29,6 +29,7 @@ pub struct AppState {
 impl AppState {
     /// Opens the slot the user had open last.
     pub fn load() -> Self {
+        local::adopt_legacy_keys();
         let slot = local::active_slot();
         let loaded = local::load(slot);
         let state = Self {
