@@ -7,7 +7,7 @@ use super::ficha::{progress, ActivityFigures, TableOptions};
 use super::period::{Month, Period};
 use super::plan::MonthlyValues;
 use super::poi::PoiVersion;
-use super::workspace::Workspace;
+use super::workspace::{Selection, Workspace};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -107,9 +107,9 @@ pub fn progress_chart(version: &PoiVersion, aei_code: &str, period: Period, opti
 
 impl Workspace {
     /// The AEI's progress chart for the selected year, evaluated version and period.
-    pub fn progress_chart(&self, aei_code: &str) -> Option<ProgressChart> {
-        let version = self.evaluated_version()?;
-        Some(progress_chart(version, aei_code, self.selection.period, self.settings.table_options()))
+    pub fn progress_chart(&self, selection: Selection, aei_code: &str) -> Option<ProgressChart> {
+        let version = self.evaluated_version(selection)?;
+        Some(progress_chart(version, aei_code, selection.period, self.settings.table_options()))
     }
 }
 

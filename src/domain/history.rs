@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 
 use super::plan::OperativeActivity;
-use super::workspace::{Selection, Workspace};
+use super::workspace::Workspace;
 
 /// How many edits can be undone; older steps are forgotten.
 pub const UNDO_STEPS: usize = 100;
@@ -76,19 +76,9 @@ impl Step {
     }
 }
 
-/// What undo and redo leave as they are in the `current` workspace: the view (year, version,
-/// period) while it still exists in the restored one, and the recommendations register, whose
-/// status history is append-only and so is never rolled back.
+/// What undo and redo leave as they are in the `current` workspace: the recommendations
+/// register, whose status history is append-only and so is never rolled back.
 fn carried_over(mut restored: Workspace, current: &Workspace) -> Workspace {
-    let view: Selection = current.selection;
-    let exists = restored
-        .years
-        .iter()
-        .find(|y| y.year == view.year)
-        .is_some_and(|y| view.version.is_none_or(|n| y.poi.version(n).is_some()));
-    if exists {
-        restored.selection = view;
-    }
     restored.recommendations = current.recommendations.clone();
     restored
 }
@@ -101,14 +91,12 @@ pub struct History {
 }
 
 impl History {
-    /// Brings `seen` (the workspace as last observed) up to `now`, recording one undo step unless
-    /// nothing but the view changed: choosing another year, version or period is not an edit.
+    /// Brings `seen` (the workspace as last observed) up to `now`, recording one undo step for
+    /// this tab's edit.
     pub fn observe(&mut self, seen: &mut Workspace, now: &Workspace) {
-        let view = std::mem::replace(&mut seen.selection, now.selection);
         if seen == now {
             return;
         }
-        seen.selection = view;
         let before = std::mem::replace(seen, now.clone());
         if self.past.len() == UNDO_STEPS {
             self.past.pop_front();
@@ -150,12 +138,12 @@ impl History {
 mod tests {
     use super::*;
     use crate::domain::edit::Series;
-    use crate::domain::example::{reference_workspace, INTEGRITY_AO};
-    use crate::domain::period::{Month, Period};
+    use crate::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
+    use crate::domain::period::Month;
     use crate::domain::plan::OperativeActivity;
 
     fn edit(ws: &mut Workspace, month: u8, text: &str) {
-        ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, Month::new(month).unwrap(), text).unwrap();
+        ws.set_monthly_value(REFERENCE_VIEW, INTEGRITY_AO, Series::FinancialExecuted, Month::new(month).unwrap(), text).unwrap();
     }
 
     /// A workspace at each of `n` edits, and the history that watched them.
@@ -205,19 +193,6 @@ mod tests {
         history.observe(&mut current, &next);
         assert_eq!(history.redo_steps(), 0);
         assert_eq!(history.undo_steps(), 3);
-    }
-
-    #[test]
-    fn changing_the_view_is_not_an_edit_and_undo_keeps_the_view() {
-        let (states, mut history, mut current) = edited(1);
-        let mut now = current.clone();
-        now.selection.period = Period::FirstHalf;
-        history.observe(&mut current, &now);
-        assert_eq!(history.undo_steps(), 1);
-        assert_eq!(current, now);
-        history.undo(&mut current);
-        assert_eq!(current.selection.period, Period::FirstHalf);
-        assert_eq!(current.years, states[0].years);
     }
 
     #[test]

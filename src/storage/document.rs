@@ -9,12 +9,12 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::domain::plan::MonthlyValues;
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{Selection, Workspace};
 
 /// Name written at the top of every stored document and backup.
 pub const FORMAT_NAME: &str = "ficha-workspace";
 /// Schema version this build writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Why stored text could not be read. The raw text is always kept by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +76,21 @@ pub fn encode(workspace: &Workspace) -> String {
     encode_revision(workspace, 0)
 }
 
+/// A stored document read back: the workspace, and the view a version 1 document kept in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub workspace: Workspace,
+    /// Version 1 kept the year, version and period being viewed inside the workspace; from
+    /// version 2 on each tab keeps its own, and an older document's becomes the tab's first view.
+    pub view: Option<Selection>,
+}
+
+/// The view inside a version 1 workspace.
+#[derive(Deserialize)]
+struct ViewOfVersion1 {
+    selection: Option<Selection>,
+}
+
 /// The revision stamped on stored text (0 when absent or unreadable); a tab that holds an older
 /// revision than storage must not overwrite it.
 pub fn revision_of(text: &str) -> u64 {
@@ -84,6 +99,11 @@ pub fn revision_of(text: &str) -> u64 {
 
 /// Reads stored text, migrating older schema versions; never panics.
 pub fn decode(text: &str) -> Result<Workspace, DocumentError> {
+    decode_document(text).map(|decoded| decoded.workspace)
+}
+
+/// Reads stored text with the view an older version kept; never panics.
+pub fn decode_document(text: &str) -> Result<Decoded, DocumentError> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| DocumentError::Broken(e.to_string()))?;
     if envelope.format.as_deref() != Some(FORMAT_NAME) {
         return Err(DocumentError::UnknownFormat);
@@ -95,17 +115,27 @@ pub fn decode(text: &str) -> Result<Workspace, DocumentError> {
     let workspace = envelope.workspace.ok_or_else(|| DocumentError::Broken("falta \"workspace\"".into()))?;
     let broken = |e: serde_json::Error| DocumentError::Broken(e.to_string());
     // The current version is read straight from the text into the typed model, with no
-    // intermediate JSON tree; only older layouts go through `Value`, and come back as text, so the
+    // intermediate JSON tree; version 0 goes through `Value` and comes back as text, so the
     // model's Deserialize impls are compiled for one deserializer only.
     match version {
-        CURRENT_VERSION => serde_json::from_str(workspace.get()).map_err(broken),
+        CURRENT_VERSION => Ok(Decoded { workspace: serde_json::from_str(workspace.get()).map_err(broken)?, view: None }),
+        1 => view_out_of_workspace(workspace.get()),
         0 => {
             let value = serde_json::from_str(workspace.get()).map_err(broken)?;
             let migrated = months_from_arrays(value)?;
-            serde_json::from_str(&migrated.to_string()).map_err(broken)
+            view_out_of_workspace(&migrated.to_string())
         }
         other => Err(DocumentError::Broken(format!("versión de formato desconocida: {other}"))),
     }
+}
+
+/// Version 1 → 2: the workspace is the same but for `selection` (the view), which moves out to
+/// the tab. The model ignores the field, so the text is read once as the workspace and once for it.
+fn view_out_of_workspace(text: &str) -> Result<Decoded, DocumentError> {
+    let broken = |e: serde_json::Error| DocumentError::Broken(e.to_string());
+    let workspace = serde_json::from_str(text).map_err(broken)?;
+    let view = serde_json::from_str::<ViewOfVersion1>(text).map_err(broken)?.selection;
+    Ok(Decoded { workspace, view })
 }
 
 /// Version 0 (the pre-release layout, docs/FORMAT-backup.md) wrote each AO's and inversión's
@@ -157,7 +187,8 @@ fn twelve(array: Option<&Value>) -> Result<[Decimal; 12], String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::reference_workspace;
+    use crate::domain::example::{reference_workspace, REFERENCE_VIEW};
+    use crate::domain::period::Period;
 
     #[test]
     fn encode_then_decode_gives_back_the_same_workspace() {
@@ -199,12 +230,46 @@ mod tests {
         assert_eq!(revision_of("{broken"), 0);
     }
 
+    /// The example as a version 1 document wrote it: the workspace with its `selection`.
+    fn version1_text(selection: &str) -> String {
+        let workspace = serde_json::to_string(&reference_workspace()).unwrap();
+        let workspace = format!("{},\"selection\":{selection}}}", &workspace[..workspace.len() - 1]);
+        format!("{{\"format\":\"{FORMAT_NAME}\",\"version\":1,\"revision\":7,\"workspace\":{workspace}}}")
+    }
+
+    #[test]
+    fn a_version1_document_keeps_its_figures_and_gives_its_view_to_the_tab() {
+        let text = version1_text(r#"{"year":2023,"version":2,"period":"FirstHalf"}"#);
+        let decoded = decode_document(&text).unwrap();
+        assert_eq!(decoded.workspace, reference_workspace());
+        assert_eq!(decoded.view, Some(Selection { year: 2023, version: Some(2), period: Period::FirstHalf }));
+        let cuadro1 = decoded.workspace.cuadro1(REFERENCE_VIEW, "AEI.08.05").unwrap();
+        assert_eq!(cuadro1.aei.financial_execution, Decimal::new(21_000, 0));
+        assert_eq!(revision_of(&text), 7);
+    }
+
+    #[test]
+    fn a_version2_document_holds_no_view() {
+        let text = encode(&reference_workspace());
+        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":2,"#));
+        assert!(!text.contains("\"selection\""));
+        assert_eq!(decode_document(&text).unwrap().view, None);
+        let text = text.replacen(r#""is_example""#, r#""selection":{"year":2023},"is_example""#, 1);
+        assert_eq!(decode_document(&text).unwrap().view, None, "a view in a version 2 document is ignored");
+    }
+
+    #[test]
+    fn a_version1_view_that_is_not_a_view_makes_the_document_broken() {
+        assert!(matches!(decode(&version1_text(r#"{"year":"dos mil"}"#)), Err(DocumentError::Broken(_))));
+    }
+
     #[test]
     fn broken_unknown_and_newer_documents_are_refused() {
         assert!(matches!(decode("{not json"), Err(DocumentError::Broken(_))));
         assert_eq!(decode("{\"hello\":1}"), Err(DocumentError::UnknownFormat));
         assert_eq!(decode("{\"format\":\"ficha-workspace\",\"version\":99,\"workspace\":{}}"), Err(DocumentError::Newer(99)));
         assert!(matches!(decode("{\"format\":\"ficha-workspace\",\"version\":1,\"workspace\":{}}"), Err(DocumentError::Broken(_))));
+        assert!(matches!(decode("{\"format\":\"ficha-workspace\",\"version\":2,\"workspace\":{}}"), Err(DocumentError::Broken(_))));
         assert!(decode("").is_err());
     }
 }

@@ -1,11 +1,11 @@
 //! The workspace in the browser's localStorage: one slot for the example, one for the user's own.
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
-use super::document::{decode, encode_revision, revision_of};
+use super::document::{decode, decode_document, encode_revision, revision_of};
 use super::keys;
 use crate::domain::example::reference_workspace;
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{Selection, Workspace};
 
 thread_local! {
     /// The directory the app is served from, which prefixes every key (see `keys::scope_of`).
@@ -32,17 +32,21 @@ pub enum Slot {
 impl Slot {
     const ALL: [Slot; 2] = [Slot::Example, Slot::Own];
 
-    /// The key's name within the scope.
-    fn name(self) -> &'static str {
+    fn id(self) -> &'static str {
         match self {
-            Slot::Example => "workspace.example",
-            Slot::Own => "workspace.own",
+            Slot::Example => "example",
+            Slot::Own => "own",
         }
+    }
+
+    /// The key's name within the scope.
+    fn name(self) -> String {
+        format!("workspace.{}", self.id())
     }
 
     /// The localStorage key this slot's workspace is stored under, scoped to the app's path.
     pub fn key(self) -> String {
-        key(self.name())
+        key(&self.name())
     }
 
     /// What opens when the slot has nothing stored.
@@ -66,6 +70,8 @@ pub struct StoredProblem {
 /// What loading a slot gave.
 pub struct Loaded {
     pub workspace: Workspace,
+    /// The view an older document kept inside the workspace (`Decoded::view`).
+    pub view: Option<Selection>,
     pub problem: Option<StoredProblem>,
     /// The stored revision this tab now holds.
     pub revision: u64,
@@ -94,10 +100,10 @@ fn storage() -> Option<web_sys::Storage> {
 /// written (storage full), the old key stays and `stored_text` reads it until the slot's next save.
 pub fn adopt_legacy_keys() {
     let Some(storage) = storage() else { return };
-    for name in Slot::ALL.map(Slot::name).into_iter().chain([ACTIVE]) {
-        let legacy = keys::legacy(name);
+    for name in Slot::ALL.map(Slot::name).into_iter().chain([ACTIVE.to_string()]) {
+        let legacy = keys::legacy(&name);
         let Some(text) = storage.get_item(&legacy).ok().flatten() else { continue };
-        let scoped = key(name);
+        let scoped = key(&name);
         if storage.get_item(&scoped).ok().flatten().is_some() {
             continue;
         }
@@ -111,22 +117,19 @@ pub fn adopt_legacy_keys() {
 fn stored_text(slot: Slot) -> Option<String> {
     let storage = storage()?;
     let read = |key: &str| storage.get_item(key).ok().flatten();
-    read(&slot.key()).or_else(|| read(&keys::legacy(slot.name())))
+    read(&slot.key()).or_else(|| read(&keys::legacy(&slot.name())))
 }
 
 /// The slot the user had open last; the example for a newcomer.
 pub fn active_slot() -> Slot {
     let read = |key: &str| storage().and_then(|s| s.get_item(key).ok().flatten());
-    match read(&key(ACTIVE)).or_else(|| read(&keys::legacy(ACTIVE))).as_deref() {
-        Some("own") => Slot::Own,
-        _ => Slot::Example,
-    }
+    let active = read(&key(ACTIVE)).or_else(|| read(&keys::legacy(ACTIVE)));
+    Slot::ALL.into_iter().find(|slot| active.as_deref() == Some(slot.id())).unwrap_or(Slot::Example)
 }
 
 /// Remembers the open slot.
 pub fn set_active_slot(slot: Slot) -> Result<(), String> {
-    let value = if slot == Slot::Own { "own" } else { "example" };
-    storage().ok_or_else(no_storage)?.set_item(&key(ACTIVE), value).map_err(|_| quota_message())
+    storage().ok_or_else(no_storage)?.set_item(&key(ACTIVE), slot.id()).map_err(|_| quota_message())
 }
 
 /// Whether the slot holds anything.
@@ -137,16 +140,17 @@ pub fn has_stored(slot: Slot) -> bool {
 /// Loads a slot; unreadable text is copied under a rescue key and the slot's fresh workspace opens.
 pub fn load(slot: Slot) -> Loaded {
     let Some(raw) = stored_text(slot) else {
-        return Loaded { workspace: slot.fresh(), problem: None, revision: 0 };
+        return Loaded { workspace: slot.fresh(), view: None, problem: None, revision: 0 };
     };
     let revision = revision_of(&raw);
-    match decode(&raw) {
-        Ok(workspace) => Loaded { workspace, problem: None, revision },
+    match decode_document(&raw) {
+        Ok(decoded) => Loaded { workspace: decoded.workspace, view: decoded.view, problem: None, revision },
         Err(error) => {
             let rescue_key = key(&format!("rescued.{}", js_sys::Date::now() as u64));
             let rescued = storage().is_some_and(|s| s.set_item(&rescue_key, &raw).is_ok());
             Loaded {
                 workspace: slot.fresh(),
+                view: None,
                 problem: Some(StoredProblem {
                     message: format!("No se pudo abrir su espacio de trabajo guardado: {error}."),
                     rescue_key: rescued.then_some(rescue_key),
@@ -156,6 +160,23 @@ pub fn load(slot: Slot) -> Loaded {
             }
         }
     }
+}
+
+/// The view this tab had of the slot before a reload (sessionStorage: each tab keeps its own).
+pub fn tab_view(slot: Slot) -> Option<Selection> {
+    let text = SessionStorage::raw().get_item(&view_key(slot)).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps this tab's view of the slot for a reload; a refused write only loses the view.
+pub fn keep_tab_view(slot: Slot, view: Selection) {
+    if let Ok(text) = serde_json::to_string(&view) {
+        let _ = SessionStorage::raw().set_item(&view_key(slot), &text);
+    }
+}
+
+fn view_key(slot: Slot) -> String {
+    key(&format!("view.{}", slot.id()))
 }
 
 /// Writes a slot in one `setItem` (an interrupted save leaves the previous copy readable), unless
@@ -172,7 +193,7 @@ pub fn save(slot: Slot, workspace: &Workspace, known: u64) -> Result<u64, SaveEr
         .set_item(&slot.key(), &encode_revision(workspace, revision))
         .map_err(|_| SaveError::Refused(quota_message()))?;
     // An older build's copy not adopted at start (storage was full) is now superseded.
-    let _ = storage.remove_item(&keys::legacy(slot.name()));
+    let _ = storage.remove_item(&keys::legacy(&slot.name()));
     Ok(revision)
 }
 

@@ -37,8 +37,10 @@ fn current_route() -> Route {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    // Syncing reactive state to the outside world is what effects are for: every change is saved.
+    // Syncing reactive state to the outside world is what effects are for: every change is saved,
+    // and this tab's view is kept for a reload.
     Effect::new(move |_| state.persist());
+    Effect::new(move |_| local::keep_tab_view(state.slot.get(), state.view.get()));
     let route = RwSignal::new(current_route());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     // Two tabs: what another tab saves reaches this one; a stale tab never overwrites it.

@@ -1,14 +1,19 @@
-//! The app's reactive state: the open workspace, which slot it is, and storage notices.
+//! The app's reactive state: the open workspace, which slot it is, this tab's view of it, and storage notices.
 
 use leptos::prelude::*;
 
-use crate::domain::workspace::Workspace;
-use crate::storage::local::{self, SaveError, Slot, StoredProblem};
+use crate::domain::workspace::{Selection, Workspace};
+use crate::storage::local::{self, Loaded, SaveError, Slot, StoredProblem};
 
 /// Shared through context; every field is a signal, so the struct is `Copy`.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub workspace: RwSignal<Workspace>,
+    /// The year, version and period this tab looks at, as chosen. Not part of the workspace: each
+    /// tab keeps its own (in sessionStorage, so a reload keeps it).
+    pub view: RwSignal<Selection>,
+    /// The view within the open workspace (`Selection::within`): what every page computes for.
+    pub selection: Memo<Selection>,
     pub slot: RwSignal<Slot>,
     /// A save that failed (quota, storage disabled); cleared by the next good save.
     pub save_error: RwSignal<Option<String>>,
@@ -32,8 +37,15 @@ impl AppState {
         local::adopt_legacy_keys();
         let slot = local::active_slot();
         let loaded = local::load(slot);
+        let view = RwSignal::new(first_view(slot, &loaded));
+        let workspace = RwSignal::new(loaded.workspace);
         let state = Self {
-            workspace: RwSignal::new(loaded.workspace),
+            workspace,
+            view,
+            selection: Memo::new(move |_| {
+                let chosen = view.get();
+                workspace.with(|ws| chosen.within(ws))
+            }),
             slot: RwSignal::new(slot),
             save_error: RwSignal::new(None),
             stored_problem: RwSignal::new(loaded.problem),
@@ -84,6 +96,7 @@ impl AppState {
         if let Err(message) = local::set_active_slot(slot) {
             self.save_error.set(Some(message));
         }
+        self.view.set(first_view(slot, &loaded));
         if loaded.problem.is_some() {
             self.stored_problem.set(loaded.problem);
         }
@@ -148,6 +161,12 @@ impl AppState {
             Err(SaveError::Conflict) => self.conflict.set(true),
         }
     }
+}
+
+/// What a tab first shows of a slot: its own view before a reload, else the view an older
+/// document kept, else this year (or, `Selection::within`, the workspace's latest year).
+fn first_view(slot: Slot, loaded: &Loaded) -> Selection {
+    local::tab_view(slot).or(loaded.view).unwrap_or_else(|| Selection::of_year(local::current_year()))
 }
 
 /// `data-save-pending` on the root element while a save is scheduled, for whoever must read
