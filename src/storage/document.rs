@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::stamp::Stamp;
 use crate::domain::plan::MonthlyValues;
 use crate::domain::workspace::{Selection, Workspace};
 
@@ -47,6 +48,9 @@ struct DocumentOut<'a> {
     format: &'static str,
     version: u32,
     revision: u64,
+    /// The tab that saved it (`Stamp::writer`); a backup has none.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    writer: &'a str,
     workspace: &'a Workspace,
 }
 
@@ -59,21 +63,17 @@ struct Envelope<'a> {
     workspace: Option<&'a RawValue>,
 }
 
-#[derive(Deserialize)]
-struct Head {
-    #[serde(default)]
-    revision: u64,
-}
-
-/// The workspace as stored text, stamped with a revision that grows with every save.
-pub fn encode_revision(workspace: &Workspace, revision: u64) -> String {
-    serde_json::to_string(&DocumentOut { format: FORMAT_NAME, version: CURRENT_VERSION, revision, workspace })
+/// The workspace as stored text, stamped with the save it is: a revision that grows with every
+/// save, and the tab that wrote it.
+pub fn encode_stamped(workspace: &Workspace, stamp: &Stamp) -> String {
+    let (revision, writer) = (stamp.revision, stamp.writer.as_str());
+    serde_json::to_string(&DocumentOut { format: FORMAT_NAME, version: CURRENT_VERSION, revision, writer, workspace })
         .expect("a workspace always serializes")
 }
 
-/// The workspace as a backup file (revision 0).
+/// The workspace as a backup file (revision 0, no writer).
 pub fn encode(workspace: &Workspace) -> String {
-    encode_revision(workspace, 0)
+    encode_stamped(workspace, &Stamp::default())
 }
 
 /// A stored document read back: the workspace, and the view a version 1 document kept in it.
@@ -91,10 +91,10 @@ struct ViewOfVersion1 {
     selection: Option<Selection>,
 }
 
-/// The revision stamped on stored text (0 when absent or unreadable); a tab that holds an older
-/// revision than storage must not overwrite it.
-pub fn revision_of(text: &str) -> u64 {
-    serde_json::from_str::<Head>(text).map_or(0, |h| h.revision)
+/// The save stamped on stored text (revision 0, no writer, when absent or unreadable); a tab must
+/// not overwrite a save it has not seen (`stamp::standing`).
+pub fn stamp_of(text: &str) -> Stamp {
+    serde_json::from_str(text).unwrap_or_default()
 }
 
 /// Reads stored text, migrating older schema versions; never panics.
@@ -127,6 +127,16 @@ pub fn decode_document(text: &str) -> Result<Decoded, DocumentError> {
         }
         other => Err(DocumentError::Broken(format!("versión de formato desconocida: {other}"))),
     }
+}
+
+/// A document of a newer version, read as far as this build can: its workspace as if it were of
+/// the current version (fields this build does not know are left out), to show it read-only.
+/// `None` when the newer layout does not read so, or the text is not a newer document.
+pub fn read_newer(text: &str) -> Option<Workspace> {
+    let envelope: Envelope = serde_json::from_str(text).ok()?;
+    let newer = envelope.format.as_deref() == Some(FORMAT_NAME) && envelope.version.is_some_and(|v| v > CURRENT_VERSION);
+    newer.then_some(())?;
+    serde_json::from_str(envelope.workspace?.get()).ok()
 }
 
 /// Version 1 → 2: the workspace is the same but for `selection` (the view), which moves out to
@@ -225,9 +235,13 @@ mod tests {
     }
 
     #[test]
-    fn the_revision_is_read_without_the_workspace() {
-        assert_eq!(revision_of(&encode_revision(&reference_workspace(), 42)), 42);
-        assert_eq!(revision_of("{broken"), 0);
+    fn the_stamp_is_read_without_the_workspace() {
+        let stamp = Stamp { revision: 42, writer: "tab-1".to_string() };
+        let text = encode_stamped(&reference_workspace(), &stamp);
+        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":2,"revision":42,"writer":"tab-1","workspace":"#));
+        assert_eq!(stamp_of(&text), stamp);
+        assert_eq!(stamp_of(&encode(&reference_workspace())), Stamp::default(), "a backup names no writer");
+        assert_eq!(stamp_of("{broken"), Stamp::default());
     }
 
     /// The example as a version 1 document wrote it: the workspace with its `selection`.
@@ -245,7 +259,7 @@ mod tests {
         assert_eq!(decoded.view, Some(Selection { year: 2023, version: Some(2), period: Period::FirstHalf }));
         let cuadro1 = decoded.workspace.cuadro1(REFERENCE_VIEW, "AEI.08.05").unwrap();
         assert_eq!(cuadro1.aei.financial_execution, Decimal::new(21_000, 0));
-        assert_eq!(revision_of(&text), 7);
+        assert_eq!(stamp_of(&text).revision, 7);
     }
 
     #[test]
@@ -261,6 +275,16 @@ mod tests {
     #[test]
     fn a_version1_view_that_is_not_a_view_makes_the_document_broken() {
         assert!(matches!(decode(&version1_text(r#"{"year":"dos mil"}"#)), Err(DocumentError::Broken(_))));
+    }
+
+    #[test]
+    fn a_newer_document_is_shown_as_far_as_it_reads_and_only_then() {
+        let text = encode(&reference_workspace()).replacen(r#""version":2"#, r#""version":3"#, 1);
+        assert_eq!(decode(&text), Err(DocumentError::Newer(3)));
+        let with_more = text.replacen(r#""is_example""#, r#""a_field_of_version_3":[1,2],"is_example""#, 1);
+        assert_eq!(read_newer(&with_more), Some(reference_workspace()));
+        assert_eq!(read_newer(&text.replacen(r#""years":["#, r#""years":{"list":["#, 1)), None, "a layout this build cannot read");
+        assert_eq!(read_newer(&encode(&reference_workspace())), None, "not newer");
     }
 
     #[test]

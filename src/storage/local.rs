@@ -2,8 +2,9 @@
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
-use super::document::{decode, decode_document, encode_revision, revision_of};
+use super::document::{decode_document, encode_stamped, read_newer, stamp_of, DocumentError, CURRENT_VERSION};
 use super::keys;
+use super::stamp::{standing, Stamp, Standing};
 use crate::domain::example::reference_workspace;
 use crate::domain::workspace::{Selection, Workspace};
 
@@ -13,6 +14,9 @@ thread_local! {
         let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
         keys::scope_of(&path).to_string()
     };
+    /// This tab's id as a writer (`Stamp::writer`): random for every page load, so two tabs that
+    /// save the same revision are told apart.
+    static WRITER: String = format!("{:014x}", (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64);
 }
 
 /// The one place key names are made: `name` within this deployment's scope.
@@ -62,7 +66,7 @@ impl Slot {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredProblem {
     pub message: String,
-    /// The key the raw text was copied to, or `None` if even that failed (then the slot is never written).
+    /// The key the raw text was copied to, or `None` if even that failed (then `SaveBlock::NotCopied`).
     pub rescue_key: Option<String>,
     pub raw: String,
 }
@@ -73,8 +77,42 @@ pub struct Loaded {
     /// The view an older document kept inside the workspace (`Decoded::view`).
     pub view: Option<Selection>,
     pub problem: Option<StoredProblem>,
-    /// The stored revision this tab now holds.
-    pub revision: u64,
+    /// Why this tab must not save the slot, if it must not.
+    pub block: Option<SaveBlock>,
+    /// The stored save this tab now holds.
+    pub stamp: Stamp,
+}
+
+/// Why a slot is not saved: what is stored would be lost. Kept apart from the notices, so closing
+/// a notice does not lift it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveBlock {
+    /// The stored text could not be read nor copied aside: it is the only copy.
+    NotCopied,
+    /// A newer build of Ficha stored it (format `version`); this build opens it read-only.
+    NewerBuild { version: u32, shown: bool },
+}
+
+impl SaveBlock {
+    /// The standing notice of a read-only workspace; none for `NotCopied`, whose notice is the
+    /// stored problem's.
+    pub fn notice(&self) -> Option<String> {
+        let SaveBlock::NewerBuild { version, shown } = self else { return None };
+        let head = format!("Sus datos fueron guardados por una versión más reciente de Ficha (formato {version}; esta versión lee hasta el {CURRENT_VERSION}).");
+        Some(if *shown {
+            format!("{head} Se muestran solo para consulta: esta pestaña no guardará ningún cambio, para no reemplazarlos. Actualice la página para usar la versión más reciente.")
+        } else {
+            format!("{head} Esta versión no puede mostrarlos y no guardará nada encima de ellos. Actualice la página para usar la versión más reciente.")
+        })
+    }
+
+    /// Why an edit was not saved.
+    pub fn refusal(&self) -> String {
+        match self {
+            SaveBlock::NotCopied => "No se guardan cambios: los datos anteriores no se pudieron leer ni copiar aparte. Descárguelos primero.".to_string(),
+            SaveBlock::NewerBuild { .. } => "No se guardan cambios: los datos guardados son de una versión más reciente de Ficha. Actualice la página.".to_string(),
+        }
+    }
 }
 
 /// Why a save did not happen.
@@ -82,7 +120,7 @@ pub struct Loaded {
 pub enum SaveError {
     /// The browser refused the write (quota exceeded, storage disabled).
     Refused(String),
-    /// Another tab saved a newer revision; this tab must not overwrite it.
+    /// Another tab saved a save this tab has not seen; this tab must not overwrite it.
     Conflict,
 }
 
@@ -137,14 +175,20 @@ pub fn has_stored(slot: Slot) -> bool {
     stored_text(slot).is_some()
 }
 
-/// Loads a slot; unreadable text is copied under a rescue key and the slot's fresh workspace opens.
+/// Loads a slot. Unreadable text is copied under a rescue key and the slot's fresh workspace
+/// opens; text of a newer build opens read-only, as far as this build reads it.
 pub fn load(slot: Slot) -> Loaded {
     let Some(raw) = stored_text(slot) else {
-        return Loaded { workspace: slot.fresh(), view: None, problem: None, revision: 0 };
+        return Loaded { workspace: slot.fresh(), view: None, problem: None, block: None, stamp: Stamp::default() };
     };
-    let revision = revision_of(&raw);
+    let stamp = stamp_of(&raw);
     match decode_document(&raw) {
-        Ok(decoded) => Loaded { workspace: decoded.workspace, view: decoded.view, problem: None, revision },
+        Ok(decoded) => Loaded { workspace: decoded.workspace, view: decoded.view, problem: None, block: None, stamp },
+        Err(DocumentError::Newer(version)) => {
+            let shown = read_newer(&raw);
+            let block = SaveBlock::NewerBuild { version, shown: shown.is_some() };
+            Loaded { workspace: shown.unwrap_or_else(|| slot.fresh()), view: None, problem: None, block: Some(block), stamp }
+        }
         Err(error) => {
             let rescue_key = key(&format!("rescued.{}", js_sys::Date::now() as u64));
             let rescued = storage().is_some_and(|s| s.set_item(&rescue_key, &raw).is_ok());
@@ -156,7 +200,8 @@ pub fn load(slot: Slot) -> Loaded {
                     rescue_key: rescued.then_some(rescue_key),
                     raw,
                 }),
-                revision,
+                block: (!rescued).then_some(SaveBlock::NotCopied),
+                stamp,
             }
         }
     }
@@ -180,31 +225,27 @@ fn view_key(slot: Slot) -> String {
 }
 
 /// Writes a slot in one `setItem` (an interrupted save leaves the previous copy readable), unless
-/// another tab stored a newer revision than `known`. Returns the new revision.
-pub fn save(slot: Slot, workspace: &Workspace, known: u64) -> Result<u64, SaveError> {
+/// storage holds another save than `held` (`stamp::standing`): a later one, or the same revision
+/// by another tab. Returns the new save's stamp, written by this tab.
+pub fn save(slot: Slot, workspace: &Workspace, held: &Stamp) -> Result<Stamp, SaveError> {
     let storage = storage().ok_or_else(|| SaveError::Refused(no_storage()))?;
     if let Some(stored) = stored_text(slot) {
-        if revision_of(&stored) > known {
+        if standing(held, &stamp_of(&stored)) != Standing::Same {
             return Err(SaveError::Conflict);
         }
     }
-    let revision = known + 1;
+    let stamp = WRITER.with(|writer| held.next(writer));
     storage
-        .set_item(&slot.key(), &encode_revision(workspace, revision))
+        .set_item(&slot.key(), &encode_stamped(workspace, &stamp))
         .map_err(|_| SaveError::Refused(quota_message()))?;
     // An older build's copy not adopted at start (storage was full) is now superseded.
     let _ = storage.remove_item(&keys::legacy(&slot.name()));
-    Ok(revision)
+    Ok(stamp)
 }
 
 /// The slot a storage key belongs to.
 pub fn slot_of_key(key: &str) -> Option<Slot> {
     Slot::ALL.into_iter().find(|s| s.key() == key)
-}
-
-/// Decodes what another tab stored, with its revision.
-pub fn decode_stored(raw: &str) -> Option<(Workspace, u64)> {
-    decode(raw).ok().map(|ws| (ws, revision_of(raw)))
 }
 
 fn no_storage() -> String {

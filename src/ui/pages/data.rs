@@ -471,7 +471,13 @@ fn BackupSection() -> impl IntoView {
                 // The switch's own load must settle before the restored workspace is set and saved.
                 next_paint().await;
             }
-            ws.set((*incoming).clone());
+            // What is stored and may not be replaced (unreadable and not copied aside, or of a
+            // newer build) stays; the restore is refused with the reason.
+            if let Some(block) = state.save_block.get_untracked() {
+                step.set(RestoreStep::Refused(format!("No se restauró el respaldo. {}", block.refusal())));
+                return;
+            }
+            state.restore((*incoming).clone());
             let overview = Overview::of(&incoming);
             step.set(RestoreStep::Restored(format!(
                 "Respaldo restaurado en su espacio de trabajo: {}, años {}, {} AO.",
@@ -514,7 +520,7 @@ fn BackupSection() -> impl IntoView {
                 };
                 view! {
                     <div id="restore-confirm" class="notice info">
-                        <p>{format!("«{file}» se puede restaurar. {note} Esto no se puede deshacer: descargue antes un respaldo de lo actual si lo necesita.")}</p>
+                        <p>{format!("«{file}» se puede restaurar. {note} Esto no se puede deshacer: «Deshacer» no vuelve a lo que había antes de restaurar (los cambios anteriores dejan de poder deshacerse). Descargue antes un respaldo de lo actual si lo necesita.")}</p>
                         <table id="restore-compare">
                             <caption>"Qué se reemplaza"</caption>
                             <thead><tr><th scope="col"></th><th scope="col">"Su espacio de trabajo ahora"</th><th scope="col">"En el archivo"</th></tr></thead>
