@@ -6,6 +6,7 @@ use super::document::{decode_document, encode_stamped, read_newer, stamp_of, Doc
 use super::keys;
 use super::stamp::{standing, Stamp, Standing};
 use crate::domain::example::reference_workspace;
+use crate::domain::safekeeping::BackupHabit;
 use crate::domain::workspace::{Selection, Workspace};
 
 thread_local! {
@@ -25,6 +26,10 @@ fn key(name: &str) -> String {
 }
 
 const ACTIVE: &str = "active";
+/// The backup habit of the user's own workspace (`BackupHabit`).
+const BACKUP_HABIT: &str = "backup.own";
+/// Set in sessionStorage once the browser was asked to keep the storage.
+const PERSISTENCE_ASKED: &str = "persistence-asked";
 
 /// Which workspace is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +227,27 @@ pub fn keep_tab_view(slot: Slot, view: Selection) {
 
 fn view_key(slot: Slot) -> String {
     key(&format!("view.{}", slot.id()))
+}
+
+/// When the user last downloaded a backup of their own workspace, and the reminder's setting.
+pub fn backup_habit() -> BackupHabit {
+    let text = storage().and_then(|s| s.get_item(&key(BACKUP_HABIT)).ok().flatten());
+    text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+/// Keeps the backup habit; a refused write says why.
+pub fn keep_backup_habit(habit: &BackupHabit) -> Result<(), String> {
+    let text = serde_json::to_string(habit).map_err(|_| quota_message())?;
+    storage().ok_or_else(no_storage)?.set_item(&key(BACKUP_HABIT), &text).map_err(|_| quota_message())
+}
+
+/// Whether this tab already asked the browser to keep the storage (once per tab session).
+pub fn persistence_asked() -> bool {
+    SessionStorage::raw().get_item(&key(PERSISTENCE_ASKED)).ok().flatten().is_some()
+}
+
+pub fn mark_persistence_asked() {
+    let _ = SessionStorage::raw().set_item(&key(PERSISTENCE_ASKED), "1");
 }
 
 /// Writes a slot in one `setItem` (an interrupted save leaves the previous copy readable), unless

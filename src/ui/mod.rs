@@ -5,11 +5,13 @@ pub mod charts;
 pub mod download;
 pub mod grid;
 pub mod history;
+pub mod keeping;
 pub mod pages;
 pub mod route;
 pub mod sheet;
 pub mod state;
 pub mod tables;
+pub mod today;
 pub mod upload;
 
 use leptos::prelude::*;
@@ -247,6 +249,13 @@ fn StorageNotices() -> impl IntoView {
                 <button on:click=download_backup>"Descargar lo que tengo en esta pestaña"</button>
             </div>
         })}
+        {move || state.kept.get().map(|message| view! {
+            <div class="notice info" role="status" id="storage-kept">
+                <p>{message}</p>
+                <button on:click=move |_| state.kept.set(None)>"Cerrar"</button>
+            </div>
+        })}
+        <keeping::BackupReminder/>
         {move || state.info.get().map(|message| view! {
             <div class="notice info" role="status" id="info-notice">
                 <p>{message}</p>

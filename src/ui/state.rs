@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::domain::safekeeping::BackupHabit;
 use crate::domain::workspace::{Selection, Workspace};
 use crate::storage::document::{decode, stamp_of};
 use crate::storage::local::{self, Loaded, SaveBlock, SaveError, Slot, StoredProblem};
 use crate::storage::stamp::{standing, Stamp, Standing};
+use crate::ui::keeping;
 
 /// Shared through context; every field is a signal, so the struct is `Copy`.
 #[derive(Clone, Copy)]
@@ -28,6 +30,10 @@ pub struct AppState {
     pub conflict: RwSignal<bool>,
     /// A passing message ("cambios de otra pestaña cargados").
     pub info: RwSignal<Option<String>>,
+    /// The browser's answer to keeping this app's storage, once asked (`keeping`).
+    pub kept: RwSignal<Option<&'static str>>,
+    /// When the user last downloaded a backup of their own workspace, and the reminder's setting.
+    pub backup: RwSignal<BackupHabit>,
     /// The stored save this tab's workspace derives from.
     held: StoredValue<Stamp>,
     /// Counts the times the workspace was replaced by what this tab did not edit (another tab's
@@ -62,6 +68,8 @@ impl AppState {
             save_block: RwSignal::new(loaded.block),
             conflict: RwSignal::new(false),
             info: RwSignal::new(None),
+            kept: RwSignal::new(None),
+            backup: RwSignal::new(local::backup_habit()),
             held: StoredValue::new(loaded.stamp),
             loads: StoredValue::new(0),
             save_pending: StoredValue::new(false),
@@ -187,6 +195,11 @@ impl AppState {
         let held = self.held.get_value();
         match self.workspace.with_untracked(|ws| local::save(slot, ws, &held)) {
             Ok(stamp) => {
+                // The first write of a fresh workspace is not an edit; the user's first edit of
+                // their own workspace is when the browser is asked to keep it.
+                if slot == Slot::Own && held.revision > 0 {
+                    keeping::ask_to_keep_storage(*self);
+                }
                 self.held.set_value(stamp);
                 if self.save_error.get_untracked().is_some() {
                     self.save_error.set(None);

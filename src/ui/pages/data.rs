@@ -14,9 +14,9 @@ use crate::io::ao_sheet::{parse_rows, AoSheet, ImportPreview};
 use crate::io::backup::{self, Overview, MAX_BACKUP_BYTES};
 use crate::io::tables::{self, Table};
 use crate::io::xlsx;
-use crate::storage::document::encode;
 use crate::storage::local::{self, Slot};
 use crate::ui::download::{download_bytes, download_text};
+use crate::ui::keeping::{download_backup, BackupReminderSetting};
 use crate::ui::upload::{chosen_file, file_bytes};
 use crate::ui::route::Route;
 use crate::ui::state::{use_state, AppState};
@@ -417,24 +417,13 @@ enum RestoreStep {
     Restored(String),
 }
 
-/// Today as yyyy-mm-dd, in the browser's time zone.
-fn today() -> String {
-    let date = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
-}
-
 /// "Descargar respaldo" and "Restaurar respaldo" (into the user's own workspace, after asking).
 #[component]
 fn BackupSection() -> impl IntoView {
     let state = use_state();
     let ws = state.workspace;
     let step = RwSignal::new(RestoreStep::Idle);
-    let download = move |_| {
-        let text = ws.with_untracked(encode);
-        if let Err(message) = download_text(&backup::file_name(&today()), "application/json", &text) {
-            state.save_error.set(Some(message));
-        }
-    };
+    let download = move |_| download_backup(state);
     let on_file = move |ev: web_sys::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         spawn_local(async move {
@@ -491,6 +480,7 @@ fn BackupSection() -> impl IntoView {
         <h2>"Respaldo del espacio de trabajo"</h2>
         <p>"Todo lo que guarda Ficha (entidad, años, versiones del POI, AO, textos, recomendaciones y ajustes) en un archivo JSON, para guardarlo aparte o abrirlo en otra computadora."</p>
         <p><button id="backup-download" on:click=download>"Descargar respaldo"</button></p>
+        <BackupReminderSetting/>
         <label>"Restaurar respaldo (archivo .json descargado de Ficha)"
             <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file/>
         </label>
