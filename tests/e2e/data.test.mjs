@@ -323,7 +323,7 @@ test('a backup downloads and restores in another browser, after showing what it 
   assert.match(backup.name, /^ficha-respaldo-\d{4}-\d{2}-\d{2}\.json$/);
   const text = await readFile(backup.path, 'utf8');
   assert.deepEqual(Object.keys(JSON.parse(text)).slice(0, 2), ['format', 'version']);
-  const newer = await writeTemp('nuevo.json', text.replace('"version":1,', '"version":9,'));
+  const newer = await writeTemp('nuevo.json', text.replace(/"version":\d+,/, '"version":9,'));
   const broken = await writeTemp('roto.json', text.slice(0, 200));
 
   await withApp(async (ficha) => {

@@ -9,14 +9,17 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Starts a static server of `root` mounted at `base` ("/" or "/fichas/"); no SPA fallback. */
+/** Starts a static server of `root` mounted at `base` ("/" or "/fichas/", or a list of them: one
+ * origin with several deployments); no SPA fallback. `url` is the first base's. */
 export async function serve(root, base = '/') {
+  const bases = [base].flat();
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requests.push(url.pathname);
-    if (!url.pathname.startsWith(base)) { res.writeHead(404).end('not found'); return; }
-    let rel = url.pathname.slice(base.length) || 'index.html';
+    const mount = bases.find((b) => url.pathname.startsWith(b));
+    if (!mount) { res.writeHead(404).end('not found'); return; }
+    let rel = url.pathname.slice(mount.length) || 'index.html';
     const file = normalize(join(root, decodeURIComponent(rel)));
     if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
     try {
@@ -29,5 +32,5 @@ export async function serve(root, base = '/') {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${base}`, origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}${bases[0]}`, origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
 }
