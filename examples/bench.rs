@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use ficha::domain::example::REFERENCE_VIEW;
 use ficha::domain::synthetic::{bench_batch, compute_every_table, synthetic_workspace};
 use ficha::storage::document::{decode, encode};
 
@@ -26,7 +27,7 @@ fn main() {
         let batch = bench_batch(n);
         let ms = median_ms(15, || {
             for _ in 0..batch {
-                std::hint::black_box(compute_every_table(std::hint::black_box(&ws)));
+                std::hint::black_box(compute_every_table(std::hint::black_box(&ws), REFERENCE_VIEW));
             }
         }) / batch as f64;
         tables.push(format!("\"{n}\":{ms:.3}"));

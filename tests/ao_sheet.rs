@@ -3,7 +3,7 @@
 use std::str::FromStr;
 use std::time::Instant;
 
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REST_OF_POI};
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW, REST_OF_POI};
 use ficha::domain::numbers::{DecimalMark, NumberError};
 use ficha::domain::plan::{Aei, CostCenter, Indicator, OperativeActivity};
 use ficha::domain::poi::{Amendment, Resolution};
@@ -494,8 +494,8 @@ fn import_into_an_earlier_or_unknown_version_changes_nothing() {
 #[test]
 fn export_writes_the_reference_ao_in_the_import_layout() {
     let workspace = reference_workspace();
-    let year = workspace.year().unwrap();
-    let rows = export_rows(year, workspace.evaluated_version().unwrap());
+    let year = workspace.year(2023).unwrap();
+    let rows = export_rows(year, workspace.evaluated_version(REFERENCE_VIEW).unwrap());
     assert_eq!(rows[0], header());
     assert_eq!(rows[0].len(), 57);
     let integrity = rows.iter().find(|r| r[4] == INTEGRITY_AO).unwrap();
@@ -516,14 +516,14 @@ fn export_writes_the_reference_ao_in_the_import_layout() {
     assert_eq!(integrity[9 + 11], "1");
     assert_eq!(integrity[9 + 24], "0.00");
     assert_eq!(integrity[9 + 24 + 6], "3500.00");
-    assert!(export_csv(year, workspace.evaluated_version().unwrap()).starts_with("aei_codigo,aei_nombre,cc_codigo,"));
+    assert!(export_csv(year, workspace.evaluated_version(REFERENCE_VIEW).unwrap()).starts_with("aei_codigo,aei_nombre,cc_codigo,"));
 }
 
 #[test]
 fn reference_round_trips_through_the_sheet_to_the_cent() {
     let workspace = reference_workspace();
-    let reference_year = workspace.year().unwrap();
-    let reference_version = workspace.evaluated_version().unwrap();
+    let reference_year = workspace.year(2023).unwrap();
+    let reference_version = workspace.evaluated_version(REFERENCE_VIEW).unwrap();
     let exported = export_csv(reference_year, reference_version);
 
     let sheet = parse_csv(exported.as_bytes()).unwrap();
@@ -543,7 +543,7 @@ fn reference_round_trips_through_the_sheet_to_the_cent() {
 #[test]
 fn reimporting_an_export_replaces_every_ao_and_keeps_none() {
     let workspace = reference_workspace();
-    let mut year = workspace.year().unwrap().clone();
+    let mut year = workspace.year(2023).unwrap().clone();
     let sheet = parse_csv(export_csv(&year, year.poi.latest().unwrap()).as_bytes()).unwrap();
     let before = year.clone();
     let summary = apply_import(&sheet, &mut year, 3).unwrap();

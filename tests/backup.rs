@@ -2,14 +2,14 @@
 
 use std::str::FromStr;
 
-use ficha::domain::example::reference_workspace;
+use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::period::Period;
 use ficha::domain::plan::{Aei, BudgetCategory, CostCenter, Entity, Indicator, Investment, MonthlyValues, Oei, OperativeActivity};
 use ficha::domain::poi::{Amendment, Resolution};
 use ficha::domain::synthetic::synthetic_workspace;
-use ficha::domain::workspace::Workspace;
+use ficha::domain::workspace::{Selection, Workspace};
 use ficha::io::backup::{file_name, read_backup, BackupError, Overview, MAX_BACKUP_BYTES};
-use ficha::storage::document::{decode, encode, DocumentError, CURRENT_VERSION, FORMAT_NAME};
+use ficha::storage::document::{decode, decode_document, encode, DocumentError, CURRENT_VERSION, FORMAT_NAME};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -92,7 +92,6 @@ fn fixture_workspace() -> Workspace {
         financial: MonthlyValues { programmed: months(&[(11, "50000")]), executed: months(&[(11, "48750.25")]) },
     });
     year.ficha_date = "2025-01-20".to_string();
-    ws.selection.period = Period::FirstHalf;
     ws
 }
 
@@ -114,7 +113,7 @@ fn the_reference_backup_keeps_narrative_recommendations_and_settings() {
     assert_eq!(restored.narrative, ws.narrative);
     assert_eq!(restored.recommendations, ws.recommendations);
     assert_eq!(restored.settings, ws.settings);
-    assert_eq!(restored.cuadro1("AEI.08.05"), ws.cuadro1("AEI.08.05"));
+    assert_eq!(restored.cuadro1(REFERENCE_VIEW, "AEI.08.05"), ws.cuadro1(REFERENCE_VIEW, "AEI.08.05"));
 }
 
 #[test]
@@ -135,18 +134,20 @@ fn the_version_0_fixture_migrates_to_the_current_model() {
     assert!(FIXTURE_V0.contains("\"programmed\": [\"0.00\", \"0.00\", \"1500.50\""));
     let ws = read_backup(FIXTURE_V0.as_bytes()).unwrap();
     assert_eq!(ws, fixture_workspace());
+    let view = decode_document(FIXTURE_V0).unwrap().view;
+    assert_eq!(view, Some(Selection { year: 2024, version: None, period: Period::FirstHalf }), "its view goes to the tab");
 }
 
 #[test]
 fn the_migrated_fixture_gives_the_tables_of_its_figures() {
-    let mut ws = read_backup(FIXTURE_V0.as_bytes()).unwrap();
-    ws.selection.period = Period::Annual;
-    let cuadro1 = ws.cuadro1("AEI.01.02").unwrap();
+    let ws = read_backup(FIXTURE_V0.as_bytes()).unwrap();
+    let view = Selection::of_year(2024);
+    let cuadro1 = ws.cuadro1(view, "AEI.01.02").unwrap();
     // The taller has follow-up not approved: only the integrity AO is counted, 3 of 4 informes.
     assert_eq!((cuadro1.aei.activity_count, cuadro1.aei.fully_executed_count), (1, 0));
     assert_eq!(cuadro1.aei.financial_execution, d("4501.50"));
     assert_eq!(cuadro1.aei.average_adjusted_physical_execution, Some(d("75")));
-    let tabla3 = ws.tabla3("AEI.01.02").unwrap();
+    let tabla3 = ws.tabla3(view, "AEI.01.02").unwrap();
     assert_eq!(tabla3.total_financial_programmed, d("6802.00"));
     assert_eq!(tabla3.total_financial_executed, d("5301.49"));
 }
@@ -185,7 +186,7 @@ fn a_version_0_file_with_a_wrong_month_list_is_refused() {
 fn newer_unknown_and_broken_backups_are_refused_with_a_message() {
     let newer = encode(&Workspace::empty(2026)).replacen(&format!("\"version\":{CURRENT_VERSION}"), "\"version\":7", 1);
     let cases: [(&[u8], &str); 6] = [
-        (newer.as_bytes(), "versión más reciente de Ficha (formato 7; esta versión lee hasta el 1)"),
+        (newer.as_bytes(), "versión más reciente de Ficha (formato 7; esta versión lee hasta el 2)"),
         (b"{\"format\":\"otra-app\",\"version\":1,\"workspace\":{}}", "no es un espacio de trabajo de Ficha"),
         (b"aei_codigo;cc_codigo\n", "el contenido está dañado y no se puede leer"),
         (b"{\"format\":\"ficha-workspace\",\"version\":1,\"workspace\":{\"years\":3}}", "dañado"),

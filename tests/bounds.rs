@@ -7,7 +7,7 @@ use ficha::domain::charts::Axis;
 use ficha::domain::compare::compare;
 use ficha::domain::draft::draft_ficha;
 use ficha::domain::edit::Series;
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::integrity::{IntegrityResult, InputProblem};
 use ficha::domain::paste::parse_block;
 use ficha::domain::period::{Month, Period};
@@ -15,7 +15,7 @@ use ficha::domain::plan::{Investment, OperativeActivity};
 use ficha::domain::sheet::parse_sheet_block;
 use ficha::domain::structure::AeiDraft;
 use ficha::domain::synthetic::compute_every_table;
-use ficha::domain::workspace::Workspace;
+use ficha::domain::workspace::{Selection, Workspace};
 use ficha::io::ao_file::read_cells;
 use ficha::io::ao_sheet::{header, parse_rows, AoSheet, SheetErrors};
 use ficha::io::backup::{read_backup, BackupError};
@@ -40,7 +40,7 @@ fn month(number: u8) -> Month {
 }
 
 fn integrity_ao(ws: &Workspace) -> &OperativeActivity {
-    ws.evaluated_version().unwrap().activity(INTEGRITY_AO).unwrap()
+    ws.evaluated_version(REFERENCE_VIEW).unwrap().activity(INTEGRITY_AO).unwrap()
 }
 
 // --- The monthly grid, the grid's paste and the AEI sheet's paste ------------------------------
@@ -68,7 +68,7 @@ fn a_grid_cell_takes_each_bound_at_its_edge_and_refuses_one_past_it() {
     ];
     for (series, text, refusal) in cases {
         let mut ws = reference_workspace();
-        let outcome = ws.set_monthly_value(INTEGRITY_AO, series, march, text);
+        let outcome = ws.set_monthly_value(REFERENCE_VIEW, INTEGRITY_AO, series, march, text);
         match refusal {
             None => {
                 assert_eq!(outcome, Ok(true), "{text}");
@@ -87,14 +87,14 @@ fn a_grid_cell_takes_each_bound_at_its_edge_and_refuses_one_past_it() {
 fn the_number_that_stopped_the_app_is_refused_in_every_month_and_the_tables_stand() {
     let mut ws = reference_workspace();
     for number in [3, 4] {
-        let error = ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, month(number), DECIMAL_MAX).unwrap_err();
+        let error = ws.set_monthly_value(REFERENCE_VIEW, INTEGRITY_AO, Series::FinancialExecuted, month(number), DECIMAL_MAX).unwrap_err();
         assert_eq!(
             error.to_string(),
             format!("Ejecución financiera (S/), {}: «{DECIMAL_MAX}» el monto supera el máximo de 1,000,000,000,000,000.00", month(number).short_name())
         );
     }
     assert_eq!(ws, reference_workspace());
-    assert_eq!(ws.cuadro1(AEI).unwrap().aei.financial_execution, d("21000"));
+    assert_eq!(ws.cuadro1(REFERENCE_VIEW, AEI).unwrap().aei.financial_execution, d("21000"));
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn a_paste_into_the_grid_or_the_sheet_is_refused_whole_past_a_bound() {
     // Physical programming then execution of the sheet's only AO, from January.
     let patches = parse_sheet_block("1000000000000\n0.000001", &codes, 0, month(1)).unwrap();
     let mut ws = reference_workspace();
-    assert_eq!(ws.apply_sheet_patches(&patches), Ok(true));
+    assert_eq!(ws.apply_sheet_patches(REFERENCE_VIEW, &patches), Ok(true));
     assert_eq!(integrity_ao(&ws).physical.programmed[0], d("1000000000000"));
     let errors = parse_sheet_block("1000000000000.5\n0.0000001", &codes, 0, month(1)).unwrap_err();
     assert_eq!(
@@ -141,12 +141,12 @@ fn aei_draft(baseline: &str, expected_value: &str) -> AeiDraft {
 #[test]
 fn the_indicator_takes_each_bound_at_its_edge_and_refuses_one_past_it() {
     let mut ws = reference_workspace();
-    ws.save_aei(None, &aei_draft("1,000,000,000,000", "0.000001")).unwrap();
-    let indicator = &ws.year().unwrap().aei("AEI.09.01").unwrap().indicator;
+    ws.save_aei(REFERENCE_VIEW.year, None, &aei_draft("1,000,000,000,000", "0.000001")).unwrap();
+    let indicator = &ws.year(REFERENCE_VIEW.year).unwrap().aei("AEI.09.01").unwrap().indicator;
     assert_eq!((indicator.baseline, indicator.expected_value), (Some(d("1000000000000")), Some(d("0.000001"))));
 
     let mut ws = reference_workspace();
-    let errors = ws.save_aei(None, &aei_draft("1000000000000.000001", "0.0000001")).unwrap_err();
+    let errors = ws.save_aei(REFERENCE_VIEW.year, None, &aei_draft("1000000000000.000001", "0.0000001")).unwrap_err();
     assert_eq!(
         errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
@@ -321,18 +321,18 @@ fn a_backup_or_stored_document_past_a_bound_is_refused_naming_the_figure() {
 // --- Whatever is accepted computes everything ---------------------------------------------------
 
 /// Every table, chart, document and export of every AEI of the selected year; panics are the failure.
-fn compute_everything(ws: &Workspace) {
-    let year = ws.year().unwrap();
+fn compute_everything(ws: &Workspace, view: Selection) {
+    let year = ws.year(view.year).unwrap();
     for aei in &year.aeis {
         let code = aei.code.as_str();
-        ws.cuadro1(code).unwrap();
-        ws.cuadro2(code).iter().for_each(|row| {
+        ws.cuadro1(view, code).unwrap();
+        ws.cuadro2(view, code).iter().for_each(|row| {
             row.physical_execution();
             row.adjusted_physical_execution();
             row.financial_progress();
         });
-        ws.tabla3(code).unwrap().total_financial_progress();
-        let chart = ws.progress_chart(code).unwrap();
+        ws.tabla3(view, code).unwrap().total_financial_progress();
+        let chart = ws.progress_chart(view, code).unwrap();
         let axis = chart.financial_axis();
         for series in chart.financial_series().iter().chain(chart.physical_series().iter().flatten()) {
             series.values.iter().flatten().for_each(|value| {
@@ -340,16 +340,16 @@ fn compute_everything(ws: &Workspace) {
                 Axis::percent().fraction(*value);
             });
         }
-        draft_ficha(ws, &ws.narrative, code);
-        ficha_docx(ws, code);
-        tables_workbook(ws, code).unwrap();
+        draft_ficha(ws, view, &ws.narrative, code);
+        ficha_docx(ws, view, code);
+        tables_workbook(ws, view, code).unwrap();
         for table in Table::ALL {
-            sheet_csv(&table_sheet(ws, code, table).unwrap());
+            sheet_csv(&table_sheet(ws, view, code, table).unwrap());
         }
     }
-    ao_sheet(ws).unwrap();
-    ao_sheet_csv(ws).unwrap();
-    compute_every_table(ws);
+    ao_sheet(ws, view).unwrap();
+    ao_sheet_csv(ws, view).unwrap();
+    compute_every_table(ws, view);
     let versions = &year.poi.versions;
     compare(&versions[versions.len() - 2], &versions[versions.len() - 1]);
 }
@@ -357,11 +357,11 @@ fn compute_everything(ws: &Workspace) {
 #[test]
 fn the_largest_and_smallest_accepted_figures_compute_everything() {
     let ws = at_the_edge();
-    compute_everything(&ws);
-    let row = ws.cuadro2(AEI).into_iter().find(|r| r.code == INTEGRITY_AO).unwrap();
+    compute_everything(&ws, REFERENCE_VIEW);
+    let row = ws.cuadro2(REFERENCE_VIEW, AEI).into_iter().find(|r| r.code == INTEGRITY_AO).unwrap();
     // A year of the largest quantity over the smallest programming: 1.2 × 10^21 %.
     assert_eq!(row.physical_execution(), Some(d("1200000000000000000000")));
-    assert_eq!(ws.tabla3(AEI).unwrap().total_financial_executed, d("12000000000000000") + d("646129876.90"));
+    assert_eq!(ws.tabla3(REFERENCE_VIEW, AEI).unwrap().total_financial_executed, d("12000000000000000") + d("646129876.90"));
 }
 
 /// A cell as a user may type it: small, near and past either maximum, with up to 8 decimals.
@@ -394,7 +394,7 @@ proptest! {
         investments_counted in any::<bool>(),
     ) {
         let mut ws = reference_workspace();
-        ws.selection.period = if first_half { Period::FirstHalf } else { Period::Annual };
+        let view = Selection { period: if first_half { Period::FirstHalf } else { Period::Annual }, ..REFERENCE_VIEW };
         ws.settings.investments_in_average = investments_counted;
         let version = ws.years[0].poi.versions.last_mut().unwrap();
         version.investments.push(Investment::new("2456789", "MEJORAMIENTO DEL SERVICIO", "ESTUDIO", AEI, "07"));
@@ -410,12 +410,12 @@ proptest! {
         for (code, cells) in items {
             for (cell, text) in cells.iter().enumerate() {
                 let series = Series::ALL[cell / 12];
-                let entered = ws.set_monthly_value(&code, series, month((cell % 12) as u8 + 1), text);
+                let entered = ws.set_monthly_value(view, &code, series, month((cell % 12) as u8 + 1), text);
                 prop_assert_eq!(entered.is_ok(), ficha::domain::numbers::parse_number(text, series.kind(), Default::default()).is_ok());
             }
         }
         let reopened = decode(&encode(&ws));
         prop_assert_eq!(reopened.as_ref(), Ok(&ws), "what was accepted reopens");
-        compute_everything(&ws);
+        compute_everything(&ws, view);
     }
 }

@@ -3,11 +3,12 @@
 use std::str::FromStr;
 
 use ficha::domain::charts::{progress_chart, Axis};
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::ficha::TableOptions;
 use ficha::domain::period::Period;
 use ficha::domain::plan::OperativeActivity;
 use ficha::domain::poi::PoiVersion;
+use ficha::domain::workspace::Selection;
 use rust_decimal::Decimal;
 
 const AEI: &str = "AEI.08.05";
@@ -17,7 +18,7 @@ fn d(s: &str) -> Decimal {
 }
 
 fn version_with(activities: Vec<OperativeActivity>) -> PoiVersion {
-    let mut version = reference_workspace().evaluated_version().unwrap().clone();
+    let mut version = reference_workspace().evaluated_version(REFERENCE_VIEW).unwrap().clone();
     version.activities = activities;
     version
 }
@@ -32,8 +33,8 @@ fn activity(code: &str, programmed: [u32; 12], executed: [u32; 12]) -> Operative
 #[test]
 fn reference_series_reach_cuadro1_at_december() {
     let ws = reference_workspace();
-    let chart = ws.progress_chart(AEI).unwrap();
-    let cuadro1 = ws.cuadro1(AEI).unwrap().aei;
+    let chart = ws.progress_chart(REFERENCE_VIEW, AEI).unwrap();
+    let cuadro1 = ws.cuadro1(REFERENCE_VIEW, AEI).unwrap().aei;
     assert_eq!(chart.counted_activities, 1);
     assert_eq!(chart.points.len(), 12);
     let december = chart.points.last().unwrap();
@@ -45,7 +46,7 @@ fn reference_series_reach_cuadro1_at_december() {
 
 #[test]
 fn reference_financial_series_grows_by_3500_from_july() {
-    let chart = reference_workspace().progress_chart(AEI).unwrap();
+    let chart = reference_workspace().progress_chart(REFERENCE_VIEW, AEI).unwrap();
     let executed: Vec<Decimal> = chart.points.iter().map(|p| p.financial_executed).collect();
     let expected = [0, 0, 0, 0, 0, 0, 3_500, 7_000, 10_500, 14_000, 17_500, 21_000].map(Decimal::from);
     assert_eq!(executed, expected);
@@ -54,7 +55,7 @@ fn reference_financial_series_grows_by_3500_from_july() {
 
 #[test]
 fn reference_physical_series_is_zero_until_the_december_report() {
-    let chart = reference_workspace().progress_chart(AEI).unwrap();
+    let chart = reference_workspace().progress_chart(REFERENCE_VIEW, AEI).unwrap();
     for point in &chart.points[..11] {
         assert_eq!(point.physical_programmed, Some(Decimal::ZERO), "{:?}", point.month);
         assert_eq!(point.physical_executed, Some(Decimal::ZERO), "{:?}", point.month);
@@ -103,11 +104,11 @@ fn uncounted_ao_stay_out_of_both_series() {
 #[test]
 fn first_half_has_six_points_over_its_own_programming() {
     let mut ws = reference_workspace();
-    ws.selection.period = Period::FirstHalf;
-    let ao = ws.year_mut().unwrap().poi.editable_version_mut(3).unwrap().activity_mut(INTEGRITY_AO).unwrap();
+    let view = Selection { period: Period::FirstHalf, ..REFERENCE_VIEW };
+    let ao = ws.year_mut(2023).unwrap().poi.editable_version_mut(3).unwrap().activity_mut(INTEGRITY_AO).unwrap();
     ao.physical.programmed[5] = Decimal::from(2);
     ao.physical.executed[5] = Decimal::ONE;
-    let chart = ws.progress_chart(AEI).unwrap();
+    let chart = ws.progress_chart(view, AEI).unwrap();
     assert_eq!(chart.points.len(), 6);
     assert_eq!(chart.points[5].physical_executed, Some(d("50")));
     assert_eq!(chart.points[5].physical_programmed, Some(d("100")));
@@ -116,7 +117,7 @@ fn first_half_has_six_points_over_its_own_programming() {
 
 #[test]
 fn financial_axis_rounds_up_to_a_readable_top() {
-    let axis = reference_workspace().progress_chart(AEI).unwrap().financial_axis();
+    let axis = reference_workspace().progress_chart(REFERENCE_VIEW, AEI).unwrap().financial_axis();
     assert_eq!(axis.max, d("25000"));
     assert_eq!(axis.ticks, [0, 5_000, 10_000, 15_000, 20_000, 25_000].map(Decimal::from));
     assert_eq!(Axis::covering(d("650769332")).max, d("1000000000"));
@@ -135,8 +136,8 @@ fn axis_fraction_places_values_between_bottom_and_top() {
 
 #[test]
 fn captions_name_the_aei_and_the_months_covered() {
-    let mut ws = reference_workspace();
-    let chart = ws.progress_chart(AEI).unwrap();
+    let ws = reference_workspace();
+    let chart = ws.progress_chart(REFERENCE_VIEW, AEI).unwrap();
     assert_eq!(
         chart.physical_caption(),
         "Gráfico 1: Avance físico acumulado de las AO de la AEI.08.05, programado y ejecutado, enero a diciembre (%)"
@@ -145,6 +146,6 @@ fn captions_name_the_aei_and_the_months_covered() {
         chart.financial_caption(),
         "Gráfico 2: Avance financiero acumulado de las AO de la AEI.08.05, programado y ejecutado, enero a diciembre (S/)"
     );
-    ws.selection.period = Period::FirstHalf;
-    assert!(ws.progress_chart(AEI).unwrap().physical_caption().ends_with("enero a junio (%)"));
+    let first_half = Selection { period: Period::FirstHalf, ..REFERENCE_VIEW };
+    assert!(ws.progress_chart(first_half, AEI).unwrap().physical_caption().ends_with("enero a junio (%)"));
 }

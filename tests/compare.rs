@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use ficha::domain::compare::compare;
 use ficha::domain::edit::Series;
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REST_OF_POI};
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW, REST_OF_POI};
 use ficha::domain::period::Month;
 use ficha::domain::plan::{Investment, OperativeActivity};
 use ficha::domain::poi::PoiVersion;
@@ -25,7 +25,7 @@ fn ao(code: &str) -> OperativeActivity {
 #[test]
 fn version_2_of_the_example_added_the_integrity_ao() {
     let ws = reference_workspace();
-    let poi = &ws.year().unwrap().poi;
+    let poi = &ws.year(2023).unwrap().poi;
     let comparison = compare(poi.version(1).unwrap(), poi.version(2).unwrap());
     assert_eq!(comparison.added.len(), 1);
     assert_eq!(comparison.added[0].code, INTEGRITY_AO);
@@ -90,8 +90,9 @@ fn execution_or_data_changes_are_not_called_reprogramming() {
 #[test]
 fn a_new_version_compared_with_its_source_shows_only_the_edit() {
     let mut ws = reference_workspace();
+    let mut view = REFERENCE_VIEW;
     let number = ws
-        .new_poi_version(&ficha::domain::structure::AmendmentDraft {
+        .new_poi_version(&mut view, &ficha::domain::structure::AmendmentDraft {
             kind: "Resolución del Secretario General".to_string(),
             number: "020-2024-TR/SG".to_string(),
             date: "2024-03-01".to_string(),
@@ -99,8 +100,8 @@ fn a_new_version_compared_with_its_source_shows_only_the_edit() {
         })
         .unwrap();
     assert_eq!(number, 4);
-    ws.set_monthly_value(REST_OF_POI, Series::PhysicalProgrammed, Month::new(1).unwrap(), "2").unwrap();
-    let poi = &ws.year().unwrap().poi;
+    ws.set_monthly_value(view, REST_OF_POI, Series::PhysicalProgrammed, Month::new(1).unwrap(), "2").unwrap();
+    let poi = &ws.year(2023).unwrap().poi;
     let comparison = compare(poi.version(3).unwrap(), poi.version(4).unwrap());
     assert_eq!(comparison.changed.len(), 1);
     assert_eq!(comparison.changed[0].activity.code, REST_OF_POI);

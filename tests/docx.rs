@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use ficha::domain::example::reference_workspace;
+use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::narrative::SectionEdit;
-use ficha::domain::workspace::Workspace;
+use ficha::domain::workspace::{Selection, Workspace};
 use ficha::domain::charts::Series;
 use ficha::domain::period::Period;
 use ficha::io::docx::{chart_part, chart_workbook_part, escape, ficha_docx, file_name};
@@ -78,7 +78,12 @@ fn assert_well_formed(name: &str, xml: &str) {
 
 /// The XML parts of the document (every part but the charts' embedded workbooks).
 fn parts(ws: &Workspace) -> BTreeMap<String, String> {
-    unzip(&ficha_docx(ws, AEI))
+    parts_viewed(ws, REFERENCE_VIEW)
+}
+
+/// The XML parts of the document of another period, version or year.
+fn parts_viewed(ws: &Workspace, view: Selection) -> BTreeMap<String, String> {
+    unzip(&ficha_docx(ws, view, AEI))
         .into_iter()
         .filter(|(name, _)| name.ends_with(".xml") || name.ends_with(".rels"))
         .map(|(name, data)| (name, String::from_utf8(data).unwrap()))
@@ -226,7 +231,7 @@ fn a4_page_with_a_page_number_footer() {
 
 #[test]
 fn same_workspace_same_bytes() {
-    assert_eq!(ficha_docx(&reference_workspace(), AEI), ficha_docx(&reference_workspace(), AEI));
+    assert_eq!(ficha_docx(&reference_workspace(), REFERENCE_VIEW, AEI), ficha_docx(&reference_workspace(), REFERENCE_VIEW, AEI));
 }
 
 #[test]
@@ -237,8 +242,8 @@ fn escape_drops_characters_xml_forbids() {
 
 #[test]
 fn file_name_names_the_aei_and_year() {
-    assert_eq!(file_name(&reference_workspace(), AEI), "Ficha-AEI.08.05-2023.docx");
-    assert_eq!(file_name(&reference_workspace(), "AEI 1/2"), "Ficha-AEI_1_2-2023.docx");
+    assert_eq!(file_name(REFERENCE_VIEW, AEI), "Ficha-AEI.08.05-2023.docx");
+    assert_eq!(file_name(REFERENCE_VIEW, "AEI 1/2"), "Ficha-AEI_1_2-2023.docx");
 }
 
 #[test]
@@ -267,7 +272,7 @@ fn word_tables_and_sheets_take_their_column_titles_from_the_labels() {
     assert_eq!(word[1][..2], [cuadro2_top.clone(), cuadro2_bottom.clone()]);
     assert_eq!(word[2][..2], [tabla3_top.clone(), tabla3_bottom.clone()]);
     let header = |table: Table| -> Vec<Vec<String>> {
-        let sheet = table_sheet(&ws, AEI, table).unwrap();
+        let sheet = table_sheet(&ws, REFERENCE_VIEW, AEI, table).unwrap();
         sheet.rows[1..3]
             .iter()
             .map(|row| row.cells.iter().map(|c| c.display()).filter(|t| !t.is_empty()).collect())
@@ -311,7 +316,7 @@ fn values(series: &Series) -> Vec<String> {
 #[test]
 fn the_two_charts_are_chart_parts_whose_relationships_resolve() {
     let ws = reference_workspace();
-    let bytes = ficha_docx(&ws, AEI);
+    let bytes = ficha_docx(&ws, REFERENCE_VIEW, AEI);
     let files = unzip(&bytes);
     let xml = parts(&ws);
     let document = &xml["word/document.xml"];
@@ -342,7 +347,7 @@ fn the_two_charts_are_chart_parts_whose_relationships_resolve() {
 #[test]
 fn chart_caches_hold_the_domain_series_of_the_reference() {
     let ws = reference_workspace();
-    let chart = ws.progress_chart(AEI).unwrap();
+    let chart = ws.progress_chart(REFERENCE_VIEW, AEI).unwrap();
     let xml = parts(&ws);
     let months: Vec<String> = chart.months().iter().map(|m| m.short_name().to_string()).collect();
     for (n, series) in [(1, chart.physical_series().unwrap()), (2, chart.financial_series())] {
@@ -362,8 +367,8 @@ fn chart_caches_hold_the_domain_series_of_the_reference() {
 #[test]
 fn chart_workbooks_hold_the_cached_values() {
     let ws = reference_workspace();
-    let files = unzip(&ficha_docx(&ws, AEI));
-    let chart = ws.progress_chart(AEI).unwrap();
+    let files = unzip(&ficha_docx(&ws, REFERENCE_VIEW, AEI));
+    let chart = ws.progress_chart(REFERENCE_VIEW, AEI).unwrap();
     let rows = read_first_sheet(&files[&chart_workbook_part(2)]).unwrap();
     assert_eq!(rows[0], ["", "Programado", "Ejecutado"]);
     assert_eq!(rows.len(), 13);
@@ -397,14 +402,14 @@ fn charts_close_section_3_with_their_captions_and_source_lines() {
 
 #[test]
 fn a_first_half_without_physical_programming_has_the_financial_chart_only() {
-    let mut ws = reference_workspace();
-    ws.selection.period = Period::FirstHalf;
-    let xml = parts(&ws);
+    let ws = reference_workspace();
+    let view = Selection { period: Period::FirstHalf, ..REFERENCE_VIEW };
+    let xml = parts_viewed(&ws, view);
     assert!(xml["word/document.xml"].contains("Sin actividades operativas con programación física y seguimiento aprobado en el periodo."));
     assert_eq!(attributes(&xml["word/document.xml"], "c:chart", "r:id"), ["rId4"]);
     assert!(!xml.contains_key(&chart_part(2)));
     let part = &xml[&chart_part(1)];
     assert_eq!(cached(part, "c:cat")[0], ["Ene", "Feb", "Mar", "Abr", "May", "Jun"]);
-    let chart = ws.progress_chart(AEI).unwrap();
+    let chart = ws.progress_chart(view, AEI).unwrap();
     assert_eq!(cached(part, "c:val"), chart.financial_series().iter().map(values).collect::<Vec<_>>());
 }

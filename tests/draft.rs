@@ -5,12 +5,12 @@ use std::str::FromStr;
 use ficha::domain::draft::{
     blocks_from_text, draft_ficha, section_state, spans_from_markup, Block, FichaDraft, SectionState, Span, TableRef,
 };
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::narrative::{reference_inputs, EntityReference, NarrativeInputs, SectionEdit};
 use ficha::domain::period::Period;
 use ficha::domain::plan::OperativeActivity;
 use ficha::domain::synthetic::synthetic_workspace;
-use ficha::domain::workspace::Workspace;
+use ficha::domain::workspace::{Selection, Workspace};
 use rust_decimal::Decimal;
 
 const AEI: &str = "AEI.08.05";
@@ -20,7 +20,11 @@ fn d(s: &str) -> Decimal {
 }
 
 fn draft(ws: &Workspace) -> FichaDraft {
-    draft_ficha(ws, &reference_inputs(), AEI)
+    draft_viewed(ws, REFERENCE_VIEW)
+}
+
+fn draft_viewed(ws: &Workspace, view: Selection) -> FichaDraft {
+    draft_ficha(ws, view, &reference_inputs(), AEI)
 }
 
 fn reference() -> FichaDraft {
@@ -46,13 +50,13 @@ fn assert_block(ficha: &FichaDraft, number: u8, text: &str) {
 
 /// The integrity AO in the evaluated version (3), for changing its data.
 fn integrity_ao(ws: &mut Workspace) -> &mut OperativeActivity {
-    ws.year_mut().unwrap().poi.editable_version_mut(3).unwrap().activity_mut(INTEGRITY_AO).unwrap()
+    ws.year_mut(2023).unwrap().poi.editable_version_mut(3).unwrap().activity_mut(INTEGRITY_AO).unwrap()
 }
 
 fn add_activity_to_aei(ws: &mut Workspace, code: &str) {
     let mut ao = OperativeActivity::new(code, "OTRA ACTIVIDAD DE INTEGRIDAD", "INFORME", AEI, "07");
     ao.physical.programmed[11] = Decimal::ONE;
-    ws.year_mut().unwrap().poi.editable_version_mut(3).unwrap().activities.push(ao);
+    ws.year_mut(2023).unwrap().poi.editable_version_mut(3).unwrap().activities.push(ao);
 }
 
 // --- The reference, sentence by sentence ----------------------------------------------------------
@@ -190,7 +194,7 @@ fn section2_total_is_the_sum_of_the_chain() {
 #[test]
 fn section2_counts_new_codes_when_the_amendment_declares_no_count() {
     let mut ws = reference_workspace();
-    ws.year_mut().unwrap().poi.editable_version_mut(3).unwrap().amendments[0].activities_added = None;
+    ws.year_mut(2023).unwrap().poi.editable_version_mut(3).unwrap().amendments[0].activities_added = None;
     add_activity_to_aei(&mut ws, "AOI-NUEVA-1");
     add_activity_to_aei(&mut ws, "AOI-NUEVA-2");
     let ficha = draft(&ws);
@@ -346,7 +350,7 @@ fn section6_sets_each_problem_before_its_corrective_measure() {
 fn section6_without_problems_says_none_was_found() {
     let mut inputs = reference_inputs();
     inputs.aei_mut(AEI).activities.get_mut(INTEGRITY_AO).unwrap().problems.clear();
-    let ficha = draft_ficha(&reference_workspace(), &inputs, AEI);
+    let ficha = draft_ficha(&reference_workspace(), REFERENCE_VIEW, &inputs, AEI);
     assert_eq!(
         blocks(&ficha, 6),
         ["Durante el año 2023, no se identificó problemática en la ejecución de la AEI N° 8.5 a través de las Actividades Operativas del Plan Operativo Institucional (POI)."]
@@ -428,7 +432,7 @@ fn number_words_agree_with_a_feminine_unit() {
 #[test]
 fn an_expected_value_replaces_the_no_goal_wording() {
     let mut ws = reference_workspace();
-    ws.year_mut().unwrap().aeis[0].indicator.expected_value = Some(d("80"));
+    ws.year_mut(2023).unwrap().aeis[0].indicator.expected_value = Some(d("80"));
     let ficha = draft(&ws);
     let section1 = ficha.section(1).unwrap().plain_text();
     assert!(section1
@@ -446,7 +450,7 @@ fn an_expected_value_replaces_the_no_goal_wording() {
 #[test]
 fn icp_sentences_follow_the_stage_scores_and_place() {
     let mut ws = reference_workspace();
-    let integrity = ws.year_mut().unwrap().integrity.as_mut().unwrap();
+    let integrity = ws.year_mut(2023).unwrap().integrity.as_mut().unwrap();
     integrity.stages[1].score = Some(d("0.95"));
     integrity.sector_place = Some(3);
     let ficha = draft(&ws);
@@ -460,11 +464,11 @@ fn icp_sentences_follow_the_stage_scores_and_place() {
 #[test]
 fn first_half_speaks_of_the_semester() {
     let mut ws = reference_workspace();
-    ws.selection.period = Period::FirstHalf;
+    let view = Selection { period: Period::FirstHalf, ..REFERENCE_VIEW };
     let ao = integrity_ao(&mut ws);
     ao.physical.programmed[5] = Decimal::ONE;
     ao.physical.executed[5] = Decimal::ONE;
-    let ficha = draft(&ws);
+    let ficha = draft_viewed(&ws, view);
     assert_eq!(ficha.title.period_line, "Correspondiente al primer semestre de 2023");
     let result = blocks(&ficha, 1).into_iter().find(|b| b.contains("elaboró")).unwrap();
     assert!(result.starts_with("Durante el primer semestre de 2023, el Programa elaboró un (01) informe"));
@@ -478,10 +482,10 @@ fn first_half_speaks_of_the_semester() {
 
 #[test]
 fn first_half_without_programming_says_so() {
-    let mut ws = reference_workspace();
-    ws.selection.period = Period::FirstHalf;
+    let ws = reference_workspace();
+    let view = Selection { period: Period::FirstHalf, ..REFERENCE_VIEW };
     assert_block(
-        &draft(&ws),
+        &draft_viewed(&ws, view),
         1,
         "Durante el primer semestre de 2023, la actividad operativa “Seguimiento de la implementación del modelo de integridad” no contó con meta física programada del primer semestre ni registró ejecución física.",
     );
@@ -498,14 +502,14 @@ fn entity_reference_comes_from_the_short_name_unless_written() {
 
     let mut inputs = reference_inputs();
     inputs.entity_reference = EntityReference { name: "la Unidad Ejecutora".to_string(), feminine: true };
-    let ficha = draft_ficha(&reference_workspace(), &inputs, AEI);
+    let ficha = draft_ficha(&reference_workspace(), REFERENCE_VIEW, &inputs, AEI);
     assert!(blocks(&ficha, 4)[0].starts_with("La Unidad Ejecutora se encuentra alineada en la"));
     assert!(blocks(&ficha, 2)[0].starts_with("El Programa de Empleo Temporal “Llamkasun Perú”, contó con"));
 }
 
 #[test]
 fn an_aei_without_narrative_is_drafted_from_the_data_alone() {
-    let ficha = draft_ficha(&reference_workspace(), &NarrativeInputs::default(), AEI);
+    let ficha = draft_ficha(&reference_workspace(), REFERENCE_VIEW, &NarrativeInputs::default(), AEI);
     assert_block(
         &ficha,
         1,
@@ -520,7 +524,7 @@ fn an_aei_without_narrative_is_drafted_from_the_data_alone() {
 
 #[test]
 fn an_unknown_aei_is_drafted_without_panicking() {
-    let ficha = draft_ficha(&reference_workspace(), &reference_inputs(), "AEI.99.99");
+    let ficha = draft_ficha(&reference_workspace(), REFERENCE_VIEW, &reference_inputs(), "AEI.99.99");
     assert_eq!(ficha.title.title, "Ficha de implementación de la AEI.99.99");
     assert_block(
         &ficha,
@@ -550,7 +554,7 @@ fn an_edit_over_unchanged_data_is_edited() {
     let ficha = reference();
     edit_section1(&mut inputs, &ficha);
     assert_eq!(ficha.state(&inputs, 1), Some(SectionState::Edited));
-    assert_eq!(draft_ficha(&reference_workspace(), &inputs, AEI).state(&inputs, 1), Some(SectionState::Edited));
+    assert_eq!(draft_ficha(&reference_workspace(), REFERENCE_VIEW, &inputs, AEI).state(&inputs, 1), Some(SectionState::Edited));
     assert_eq!(ficha.state(&inputs, 2), Some(SectionState::Drafted));
 }
 
@@ -560,7 +564,7 @@ fn an_edit_goes_stale_when_the_data_changes_and_is_kept() {
     let text = edit_section1(&mut inputs, &reference());
     let mut ws = reference_workspace();
     integrity_ao(&mut ws).physical.executed[11] = Decimal::ZERO;
-    let ficha = draft_ficha(&ws, &inputs, AEI);
+    let ficha = draft_ficha(&ws, REFERENCE_VIEW, &inputs, AEI);
     let new_draft = ficha.section(1).unwrap().plain_text();
     assert!(new_draft.contains("no registró ejecución física"));
     assert_eq!(ficha.state(&inputs, 1), Some(SectionState::Stale { new_draft }));
@@ -576,7 +580,7 @@ fn reviewing_a_stale_edit_keeps_the_text_and_clears_the_flag() {
     let text = edit_section1(&mut inputs, &reference());
     let mut ws = reference_workspace();
     integrity_ao(&mut ws).physical.executed[11] = Decimal::ZERO;
-    let ficha = draft_ficha(&ws, &inputs, AEI);
+    let ficha = draft_ficha(&ws, REFERENCE_VIEW, &inputs, AEI);
     let current = ficha.section(1).unwrap().plain_text();
     inputs.aei_mut(AEI).edits.get_mut(&1).unwrap().mark_reviewed(&current);
     assert_eq!(ficha.state(&inputs, 1), Some(SectionState::Edited));
@@ -597,9 +601,9 @@ fn discarding_an_edit_returns_to_the_draft() {
 fn editable_text_reads_back_into_the_same_blocks() {
     let mut synthetic = synthetic_workspace(30, 3);
     synthetic.narrative = reference_inputs();
-    let aeis: Vec<String> = synthetic.year().unwrap().aeis.iter().map(|a| a.code.clone()).collect();
+    let aeis: Vec<String> = synthetic.year(2023).unwrap().aeis.iter().map(|a| a.code.clone()).collect();
     let fichas = std::iter::once(reference())
-        .chain(aeis.iter().map(|code| draft_ficha(&synthetic, &reference_inputs(), code)));
+        .chain(aeis.iter().map(|code| draft_ficha(&synthetic, REFERENCE_VIEW, &reference_inputs(), code)));
     for ficha in fichas {
         for section in ficha.sections {
             let text = section.editable_text();

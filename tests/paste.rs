@@ -3,10 +3,11 @@
 use std::str::FromStr;
 
 use ficha::domain::edit::{EditError, Series};
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::numbers::NumberError;
 use ficha::domain::paste::{is_block, parse_block};
 use ficha::domain::period::Month;
+use ficha::domain::workspace::Selection;
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -95,12 +96,12 @@ fn a_single_value_is_not_a_block() {
 fn a_valid_patch_applies_to_the_latest_version_only() {
     let mut ws = reference_workspace();
     let patch = parse_block("7000\t7000", Series::FinancialExecuted, month(11)).unwrap();
-    assert_eq!(ws.apply_monthly_patch(INTEGRITY_AO, &patch), Ok(true));
-    assert_eq!(ws.apply_monthly_patch(INTEGRITY_AO, &patch), Ok(false), "pasting the same block again changes nothing");
-    let latest = ws.evaluated_version().unwrap().activity(INTEGRITY_AO).unwrap();
+    assert_eq!(ws.apply_monthly_patch(REFERENCE_VIEW, INTEGRITY_AO, &patch), Ok(true));
+    assert_eq!(ws.apply_monthly_patch(REFERENCE_VIEW, INTEGRITY_AO, &patch), Ok(false), "pasting the same block again changes nothing");
+    let latest = ws.evaluated_version(REFERENCE_VIEW).unwrap().activity(INTEGRITY_AO).unwrap();
     assert_eq!(latest.financial.executed[10..], [d("7000"), d("7000")]);
-    assert_eq!(ws.cuadro1("AEI.08.05").unwrap().aei.financial_execution, d("28000"));
-    let v2 = ws.year().unwrap().poi.version(2).unwrap().activity(INTEGRITY_AO).unwrap();
+    assert_eq!(ws.cuadro1(REFERENCE_VIEW, "AEI.08.05").unwrap().aei.financial_execution, d("28000"));
+    let v2 = ws.year(2023).unwrap().poi.version(2).unwrap().activity(INTEGRITY_AO).unwrap();
     assert_eq!(v2.financial.executed[10], d("3500"));
 }
 
@@ -108,11 +109,10 @@ fn a_valid_patch_applies_to_the_latest_version_only() {
 fn a_patch_on_an_approved_version_or_unknown_ao_changes_nothing() {
     let mut ws = reference_workspace();
     let patch = parse_block("1\t1", Series::PhysicalExecuted, month(1)).unwrap();
-    ws.selection.version = Some(2);
+    let view = Selection { version: Some(2), ..REFERENCE_VIEW };
     let before = ws.clone();
-    assert_eq!(ws.apply_monthly_patch(INTEGRITY_AO, &patch), Err(EditError::ReadOnlyVersion));
-    ws.selection.version = None;
-    assert_eq!(ws.apply_monthly_patch("AOI-X", &patch), Err(EditError::UnknownActivity("AOI-X".to_string())));
-    ws.selection.version = Some(2);
+    assert_eq!(ws.apply_monthly_patch(view, INTEGRITY_AO, &patch), Err(EditError::ReadOnlyVersion));
+    let view = Selection { version: None, ..view };
+    assert_eq!(ws.apply_monthly_patch(view, "AOI-X", &patch), Err(EditError::UnknownActivity("AOI-X".to_string())));
     assert_eq!(ws, before);
 }

@@ -1,6 +1,6 @@
 //! The seed figures of DOMAIN.md §7, computed from the preloaded example.
 
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::ficha::{cuadro1, cuadro2, tabla3};
 use ficha::domain::format::{average, money, percent, quantity};
 use ficha::domain::period::Period;
@@ -13,8 +13,8 @@ fn example() -> Workspace {
 #[test]
 fn cuadro1_of_aei_08_05_reproduces_the_reference() {
     let ws = example();
-    let year = ws.year().unwrap();
-    let version = ws.evaluated_version().unwrap();
+    let year = ws.year(2023).unwrap();
+    let version = ws.evaluated_version(REFERENCE_VIEW).unwrap();
     assert_eq!(version.label(), "POI Modificado versión 3");
     let table = cuadro1(version, year.aei("AEI.08.05").unwrap(), &year.cost_centers, Period::Annual, ws.settings.table_options());
     let rows: Vec<_> = std::iter::once(&table.aei).chain(&table.cost_centers).collect();
@@ -32,7 +32,7 @@ fn cuadro1_of_aei_08_05_reproduces_the_reference() {
 #[test]
 fn cuadro2_lists_the_integrity_ao_fully_executed() {
     let ws = example();
-    let rows = cuadro2(ws.evaluated_version().unwrap(), "AEI.08.05", Period::Annual);
+    let rows = cuadro2(ws.evaluated_version(REFERENCE_VIEW).unwrap(), "AEI.08.05", Period::Annual);
     assert_eq!(rows.len(), 1);
     let ao = &rows[0];
     assert_eq!(ao.code, INTEGRITY_AO);
@@ -46,7 +46,7 @@ fn cuadro2_lists_the_integrity_ao_fully_executed() {
 #[test]
 fn tabla3_rows_and_whole_poi_total_reproduce_the_reference() {
     let ws = example();
-    let table = tabla3(ws.evaluated_version().unwrap(), "AEI.08.05", Period::Annual);
+    let table = tabla3(ws.evaluated_version(REFERENCE_VIEW).unwrap(), "AEI.08.05", Period::Annual);
     assert_eq!(table.rows.len(), 1);
     let ao = &table.rows[0];
     assert_eq!(money(ao.financial_programmed), "21,000.00");
@@ -60,7 +60,7 @@ fn tabla3_rows_and_whole_poi_total_reproduce_the_reference() {
 #[test]
 fn icp_is_the_sum_of_stage_scores() {
     let ws = example();
-    let integrity = ws.year().unwrap().integrity.as_ref().unwrap();
+    let integrity = ws.year(2023).unwrap().integrity.as_ref().unwrap();
     assert_eq!(integrity.stages[0].score.unwrap().to_string(), "0.87");
     assert_eq!(integrity.stages[1].score.unwrap().to_string(), "0.93");
     assert_eq!(integrity.icp().to_string(), "1.80");
@@ -71,7 +71,7 @@ fn icp_is_the_sum_of_stage_scores() {
 #[test]
 fn version_chain_matches_the_reference() {
     let ws = example();
-    let versions = &ws.year().unwrap().poi.versions;
+    let versions = &ws.year(2023).unwrap().poi.versions;
     let chain: Vec<(String, String, Vec<Option<u32>>)> = versions
         .iter()
         .map(|v| (v.label(), v.resolution.citation(), v.amendments.iter().map(|a| a.activities_added).collect()))
@@ -94,8 +94,8 @@ fn version_chain_matches_the_reference() {
 #[test]
 fn first_half_of_the_example_has_no_integrity_programming() {
     let ws = example();
-    let year = ws.year().unwrap();
-    let table = cuadro1(ws.evaluated_version().unwrap(), year.aei("AEI.08.05").unwrap(), &year.cost_centers, Period::FirstHalf, ws.settings.table_options());
+    let year = ws.year(2023).unwrap();
+    let table = cuadro1(ws.evaluated_version(REFERENCE_VIEW).unwrap(), year.aei("AEI.08.05").unwrap(), &year.cost_centers, Period::FirstHalf, ws.settings.table_options());
     assert_eq!(table.aei.activity_count, 0);
     assert_eq!(average(table.aei.average_adjusted_physical_execution), "–");
 }

@@ -3,10 +3,10 @@
 use std::str::FromStr;
 
 use ficha::domain::edit::{EditError, Series};
-use ficha::domain::example::reference_workspace;
+use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::period::Month;
 use ficha::domain::sheet::{at_row, parse_sheet_block, row_of};
-use ficha::domain::workspace::Workspace;
+use ficha::domain::workspace::{Selection, Workspace};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -20,7 +20,7 @@ fn month(n: u8) -> Month {
 /// The example's AO codes, as a sheet would list them (its AEI.08.05 has a single AO, so the
 /// sheet here lists every AO of the version).
 fn codes(ws: &Workspace) -> Vec<String> {
-    ws.evaluated_version().unwrap().activities.iter().map(|a| a.code.clone()).collect()
+    ws.evaluated_version(REFERENCE_VIEW).unwrap().activities.iter().map(|a| a.code.clone()).collect()
 }
 
 #[test]
@@ -43,12 +43,12 @@ fn a_block_pasted_on_the_last_series_of_an_ao_continues_on_the_next_ao() {
     assert_eq!(patches[0].1.cells, vec![(Series::FinancialExecuted, month(11), d("100")), (Series::FinancialExecuted, month(12), d("200"))]);
     assert_eq!(patches[1].0, codes[1]);
     assert_eq!(patches[1].1.cells, vec![(Series::PhysicalProgrammed, month(11), d("3")), (Series::PhysicalProgrammed, month(12), d("4"))]);
-    assert_eq!(ws.apply_sheet_patches(&patches), Ok(true));
-    let version = ws.evaluated_version().unwrap();
+    assert_eq!(ws.apply_sheet_patches(REFERENCE_VIEW, &patches), Ok(true));
+    let version = ws.evaluated_version(REFERENCE_VIEW).unwrap();
     assert_eq!(version.activity(&codes[0]).unwrap().financial.executed[11], d("200"));
     assert_eq!(version.activity(&codes[1]).unwrap().physical.programmed[10], d("3"));
     // The same paste again changes nothing.
-    assert_eq!(ws.apply_sheet_patches(&patches), Ok(false));
+    assert_eq!(ws.apply_sheet_patches(REFERENCE_VIEW, &patches), Ok(false));
 }
 
 #[test]
@@ -87,9 +87,9 @@ fn patches_for_an_unknown_ao_or_an_approved_version_change_nothing() {
     let mut patches = parse_sheet_block("7", &codes, row_of(0, Series::PhysicalExecuted), month(1)).unwrap();
     patches.push(("AO-INEXISTENTE".to_string(), patches[0].1.clone()));
     let before = ws.clone();
-    let error = ws.apply_sheet_patches(&patches).unwrap_err();
+    let error = ws.apply_sheet_patches(REFERENCE_VIEW, &patches).unwrap_err();
     assert_eq!(error.error, EditError::UnknownActivity("AO-INEXISTENTE".to_string()));
     assert_eq!(ws, before);
-    ws.selection.version = Some(1);
-    assert_eq!(ws.apply_sheet_patches(&patches[..1]).unwrap_err().error, EditError::ReadOnlyVersion);
+    let view = Selection { version: Some(1), ..REFERENCE_VIEW };
+    assert_eq!(ws.apply_sheet_patches(view, &patches[..1]).unwrap_err().error, EditError::ReadOnlyVersion);
 }

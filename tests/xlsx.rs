@@ -3,7 +3,7 @@
 use std::str::FromStr;
 use std::time::Instant;
 
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO};
+use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::synthetic::synthetic_workspace;
 use ficha::domain::workspace::Workspace;
 use ficha::io::ao_file::{self, FileError, FileKind, MAX_FILE_BYTES};
@@ -168,10 +168,10 @@ fn the_ao_sheet_saved_again_by_libreoffice_reads_back_to_the_cent() {
     let bytes = include_bytes!("fixtures/ao-sheet-libreoffice.xlsx");
     let reference = reference_workspace();
     let sheet = parse_rows(&ao_file::read_cells(bytes).unwrap()).unwrap();
-    assert_eq!(sheet.activities(), reference.evaluated_version().unwrap().activities.as_slice());
+    assert_eq!(sheet.activities(), reference.evaluated_version(REFERENCE_VIEW).unwrap().activities.as_slice());
     let mut ws = Workspace::empty(2023);
-    ao_file::import(&mut ws, &sheet).unwrap();
-    assert_eq!(ws.cuadro1("AEI.08.05"), reference.cuadro1("AEI.08.05"));
+    ao_file::import(&mut ws, 2023, &sheet).unwrap();
+    assert_eq!(ws.cuadro1(REFERENCE_VIEW, "AEI.08.05"), reference.cuadro1(REFERENCE_VIEW, "AEI.08.05"));
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn workbook_of(rows: &[Vec<String>]) -> Vec<u8> {
 #[test]
 fn every_error_of_an_xlsx_names_its_spreadsheet_row_column_and_value() {
     let ws = reference_workspace();
-    let mut rows = ficha::io::ao_sheet::export_rows(ws.year().unwrap(), ws.evaluated_version().unwrap());
+    let mut rows = ficha::io::ao_sheet::export_rows(ws.year(2023).unwrap(), ws.evaluated_version(REFERENCE_VIEW).unwrap());
     let money = rows[0].iter().position(|c| c == "fin_prog_05").unwrap();
     rows[1][money] = "-20".into();
     rows[2][money] = "veinte".into();
@@ -243,55 +243,53 @@ fn every_error_of_an_xlsx_names_its_spreadsheet_row_column_and_value() {
 #[test]
 fn the_reference_ao_sheet_round_trips_through_xlsx_to_the_cent() {
     let reference = reference_workspace();
-    let bytes = write_workbook(&[ao_sheet(&reference).unwrap()]);
+    let bytes = write_workbook(&[ao_sheet(&reference, REFERENCE_VIEW).unwrap()]);
     assert_eq!(FileKind::of(&bytes), FileKind::Xlsx);
     let sheet = parse_rows(&ao_file::read_cells(&bytes).unwrap()).unwrap();
     let mut ws = Workspace::empty(2023);
-    assert_eq!(ao_file::target_label(&ws), "POI 2023 · POI consistente con el PIA (se creará)");
-    let summary = ao_file::import(&mut ws, &sheet).unwrap();
+    assert_eq!(ao_file::target_label(&ws, 2023), "POI 2023 · POI consistente con el PIA (se creará)");
+    let summary = ao_file::import(&mut ws, 2023, &sheet).unwrap();
     assert_eq!((summary.added, summary.aeis_created, summary.cost_centers_created), (2, 1, 1));
-    let version = ws.evaluated_version().unwrap();
-    assert_eq!(version.activities, reference.evaluated_version().unwrap().activities);
-    assert_eq!(ws.cuadro1("AEI.08.05"), reference.cuadro1("AEI.08.05"));
-    let (tabla3, expected) = (ws.tabla3("AEI.08.05").unwrap(), reference.tabla3("AEI.08.05").unwrap());
+    let version = ws.evaluated_version(REFERENCE_VIEW).unwrap();
+    assert_eq!(version.activities, reference.evaluated_version(REFERENCE_VIEW).unwrap().activities);
+    assert_eq!(ws.cuadro1(REFERENCE_VIEW, "AEI.08.05"), reference.cuadro1(REFERENCE_VIEW, "AEI.08.05"));
+    let (tabla3, expected) = (ws.tabla3(REFERENCE_VIEW, "AEI.08.05").unwrap(), reference.tabla3(REFERENCE_VIEW, "AEI.08.05").unwrap());
     assert_eq!((tabla3.total_financial_programmed, tabla3.total_financial_executed), (d("650769332"), d("646150876.90")));
     assert_eq!(tabla3, expected);
-    assert_eq!(export_csv(ws.year().unwrap(), version), export_csv(reference.year().unwrap(), reference.evaluated_version().unwrap()));
+    assert_eq!(export_csv(ws.year(2023).unwrap(), version), export_csv(reference.year(2023).unwrap(), reference.evaluated_version(REFERENCE_VIEW).unwrap()));
 }
 
 #[test]
 fn the_ao_sheet_csv_has_a_byte_order_mark_and_reimports() {
     let reference = reference_workspace();
-    let text = ao_sheet_csv(&reference).unwrap();
+    let text = ao_sheet_csv(&reference, REFERENCE_VIEW).unwrap();
     assert!(text.starts_with("\u{FEFF}aei_codigo,aei_nombre,cc_codigo,"));
     let sheet = parse_rows(&ao_file::read_cells(text.as_bytes()).unwrap()).unwrap();
     let mut ws = Workspace::empty(2023);
-    ao_file::import(&mut ws, &sheet).unwrap();
-    assert_eq!(ws.cuadro1("AEI.08.05"), reference.cuadro1("AEI.08.05"));
+    ao_file::import(&mut ws, 2023, &sheet).unwrap();
+    assert_eq!(ws.cuadro1(REFERENCE_VIEW, "AEI.08.05"), reference.cuadro1(REFERENCE_VIEW, "AEI.08.05"));
 }
 
 #[test]
 fn the_import_goes_to_the_latest_version_even_when_an_earlier_one_is_evaluated() {
     let mut ws = reference_workspace();
-    ws.selection.version = Some(1);
-    assert_eq!(ao_file::target_label(&ws), "POI 2023 · POI Modificado versión 3");
-    let sheet = parse_rows(&ao_file::read_cells(ao_sheet_csv(&reference_workspace()).unwrap().as_bytes()).unwrap()).unwrap();
-    let preview = ao_file::preview(&ws, &sheet);
+    assert_eq!(ao_file::target_label(&ws, 2023), "POI 2023 · POI Modificado versión 3");
+    let sheet = parse_rows(&ao_file::read_cells(ao_sheet_csv(&reference_workspace(), REFERENCE_VIEW).unwrap().as_bytes()).unwrap()).unwrap();
+    let preview = ao_file::preview(&ws, 2023, &sheet);
     assert_eq!((preview.added.len(), preview.replaced.len(), preview.kept.len()), (0, 2, 0));
     let before = ws.years[0].poi.versions[1].clone();
-    ao_file::import(&mut ws, &sheet).unwrap();
+    ao_file::import(&mut ws, 2023, &sheet).unwrap();
     assert_eq!(ws.years[0].poi.versions[1], before, "approved versions are snapshots");
 }
 
 #[test]
 fn an_import_into_a_year_the_workspace_lacks_creates_it() {
     let mut ws = Workspace::empty(2025);
-    ws.selection.year = 2024;
-    let sheet = parse_rows(&ao_file::read_cells(ao_sheet_csv(&reference_workspace()).unwrap().as_bytes()).unwrap()).unwrap();
-    assert_eq!(ao_file::preview(&ws, &sheet).added.len(), 2);
-    ao_file::import(&mut ws, &sheet).unwrap();
+    let sheet = parse_rows(&ao_file::read_cells(ao_sheet_csv(&reference_workspace(), REFERENCE_VIEW).unwrap().as_bytes()).unwrap()).unwrap();
+    assert_eq!(ao_file::preview(&ws, 2024, &sheet).added.len(), 2);
+    ao_file::import(&mut ws, 2024, &sheet).unwrap();
     assert_eq!(ws.years.iter().map(|y| y.year).collect::<Vec<_>>(), [2024, 2025]);
-    assert_eq!(ws.year().unwrap().poi.versions.len(), 1);
+    assert_eq!(ws.year(2024).unwrap().poi.versions.len(), 1);
 }
 
 #[test]
@@ -368,7 +366,7 @@ fn number_format_of(bytes: &[u8], sheet: &str, reference: &str) -> (String, Stri
 #[test]
 fn tables_are_written_with_numbers_as_numbers_and_their_formats() {
     let ws = reference_workspace();
-    let bytes = tables_workbook(&ws, "AEI.08.05").unwrap();
+    let bytes = tables_workbook(&ws, REFERENCE_VIEW, "AEI.08.05").unwrap();
     let archive = ZipArchive::open(&bytes).unwrap();
     let workbook = String::from_utf8(archive.read("xl/workbook.xml").unwrap().unwrap()).unwrap();
     assert!(workbook.contains("name=\"Cuadro 1\"") && workbook.contains("name=\"Cuadro 2\"") && workbook.contains("name=\"Tabla 3\""));
@@ -393,7 +391,7 @@ fn tables_are_written_with_numbers_as_numbers_and_their_formats() {
 #[test]
 fn each_table_as_csv_prints_as_the_ficha() {
     let ws = reference_workspace();
-    let cuadro1 = sheet_csv(&table_sheet(&ws, "AEI.08.05", Table::Cuadro1).unwrap());
+    let cuadro1 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", Table::Cuadro1).unwrap());
     let lines: Vec<&str> = cuadro1.lines().collect();
     assert_eq!(lines[0], "\u{FEFF}Cuadro 1: Ejecución física de las AO e inversiones vinculadas a la AEI");
     assert_eq!(lines[2], ",,1/,2/,3/,4/");
@@ -403,31 +401,31 @@ fn each_table_as_csv_prints_as_the_ficha() {
     );
     assert_eq!(lines[4], "07,OFICINA NACIONAL Y UNIDADES ZONALES,1,1,\"21,000.00\",100.00");
     assert_eq!(lines.last(), Some(&"Elaboración: Unidad Funcional de Planeamiento y Presupuesto – UFPP."));
-    let cuadro2 = sheet_csv(&table_sheet(&ws, "AEI.08.05", Table::Cuadro2).unwrap());
+    let cuadro2 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", Table::Cuadro2).unwrap());
     assert!(cuadro2.contains("\r\nAEI.08.05,AOI00106600085: SEGUIMIENTO DE LA IMPLEMENTACIÓN DEL MODELO DE INTEGRIDAD,INFORME,1,1,100.0%\r\n"));
-    let tabla3 = sheet_csv(&table_sheet(&ws, "AEI.08.05", Table::Tabla3).unwrap());
+    let tabla3 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", Table::Tabla3).unwrap());
     assert!(tabla3.contains("\r\nTotal,,,,,\"650,769,332.00\",\"646,150,876.90\",99.3%\r\n"), "{tabla3}");
     assert!(tabla3.contains("Tabla 3. Avance de ejecución física y financiera del POI Modificado versión 3 al año 2023"));
-    assert_eq!(table_sheet(&ws, "AEI.99.99", Table::Cuadro2), None);
+    assert_eq!(table_sheet(&ws, REFERENCE_VIEW, "AEI.99.99", Table::Cuadro2), None);
 }
 
 #[test]
 fn file_names_say_what_for_which_aei_and_when() {
     let ws = reference_workspace();
-    assert_eq!(file_name(Table::Cuadro1.label(), &ws, Some("AEI.08.05"), "xlsx"), "Cuadro-1-AEI.08.05-2023.xlsx");
-    assert_eq!(file_name("Hoja AO", &ws, None, "csv"), "Hoja-AO-2023-v3.csv");
+    assert_eq!(file_name(Table::Cuadro1.label(), &ws, REFERENCE_VIEW, Some("AEI.08.05"), "xlsx"), "Cuadro-1-AEI.08.05-2023.xlsx");
+    assert_eq!(file_name("Hoja AO", &ws, REFERENCE_VIEW, None, "csv"), "Hoja-AO-2023-v3.csv");
 }
 
 #[test]
 fn five_thousand_activities_go_through_xlsx_quickly() {
     let ws = synthetic_workspace(5_000, 40);
     let start = Instant::now();
-    let bytes = write_workbook(&[ao_sheet(&ws).unwrap()]);
+    let bytes = write_workbook(&[ao_sheet(&ws, REFERENCE_VIEW).unwrap()]);
     let written = start.elapsed();
     let start = Instant::now();
     let sheet = parse_rows(&ao_file::read_cells(&bytes).unwrap()).unwrap();
     let read = start.elapsed();
-    assert_eq!(sheet.activities(), ws.evaluated_version().unwrap().activities.as_slice());
+    assert_eq!(sheet.activities(), ws.evaluated_version(REFERENCE_VIEW).unwrap().activities.as_slice());
     if !cfg!(debug_assertions) {
         assert!(written.as_millis() < 500 && read.as_millis() < 500, "{written:?} {read:?}");
     }

@@ -8,7 +8,7 @@ use super::limits::saturating_sum;
 use super::period::{Month, Period};
 use super::plan::{exact_sum, MonthlyValues};
 use super::poi::PoiVersion;
-use super::workspace::Workspace;
+use super::workspace::{Selection, Workspace};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -109,9 +109,9 @@ pub fn progress_chart(version: &PoiVersion, aei_code: &str, period: Period, opti
 
 impl Workspace {
     /// The AEI's progress chart for the selected year, evaluated version and period.
-    pub fn progress_chart(&self, aei_code: &str) -> Option<ProgressChart> {
-        let version = self.evaluated_version()?;
-        Some(progress_chart(version, aei_code, self.selection.period, self.settings.table_options()))
+    pub fn progress_chart(&self, selection: Selection, aei_code: &str) -> Option<ProgressChart> {
+        let version = self.evaluated_version(selection)?;
+        Some(progress_chart(version, aei_code, selection.period, self.settings.table_options()))
     }
 }
 

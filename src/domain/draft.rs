@@ -11,7 +11,7 @@ use super::period::Period;
 use super::plan::Aei;
 use super::poi::{Amendment, PoiVersion, Resolution};
 use super::words::{self, Gender};
-use super::workspace::Workspace;
+use super::workspace::{Selection, Workspace};
 
 /// Mark of the ICP footnote, as the reference sets it after "(ICP)".
 const ICP_NOTE_MARK: &str = "¹";
@@ -268,9 +268,9 @@ impl FichaDraft {
     }
 }
 
-/// Drafts the ficha of the AEI for the workspace's selected year, evaluated version and period.
-pub fn draft_ficha(ws: &Workspace, inputs: &NarrativeInputs, aei_code: &str) -> FichaDraft {
-    Drafter::new(ws, inputs, aei_code).draft()
+/// Drafts the ficha of the AEI for the selected year, evaluated version and period.
+pub fn draft_ficha(ws: &Workspace, selection: Selection, inputs: &NarrativeInputs, aei_code: &str) -> FichaDraft {
+    Drafter::new(ws, selection, inputs, aei_code).draft()
 }
 
 fn paragraph(text: impl Into<String>) -> Block {
@@ -547,8 +547,8 @@ struct Drafter<'a> {
 }
 
 impl<'a> Drafter<'a> {
-    fn new(ws: &'a Workspace, inputs: &'a NarrativeInputs, aei_code: &str) -> Self {
-        let year = ws.year();
+    fn new(ws: &'a Workspace, selection: Selection, inputs: &'a NarrativeInputs, aei_code: &str) -> Self {
+        let year = ws.year(selection.year);
         let aei = year.and_then(|y| y.aei(aei_code)).cloned().unwrap_or_else(|| Aei {
             code: aei_code.to_string(),
             name: String::new(),
@@ -556,7 +556,7 @@ impl<'a> Drafter<'a> {
             indicator: Default::default(),
         });
         let narrative = inputs.aei(aei_code).cloned().unwrap_or_default();
-        let chain = match (year, ws.evaluated_version()) {
+        let chain = match (year, ws.evaluated_version(selection)) {
             (Some(y), Some(evaluated)) => {
                 let end = y.poi.versions.iter().position(|v| v.number == evaluated.number).map_or(0, |i| i + 1);
                 y.poi.versions[..end].iter().collect()
@@ -570,11 +570,11 @@ impl<'a> Drafter<'a> {
             aei,
             narrative,
             unwritten: ActivityNarrative::default(),
-            year: ws.selection.year,
-            period: ws.selection.period,
+            year: selection.year,
+            period: selection.period,
             chain,
-            activities: ws.cuadro2(aei_code),
-            counted: ws.cuadro1(aei_code).map(|c| c.aei),
+            activities: ws.cuadro2(selection, aei_code),
+            counted: ws.cuadro1(selection, aei_code).map(|c| c.aei),
             icp,
         }
     }
@@ -606,7 +606,7 @@ impl<'a> Drafter<'a> {
             Period::Annual => format!("Correspondiente al año {}", self.year),
             Period::FirstHalf => format!("Correspondiente al primer semestre de {}", self.year),
         };
-        let date = self.ws.year().map(|y| long_date(&y.ficha_date)).unwrap_or_default();
+        let date = self.ws.year(self.year).map(|y| long_date(&y.ficha_date)).unwrap_or_default();
         TitleBlock { entity_name: self.ws.entity.name.clone(), title, period_line, date }
     }
 
@@ -1072,7 +1072,7 @@ impl<'a> Drafter<'a> {
                 None => groups.push((code, vec![ao])),
             }
         }
-        let categories = self.ws.year().map_or(&[][..], |y| y.budget_categories.as_slice());
+        let categories = self.ws.year(self.year).map_or(&[][..], |y| y.budget_categories.as_slice());
         groups
             .into_iter()
             .flat_map(|(code, members)| {

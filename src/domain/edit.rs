@@ -9,7 +9,7 @@ use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use super::period::Month;
 use super::plan::{Investment, MonthlyValues, OperativeActivity};
 use super::poi::PoiVersion;
-use super::workspace::Workspace;
+use super::workspace::{Selection, Workspace};
 
 /// One of the four monthly series of an AO.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -218,22 +218,22 @@ pub struct MonthlyPatch {
 impl Workspace {
     /// Sets one month of one series of an AO (or inversión, by CUI) in the evaluated version, if it is the latest;
     /// `Ok(false)` when the month already held that value.
-    pub fn set_monthly_value(&mut self, ao_code: &str, series: Series, month: Month, text: &str) -> Result<bool, EditError> {
+    pub fn set_monthly_value(&mut self, selection: Selection, ao_code: &str, series: Series, month: Month, text: &str) -> Result<bool, EditError> {
         let value = parse_number(text, series.kind(), DecimalMark::Point).map_err(|reason| EditError::BadNumber {
             series,
             month,
             found: text.to_string(),
             reason,
         })?;
-        self.apply_monthly_patch(ao_code, &MonthlyPatch { cells: vec![(series, month, value)] })
+        self.apply_monthly_patch(selection, ao_code, &MonthlyPatch { cells: vec![(series, month, value)] })
     }
 
     /// Writes every cell of a patch into an AO of the evaluated version, if it is the latest.
     /// `Ok(false)` when every cell already held its value: the UI then notifies nobody, so an
     /// Enter on an untouched cell recomputes no table and saves nothing.
-    pub fn apply_monthly_patch(&mut self, ao_code: &str, patch: &MonthlyPatch) -> Result<bool, EditError> {
-        let number = self.evaluated_version().map(|v| v.number).ok_or(EditError::ReadOnlyVersion)?;
-        let version = self.year_mut().and_then(|y| y.poi.editable_version_mut(number)).ok_or(EditError::ReadOnlyVersion)?;
+    pub fn apply_monthly_patch(&mut self, selection: Selection, ao_code: &str, patch: &MonthlyPatch) -> Result<bool, EditError> {
+        let number = self.evaluated_version(selection).map(|v| v.number).ok_or(EditError::ReadOnlyVersion)?;
+        let version = self.year_mut(selection.year).and_then(|y| y.poi.editable_version_mut(number)).ok_or(EditError::ReadOnlyVersion)?;
         let item = goals_of_mut(version, ao_code).ok_or_else(|| EditError::UnknownActivity(ao_code.to_string()))?;
         let mut changed = false;
         for &(series, month, value) in &patch.cells {
@@ -247,8 +247,8 @@ impl Workspace {
     }
 
     /// Whether the evaluated version can be edited (only the latest can).
-    pub fn evaluated_version_is_editable(&self) -> bool {
-        match (self.evaluated_version(), self.year().and_then(|y| y.poi.latest())) {
+    pub fn evaluated_version_is_editable(&self, selection: Selection) -> bool {
+        match (self.evaluated_version(selection), self.year(selection.year).and_then(|y| y.poi.latest())) {
             (Some(v), Some(latest)) => v.number == latest.number,
             _ => false,
         }
@@ -258,13 +258,13 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::{reference_workspace, INTEGRITY_AO};
+    use crate::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 
     #[test]
     fn a_valid_edit_changes_the_latest_version_only() {
         let mut ws = reference_workspace();
-        ws.set_monthly_value(INTEGRITY_AO, Series::PhysicalExecuted, Month::new(12).unwrap(), "0").unwrap();
-        let poi = &ws.year().unwrap().poi;
+        ws.set_monthly_value(REFERENCE_VIEW, INTEGRITY_AO, Series::PhysicalExecuted, Month::new(12).unwrap(), "0").unwrap();
+        let poi = &ws.year(2023).unwrap().poi;
         assert!(poi.version(3).unwrap().activity(INTEGRITY_AO).unwrap().physical.executed[11].is_zero());
         assert!(!poi.version(2).unwrap().activity(INTEGRITY_AO).unwrap().physical.executed[11].is_zero());
     }
@@ -273,15 +273,15 @@ mod tests {
     fn the_same_value_again_is_no_change() {
         let mut ws = reference_workspace();
         let december = Month::new(12).unwrap();
-        assert_eq!(ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, december, "3,500.00"), Ok(false));
-        assert_eq!(ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, december, "3,600"), Ok(true));
+        assert_eq!(ws.set_monthly_value(REFERENCE_VIEW, INTEGRITY_AO, Series::FinancialExecuted, december, "3,500.00"), Ok(false));
+        assert_eq!(ws.set_monthly_value(REFERENCE_VIEW, INTEGRITY_AO, Series::FinancialExecuted, december, "3,600"), Ok(true));
     }
 
     #[test]
     fn a_bad_value_changes_nothing_and_says_where() {
         let mut ws = reference_workspace();
         let before = ws.clone();
-        let err = ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, Month::new(3).unwrap(), "-5").unwrap_err();
+        let err = ws.set_monthly_value(REFERENCE_VIEW, INTEGRITY_AO, Series::FinancialExecuted, Month::new(3).unwrap(), "-5").unwrap_err();
         assert_eq!(err.to_string(), "Ejecución financiera (S/), Mar: «-5» no puede ser negativo");
         assert_eq!(ws, before);
     }
@@ -289,15 +289,15 @@ mod tests {
     #[test]
     fn an_inversion_is_edited_by_its_cui() {
         let mut ws = reference_workspace();
-        let version = ws.year_mut().unwrap().poi.versions.last_mut().unwrap();
+        let version = ws.year_mut(2023).unwrap().poi.versions.last_mut().unwrap();
         version.investments.push(Investment::new("2456789", "MEJORAMIENTO DEL SERVICIO", "ESTUDIO", "AEI.08.05", "01"));
         let march = Month::new(3).unwrap();
-        assert_eq!(ws.set_monthly_value("2456789", Series::FinancialProgrammed, march, "S/ 1,500.00"), Ok(true));
-        let inv = ws.evaluated_version().unwrap().investment("2456789").unwrap();
+        assert_eq!(ws.set_monthly_value(REFERENCE_VIEW, "2456789", Series::FinancialProgrammed, march, "S/ 1,500.00"), Ok(true));
+        let inv = ws.evaluated_version(REFERENCE_VIEW).unwrap().investment("2456789").unwrap();
         assert_eq!(inv.financial.programmed[2], Decimal::new(1500, 0));
-        assert_eq!(goals_of(ws.evaluated_version().unwrap(), "2456789").unwrap().caption(), "Inversión 2456789: MEJORAMIENTO DEL SERVICIO (ESTUDIO)");
+        assert_eq!(goals_of(ws.evaluated_version(REFERENCE_VIEW).unwrap(), "2456789").unwrap().caption(), "Inversión 2456789: MEJORAMIENTO DEL SERVICIO (ESTUDIO)");
         assert_eq!(
-            ws.set_monthly_value("9999999", Series::FinancialProgrammed, march, "1").unwrap_err().to_string(),
+            ws.set_monthly_value(REFERENCE_VIEW, "9999999", Series::FinancialProgrammed, march, "1").unwrap_err().to_string(),
             "no existe la actividad operativa o inversión 9999999 en esta versión"
         );
     }
@@ -323,10 +323,10 @@ mod tests {
     #[test]
     fn an_earlier_version_is_read_only() {
         let mut ws = reference_workspace();
-        ws.selection.version = Some(2);
-        assert!(!ws.evaluated_version_is_editable());
+        let earlier = Selection { version: Some(2), ..REFERENCE_VIEW };
+        assert!(!ws.evaluated_version_is_editable(earlier));
         assert_eq!(
-            ws.set_monthly_value(INTEGRITY_AO, Series::PhysicalExecuted, Month::new(12).unwrap(), "0"),
+            ws.set_monthly_value(earlier, INTEGRITY_AO, Series::PhysicalExecuted, Month::new(12).unwrap(), "0"),
             Err(EditError::ReadOnlyVersion)
         );
     }

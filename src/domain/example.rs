@@ -14,6 +14,8 @@ use super::workspace::{Selection, Settings, Workspace, YearPlan};
 pub const INTEGRITY_AO: &str = "AOI00106600085";
 /// Code of the line that aggregates the rest of the POI, which the reference does not publish AO by AO.
 pub const REST_OF_POI: &str = "RESTO-POI-2023";
+/// What a newcomer sees of the example first: 2023, the latest version, the whole year.
+pub const REFERENCE_VIEW: Selection = Selection { year: 2023, version: None, period: Period::Annual };
 
 fn soles(units: i64, cents: u32) -> Decimal {
     Decimal::new(units * 100 + i64::from(cents), 2)
@@ -179,7 +181,6 @@ pub fn reference_workspace() -> Workspace {
         },
         years: vec![year],
         settings: Settings::default(),
-        selection: Selection { year: 2023, version: None, period: Period::Annual },
         narrative: reference_inputs(),
         recommendations: reference_register(),
     }

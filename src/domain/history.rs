@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 
 use super::plan::OperativeActivity;
-use super::workspace::{Selection, Workspace};
+use super::workspace::Workspace;
 
 /// How many edits can be undone; older steps are forgotten.
 pub const UNDO_STEPS: usize = 100;
@@ -76,20 +76,11 @@ impl Step {
     }
 }
 
-/// What undo and redo leave as they are in the `current` workspace: the view (year, version,
-/// period) while it still exists in the restored one, and the recommendations register, whose
-/// status history is append-only and so is never rolled back.
+/// What undo and redo leave as they are in the `current` workspace: the status history of a
+/// recommendation, which is append-only and so is never rolled back (see
+/// `RecommendationRegister::keeping_history_of`).
 fn carried_over(mut restored: Workspace, current: &Workspace) -> Workspace {
-    let view: Selection = current.selection;
-    let exists = restored
-        .years
-        .iter()
-        .find(|y| y.year == view.year)
-        .is_some_and(|y| view.version.is_none_or(|n| y.poi.version(n).is_some()));
-    if exists {
-        restored.selection = view;
-    }
-    restored.recommendations = current.recommendations.clone();
+    restored.recommendations = restored.recommendations.keeping_history_of(&current.recommendations);
     restored
 }
 
@@ -101,20 +92,26 @@ pub struct History {
 }
 
 impl History {
-    /// Brings `seen` (the workspace as last observed) up to `now`, recording one undo step unless
-    /// nothing but the view changed: choosing another year, version or period is not an edit.
+    /// Brings `seen` (the workspace as last observed) up to `now`, recording one undo step for
+    /// this tab's edit.
     pub fn observe(&mut self, seen: &mut Workspace, now: &Workspace) {
-        let view = std::mem::replace(&mut seen.selection, now.selection);
         if seen == now {
             return;
         }
-        seen.selection = view;
         let before = std::mem::replace(seen, now.clone());
         if self.past.len() == UNDO_STEPS {
             self.past.pop_front();
         }
         self.past.push_back(Step::between(before, now));
         self.future.clear();
+    }
+
+    /// Brings `seen` up to `now` with no undo step, and forgets every step: `now` did not come from
+    /// an edit of this tab (another tab's save, a reload from storage, a restored backup), and a
+    /// step recorded before it would undo what that tab saved.
+    pub fn start_from(&mut self, seen: &mut Workspace, now: &Workspace) {
+        seen.clone_from(now);
+        *self = History::default();
     }
 
     /// Turns `current` into the workspace before the last edit; false when there is none.
@@ -149,13 +146,15 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::calendar::Date;
     use crate::domain::edit::Series;
-    use crate::domain::example::{reference_workspace, INTEGRITY_AO};
-    use crate::domain::period::{Month, Period};
+    use crate::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
+    use crate::domain::period::Month;
     use crate::domain::plan::OperativeActivity;
+    use crate::domain::recommendations::{RecommendationStatus, StatusUpdate};
 
     fn edit(ws: &mut Workspace, month: u8, text: &str) {
-        ws.set_monthly_value(INTEGRITY_AO, Series::FinancialExecuted, Month::new(month).unwrap(), text).unwrap();
+        ws.set_monthly_value(REFERENCE_VIEW, INTEGRITY_AO, Series::FinancialExecuted, Month::new(month).unwrap(), text).unwrap();
     }
 
     /// A workspace at each of `n` edits, and the history that watched them.
@@ -208,29 +207,66 @@ mod tests {
     }
 
     #[test]
-    fn changing_the_view_is_not_an_edit_and_undo_keeps_the_view() {
-        let (states, mut history, mut current) = edited(1);
-        let mut now = current.clone();
-        now.selection.period = Period::FirstHalf;
-        history.observe(&mut current, &now);
-        assert_eq!(history.undo_steps(), 1);
-        assert_eq!(current, now);
-        history.undo(&mut current);
-        assert_eq!(current.selection.period, Period::FirstHalf);
-        assert_eq!(current.years, states[0].years);
-    }
-
-    #[test]
-    fn the_recommendations_register_is_never_rolled_back() {
+    fn settings_of_the_register_are_undone_like_any_edit() {
         let (states, mut history, mut current) = edited(1);
         let mut now = current.clone();
         now.recommendations.settings.due_soon_days += 10;
         history.observe(&mut current, &now);
         while history.undo(&mut current) {}
-        assert_eq!(current.years, states[0].years);
-        assert_eq!(current.recommendations, now.recommendations);
+        assert_eq!(current, states[0]);
         while history.redo(&mut current) {}
         assert_eq!(current, now);
+    }
+
+    #[test]
+    fn a_deleted_recommendation_comes_back_on_undo_and_goes_again_on_redo() {
+        let mut history = History::default();
+        let original = reference_workspace();
+        let id = original.recommendations.recommendations().iter().find(|r| r.history().is_empty()).expect("one without history").id();
+        let mut seen = original.clone();
+        let mut now = original.clone();
+        now.recommendations.remove_recommendation(id).unwrap();
+        history.observe(&mut seen, &now);
+        assert!(history.undo(&mut seen));
+        assert_eq!(seen, original);
+        assert!(history.redo(&mut seen));
+        assert_eq!(seen, now);
+        assert!(seen.recommendations.recommendation(id).is_none());
+    }
+
+    #[test]
+    fn a_status_change_is_never_rolled_back_while_a_deletion_after_it_is() {
+        let mut history = History::default();
+        let original = reference_workspace();
+        let ids: Vec<_> = original.recommendations.recommendations().iter().map(|r| r.id()).collect();
+        let mut seen = original.clone();
+        let mut now = original.clone();
+        let update = StatusUpdate {
+            date: Some(Date::new(2023, 9, 15).unwrap()),
+            status: RecommendationStatus::EnProceso,
+            note: String::new(),
+            evidence: String::new(),
+            recorded_by: "UFPP".to_string(),
+            verified_by: String::new(),
+        };
+        now.recommendations.change_status(ids[0], update, Date::new(2023, 12, 31).unwrap()).unwrap();
+        history.observe(&mut seen, &now);
+        now.recommendations.remove_recommendation(ids[1]).unwrap();
+        history.observe(&mut seen, &now);
+        while history.undo(&mut seen) {}
+        assert_eq!(seen.recommendations.recommendation(ids[0]).unwrap().history().len(), 1, "the status change stays");
+        assert_eq!(seen.recommendations.recommendation(ids[1]), original.recommendations.recommendation(ids[1]), "the deleted one is back");
+    }
+
+    #[test]
+    fn data_loaded_from_outside_the_tab_is_not_an_undo_step_and_forgets_the_earlier_ones() {
+        let (_, mut history, mut seen) = edited(3);
+        let mut other_tab = seen.clone();
+        edit(&mut other_tab, 5, "777");
+        history.start_from(&mut seen, &other_tab);
+        assert_eq!((history.undo_steps(), history.redo_steps()), (0, 0));
+        assert!(!history.undo(&mut seen));
+        assert_eq!(seen, other_tab);
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod plan;
 pub mod poi;
 pub mod recommendations;
 pub mod recommendations_summary;
+pub mod safekeeping;
 pub mod sheet;
 pub mod structure;
 pub mod synthetic;

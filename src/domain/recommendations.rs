@@ -1025,6 +1025,28 @@ impl RecommendationRegister {
         Ok(())
     }
 
+    /// This register (the state undo or redo goes back to) with what undo never takes back from
+    /// `now`: a recommendation with status changes stays as it is in `now`, and so does its
+    /// report when it is missing here. The rest (recommendations without history, reports,
+    /// settings) is as in `self`, so undoing a deletion brings the recommendation back.
+    pub fn keeping_history_of(mut self, now: &RecommendationRegister) -> Self {
+        for kept in now.recommendations.iter().filter(|r| !r.history.is_empty()) {
+            match self.recommendations.iter().position(|r| r.id == kept.id) {
+                Some(i) => self.recommendations[i] = kept.clone(),
+                None => {
+                    let at = self.recommendations.iter().position(|r| r.id > kept.id).unwrap_or(self.recommendations.len());
+                    self.recommendations.insert(at, kept.clone());
+                }
+            }
+            if let RecommendationSource::Control { report_number } = &kept.source {
+                if let (None, Some(report)) = (self.report(report_number), now.report(report_number)) {
+                    self.reports.push(report.clone());
+                }
+            }
+        }
+        self
+    }
+
     /// Every rule broken in the register as of a date (e.g. after importing a backup), in order.
     pub fn validate(&self, as_of: Date) -> Vec<RegisterError> {
         let mut errors = Vec::new();

@@ -6,7 +6,7 @@ use super::edit::{goals_of, EditError, MonthlyPatch, Series};
 use super::numbers::{parse_number, DecimalMark};
 use super::paste::cells;
 use super::period::Month;
-use super::workspace::Workspace;
+use super::workspace::{Selection, Workspace};
 
 /// The sheet row of an AO's series: AO by AO, the four series in the grid's order.
 pub fn row_of(activity: usize, series: Series) -> usize {
@@ -94,17 +94,17 @@ pub fn parse_sheet_block(
 impl Workspace {
     /// Applies the patches of several AO at once: every AO must exist in the editable evaluated
     /// version, or nothing changes. `Ok(false)` when no value changed.
-    pub fn apply_sheet_patches(&mut self, patches: &[(String, MonthlyPatch)]) -> Result<bool, SheetError> {
-        if !self.evaluated_version_is_editable() {
+    pub fn apply_sheet_patches(&mut self, selection: Selection, patches: &[(String, MonthlyPatch)]) -> Result<bool, SheetError> {
+        if !self.evaluated_version_is_editable(selection) {
             return Err(SheetError { activity: String::new(), error: EditError::ReadOnlyVersion });
         }
-        let version = self.evaluated_version();
+        let version = self.evaluated_version(selection);
         if let Some((missing, _)) = patches.iter().find(|(code, _)| version.and_then(|v| goals_of(v, code)).is_none()) {
             return Err(SheetError { activity: missing.clone(), error: EditError::UnknownActivity(missing.clone()) });
         }
         let mut changed = false;
         for (code, patch) in patches {
-            changed |= self.apply_monthly_patch(code, patch).map_err(|error| SheetError { activity: code.clone(), error })?;
+            changed |= self.apply_monthly_patch(selection, code, patch).map_err(|error| SheetError { activity: code.clone(), error })?;
         }
         Ok(changed)
     }

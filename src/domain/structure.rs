@@ -10,7 +10,7 @@ use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use super::plan::{Aei, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity};
 use super::poi::{Amendment, PoiVersion, Resolution};
 use super::words::{counted, Gender};
-use super::workspace::{Workspace, YearPlan};
+use super::workspace::{Selection, Workspace, YearPlan};
 
 /// What a structure edit acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -640,16 +640,17 @@ impl YearPlan {
     }
 }
 
-/// Structure edits act on the selected year; AO on its latest version, approved versions never change.
+/// Structure edits act on the year given (the one the user views); AO on its latest version,
+/// approved versions never change.
 impl Workspace {
-    fn selected_year_mut(&mut self) -> Result<&mut YearPlan, StructureError> {
-        self.year_mut().ok_or(StructureError::NoYear)
+    fn year_plan_mut(&mut self, year: u16) -> Result<&mut YearPlan, StructureError> {
+        self.year_mut(year).ok_or(StructureError::NoYear)
     }
 
     /// Adds an OEI, centro de costo or categoría (`original` = None) or changes the one with that code.
-    pub fn save_code_name(&mut self, catalog: Catalog, original: Option<&str>, draft: &CodeNameDraft) -> Result<(), Vec<StructureError>> {
+    pub fn save_code_name(&mut self, year: u16, catalog: Catalog, original: Option<&str>, draft: &CodeNameDraft) -> Result<(), Vec<StructureError>> {
         let item = catalog.item();
-        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+        let year = self.year_plan_mut(year).map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let code = require(&draft.code, StructureError::EmptyCode(item), &mut errors);
         let name = require(&draft.name, StructureError::EmptyName(item), &mut errors);
@@ -669,8 +670,8 @@ impl Workspace {
     }
 
     /// Adds an AEI (`original` = None) or changes the one with that code, indicator included.
-    pub fn save_aei(&mut self, original: Option<&str>, draft: &AeiDraft) -> Result<(), Vec<StructureError>> {
-        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+    pub fn save_aei(&mut self, year: u16, original: Option<&str>, draft: &AeiDraft) -> Result<(), Vec<StructureError>> {
+        let year = self.year_plan_mut(year).map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let code = require(&draft.code, StructureError::EmptyCode(Item::Aei), &mut errors);
         let name = require(&draft.name, StructureError::EmptyName(Item::Aei), &mut errors);
@@ -714,8 +715,8 @@ impl Workspace {
 
     /// Adds an AO to the latest version (`original` = None) or changes the one with that code;
     /// its monthly values stay as they are.
-    pub fn save_activity(&mut self, original: Option<&str>, draft: &ActivityDraft) -> Result<(), Vec<StructureError>> {
-        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+    pub fn save_activity(&mut self, year: u16, original: Option<&str>, draft: &ActivityDraft) -> Result<(), Vec<StructureError>> {
+        let year = self.year_plan_mut(year).map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let code = require(&draft.code, StructureError::EmptyCode(Item::Activity), &mut errors);
         let name = require(&draft.name, StructureError::EmptyName(Item::Activity), &mut errors);
@@ -761,8 +762,8 @@ impl Workspace {
 
     /// Adds an inversión to the latest version (`original` = None) or changes the one with that
     /// CUI; its monthly values stay as they are.
-    pub fn save_investment(&mut self, original: Option<&str>, draft: &InvestmentDraft) -> Result<(), Vec<StructureError>> {
-        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+    pub fn save_investment(&mut self, year: u16, original: Option<&str>, draft: &InvestmentDraft) -> Result<(), Vec<StructureError>> {
+        let year = self.year_plan_mut(year).map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         let cui = require(&draft.cui, StructureError::EmptyCode(Item::Investment), &mut errors);
         if !cui.is_empty() && !cui.chars().all(|c| c.is_ascii_digit()) {
@@ -803,8 +804,8 @@ impl Workspace {
     }
 
     /// What deleting the item would take along (asked about first), or why it cannot be deleted.
-    pub fn deletion(&self, item: Item, code: &str) -> Result<Dependents, StructureError> {
-        let year = self.year().ok_or(StructureError::NoYear)?;
+    pub fn deletion(&self, year: u16, item: Item, code: &str) -> Result<Dependents, StructureError> {
+        let year = self.year(year).ok_or(StructureError::NoYear)?;
         if !year.has(item, code) {
             return Err(StructureError::Unknown(item, code.to_string()));
         }
@@ -830,9 +831,9 @@ impl Workspace {
     /// the AEI's or CC's AO and inversiones of the latest version go too, AO lose a deleted
     /// categoría, AEI lose a deleted OEI. Refused when approved versions link to the item; an AO or
     /// an inversión itself always leaves the latest version (earlier versions keep it).
-    pub fn delete(&mut self, item: Item, code: &str) -> Result<(), StructureError> {
-        self.deletion(item, code)?;
-        let year = self.selected_year_mut()?;
+    pub fn delete(&mut self, year: u16, item: Item, code: &str) -> Result<(), StructureError> {
+        self.deletion(year, item, code)?;
+        let year = self.year_plan_mut(year)?;
         match item {
             Item::Oei => {
                 year.oeis.retain(|e| e.code != code);
@@ -868,20 +869,20 @@ impl Workspace {
     }
 
     /// "Nueva modificación del POI": a new version copied from the latest (or the first version
-    /// if there is none), approved by the given resolution; it becomes the evaluated version.
-    pub fn new_poi_version(&mut self, draft: &AmendmentDraft) -> Result<u32, Vec<StructureError>> {
-        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+    /// if there is none) of the viewed year, approved by the given resolution; the view moves to it.
+    pub fn new_poi_version(&mut self, view: &mut Selection, draft: &AmendmentDraft) -> Result<u32, Vec<StructureError>> {
+        let year = self.year_plan_mut(view.year).map_err(|e| vec![e])?;
         let latest = year.poi.latest();
         let (resolution, reason) = draft.validated(latest.map_or(0, |v| v.number + 1), latest)?;
         let number = year.poi.amend(resolution, Amendment { reason, ..Amendment::default() });
-        self.selection.version = None;
+        view.version = None;
         Ok(number)
     }
 
     /// Corrects the resolution (type, number, date) and the reason of the latest version of the
     /// selected year; earlier versions are approved snapshots and are refused.
-    pub fn correct_version(&mut self, number: u32, draft: &AmendmentDraft) -> Result<(), Vec<StructureError>> {
-        let year = self.selected_year_mut().map_err(|e| vec![e])?;
+    pub fn correct_version(&mut self, year: u16, number: u32, draft: &AmendmentDraft) -> Result<(), Vec<StructureError>> {
+        let year = self.year_plan_mut(year).map_err(|e| vec![e])?;
         let poi = &mut year.poi;
         match poi.version(number) {
             None => return Err(vec![StructureError::UnknownVersion(number)]),
@@ -896,8 +897,9 @@ impl Workspace {
     }
 
     /// "Nuevo año": the structure of the nearest earlier year (OEI, AEI, CC, categorías, and the
-    /// AO and inversiones of its latest version without values) as the first version of `year`.
-    pub fn new_year(&mut self, year: u16) -> Result<(), StructureError> {
+    /// AO and inversiones of its latest version without values) as the first version of `year`;
+    /// the view moves to it.
+    pub fn new_year(&mut self, year: u16, view: &mut Selection) -> Result<(), StructureError> {
         if self.years.iter().any(|y| y.year == year) {
             return Err(StructureError::YearExists(year));
         }
@@ -929,8 +931,7 @@ impl Workspace {
         }
         let at = self.years.iter().position(|y| y.year > year).unwrap_or(self.years.len());
         self.years.insert(at, plan);
-        self.selection.year = year;
-        self.selection.version = None;
+        *view = Selection { period: view.period, ..Selection::of_year(year) };
         Ok(())
     }
 }

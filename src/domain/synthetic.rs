@@ -5,10 +5,11 @@ use rust_decimal::Decimal;
 use super::example::reference_workspace;
 use super::ficha::every_table;
 use super::plan::{Aei, CostCenter, Indicator, OperativeActivity};
-use super::workspace::Workspace;
+use super::workspace::{Selection, Workspace};
 
 /// The example workspace with `activities` AO spread over `aeis` AEI and 10 CC in its latest
-/// version, every month programmed and executed with realistic values.
+/// version, every month programmed and executed with realistic values; viewed as the example is
+/// (`REFERENCE_VIEW`).
 pub fn synthetic_workspace(activities: usize, aeis: usize) -> Workspace {
     let mut ws = reference_workspace();
     ws.is_example = false;
@@ -56,29 +57,31 @@ pub fn bench_batch(activities: usize) -> usize {
 }
 
 /// Computes every table (Cuadro 1, Cuadro 2, Tabla 3) of every AEI; returns the rows produced.
-pub fn compute_every_table(ws: &Workspace) -> usize {
-    let (Some(year), Some(version)) = (ws.year(), ws.evaluated_version()) else { return 0 };
-    let tables = every_table(version, &year.aeis, &year.cost_centers, ws.selection.period, ws.settings.table_options());
+pub fn compute_every_table(ws: &Workspace, selection: Selection) -> usize {
+    let (Some(year), Some(version)) = (ws.year(selection.year), ws.evaluated_version(selection)) else { return 0 };
+    let tables = every_table(version, &year.aeis, &year.cost_centers, selection.period, ws.settings.table_options());
     tables.aeis.iter().map(|(c1, rows)| c1.cost_centers.len() + 1 + rows.len()).sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::example::REFERENCE_VIEW;
     use crate::storage::document::encode;
 
     #[test]
     fn every_table_agrees_with_the_per_aei_tables() {
         let ws = synthetic_workspace(500, 7);
-        let year = ws.year().unwrap();
-        let all = every_table(ws.evaluated_version().unwrap(), &year.aeis, &year.cost_centers, ws.selection.period, ws.settings.table_options());
+        let view = REFERENCE_VIEW;
+        let year = ws.year(view.year).unwrap();
+        let all = every_table(ws.evaluated_version(view).unwrap(), &year.aeis, &year.cost_centers, view.period, ws.settings.table_options());
         for (aei, (cuadro1, rows)) in year.aeis.iter().zip(&all.aeis) {
-            assert_eq!(Some(cuadro1), ws.cuadro1(&aei.code).as_ref());
-            let expected: Vec<_> = ws.cuadro2(&aei.code).iter().map(|f| (f.code.clone(), f.figures())).collect();
+            assert_eq!(Some(cuadro1), ws.cuadro1(view, &aei.code).as_ref());
+            let expected: Vec<_> = ws.cuadro2(view, &aei.code).iter().map(|f| (f.code.clone(), f.figures())).collect();
             let got: Vec<_> = rows.iter().map(|(ao, f)| (ao.code.clone(), *f)).collect();
             assert_eq!(got, expected);
         }
-        let tabla3 = ws.tabla3(&year.aeis[0].code).unwrap();
+        let tabla3 = ws.tabla3(view, &year.aeis[0].code).unwrap();
         assert_eq!(all.total_financial_programmed, tabla3.total_financial_programmed);
         assert_eq!(all.total_financial_executed, tabla3.total_financial_executed);
     }

@@ -64,7 +64,8 @@ impl Settings {
     }
 }
 
-/// What the user is looking at: year, evaluated version and period.
+/// What one browser tab is looking at: year, evaluated version and period. It is not part of the
+/// stored workspace: each tab keeps its own, so two tabs may look at different years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Selection {
     pub year: u16,
@@ -73,6 +74,24 @@ pub struct Selection {
     pub version: Option<u32>,
     #[serde(default)]
     pub period: Period,
+}
+
+impl Selection {
+    /// The latest version of `year`, over the whole year.
+    pub fn of_year(year: u16) -> Self {
+        Self { year, version: None, period: Period::Annual }
+    }
+
+    /// This view where it exists in `ws`: a year the workspace lacks becomes its latest year (a
+    /// workspace with no year keeps the view), a version the year lacks becomes the latest.
+    pub fn within(self, ws: &Workspace) -> Self {
+        let year = match ws.year(self.year) {
+            Some(_) => self.year,
+            None => ws.years.iter().map(|y| y.year).max().unwrap_or(self.year),
+        };
+        let version = self.version.filter(|&n| year == self.year && ws.year(year).is_some_and(|y| y.poi.version(n).is_some()));
+        Self { year, version, period: self.period }
+    }
 }
 
 /// Everything one user keeps, stored and backed up as one document.
@@ -85,7 +104,6 @@ pub struct Workspace {
     pub years: Vec<YearPlan>,
     #[serde(default)]
     pub settings: Settings,
-    pub selection: Selection,
     /// What the user writes for the document: actions, per-AO narrative, problems, edited sections.
     #[serde(default)]
     pub narrative: NarrativeInputs,
@@ -102,27 +120,25 @@ impl Workspace {
             entity: Entity::default(),
             years: vec![YearPlan::new(year)],
             settings: Settings::default(),
-            selection: Selection { year, version: None, period: Period::Annual },
             narrative: NarrativeInputs::default(),
             recommendations: RecommendationRegister::default(),
         }
     }
 
-    /// The selected year.
-    pub fn year(&self) -> Option<&YearPlan> {
-        self.years.iter().find(|y| y.year == self.selection.year)
+    /// The plan of a year.
+    pub fn year(&self, year: u16) -> Option<&YearPlan> {
+        self.years.iter().find(|y| y.year == year)
     }
 
-    /// The selected year, for editing.
-    pub fn year_mut(&mut self) -> Option<&mut YearPlan> {
-        let year = self.selection.year;
+    /// The plan of a year, for editing.
+    pub fn year_mut(&mut self, year: u16) -> Option<&mut YearPlan> {
         self.years.iter_mut().find(|y| y.year == year)
     }
 
-    /// The evaluated POI version: the selected one, or the latest.
-    pub fn evaluated_version(&self) -> Option<&PoiVersion> {
-        let year = self.year()?;
-        match self.selection.version {
+    /// The evaluated POI version: the selected one, or the latest of the selected year.
+    pub fn evaluated_version(&self, selection: Selection) -> Option<&PoiVersion> {
+        let year = self.year(selection.year)?;
+        match selection.version {
             Some(n) => year.poi.version(n),
             None => year.poi.latest(),
         }
@@ -132,20 +148,37 @@ impl Workspace {
 /// The computed tables for one AEI of the selected year, version and period.
 impl Workspace {
     /// Cuadro 1 of the AEI, if the AEI and an evaluated version exist.
-    pub fn cuadro1(&self, aei_code: &str) -> Option<super::ficha::Cuadro1> {
-        let year = self.year()?;
-        let version = self.evaluated_version()?;
+    pub fn cuadro1(&self, selection: Selection, aei_code: &str) -> Option<super::ficha::Cuadro1> {
+        let year = self.year(selection.year)?;
+        let version = self.evaluated_version(selection)?;
         let aei = year.aei(aei_code)?;
-        Some(super::ficha::cuadro1(version, aei, &year.cost_centers, self.selection.period, self.settings.table_options()))
+        Some(super::ficha::cuadro1(version, aei, &year.cost_centers, selection.period, self.settings.table_options()))
     }
 
     /// Cuadro 2 of the AEI.
-    pub fn cuadro2(&self, aei_code: &str) -> Vec<super::ficha::ActivityFigures> {
-        self.evaluated_version().map_or_else(Vec::new, |v| super::ficha::cuadro2(v, aei_code, self.selection.period))
+    pub fn cuadro2(&self, selection: Selection, aei_code: &str) -> Vec<super::ficha::ActivityFigures> {
+        self.evaluated_version(selection).map_or_else(Vec::new, |v| super::ficha::cuadro2(v, aei_code, selection.period))
     }
 
     /// Tabla 3 of the AEI, its Total over the whole version.
-    pub fn tabla3(&self, aei_code: &str) -> Option<super::ficha::Tabla3> {
-        self.evaluated_version().map(|v| super::ficha::tabla3(v, aei_code, self.selection.period))
+    pub fn tabla3(&self, selection: Selection, aei_code: &str) -> Option<super::ficha::Tabla3> {
+        self.evaluated_version(selection).map(|v| super::ficha::tabla3(v, aei_code, selection.period))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::reference_workspace;
+
+    #[test]
+    fn a_view_falls_back_to_what_the_workspace_has() {
+        let mut ws = reference_workspace();
+        let chosen = Selection { year: 2023, version: Some(2), period: Period::FirstHalf };
+        assert_eq!(chosen.within(&ws), chosen);
+        assert_eq!(Selection { version: Some(9), ..chosen }.within(&ws), Selection { version: None, ..chosen });
+        assert_eq!(Selection { year: 2030, ..chosen }.within(&ws), Selection { year: 2023, version: None, ..chosen });
+        ws.years.clear();
+        assert_eq!(Selection::of_year(2026).within(&ws), Selection::of_year(2026));
     }
 }

@@ -80,21 +80,21 @@ pub fn read_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileError> {
 
 
 /// Where the import lands, for the preview: "POI 2023 · POI Modificado versión 3". Only the latest
-/// version of the selected year is editable; a year without POI gets its first version.
-pub fn target_label(ws: &Workspace) -> String {
-    match ws.year().and_then(|y| y.poi.latest()) {
-        Some(version) => format!("POI {} · {}", ws.selection.year, version.label()),
-        None => format!("POI {} · {} (se creará)", ws.selection.year, PoiVersion::default().label()),
+/// version of the year is editable; a year without POI gets its first version.
+pub fn target_label(ws: &Workspace, year: u16) -> String {
+    match ws.year(year).and_then(|y| y.poi.latest()) {
+        Some(version) => format!("POI {year} · {}", version.label()),
+        None => format!("POI {year} · {} (se creará)", PoiVersion::default().label()),
     }
 }
 
-/// What importing the sheet would add, replace, keep and create.
-pub fn preview(ws: &Workspace, sheet: &AoSheet) -> ImportPreview {
+/// What importing the sheet into the year would add, replace, keep and create.
+pub fn preview(ws: &Workspace, year: u16, sheet: &AoSheet) -> ImportPreview {
     let empty_year;
-    let year = match ws.year() {
-        Some(year) => year,
+    let year = match ws.year(year) {
+        Some(plan) => plan,
         None => {
-            empty_year = YearPlan::new(ws.selection.year);
+            empty_year = YearPlan::new(year);
             &empty_year
         }
     };
@@ -109,14 +109,14 @@ pub fn preview(ws: &Workspace, sheet: &AoSheet) -> ImportPreview {
     plan_import(sheet, year, version)
 }
 
-/// Imports the sheet into the selected year's latest version, creating the year and its first
-/// version when missing. The sheet is already valid and the latest version is always editable.
-pub fn import(ws: &mut Workspace, sheet: &AoSheet) -> Result<ImportSummary, ImportError> {
-    if ws.year().is_none() {
-        ws.years.push(YearPlan::new(ws.selection.year));
+/// Imports the sheet into the year's latest version, creating the year and its first version
+/// when missing. The sheet is already valid and the latest version is always editable.
+pub fn import(ws: &mut Workspace, year: u16, sheet: &AoSheet) -> Result<ImportSummary, ImportError> {
+    if ws.year(year).is_none() {
+        ws.years.push(YearPlan::new(year));
         ws.years.sort_by_key(|y| y.year);
     }
-    let year = ws.year_mut().expect("the selected year exists now");
+    let year = ws.year_mut(year).expect("the year exists now");
     if year.poi.versions.is_empty() {
         year.poi.versions.push(PoiVersion::default());
     }

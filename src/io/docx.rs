@@ -11,7 +11,7 @@ use crate::domain::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
     TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
 };
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{Selection, Workspace};
 
 use super::xlsx::{self, write_workbook, NumberFormat, Row, RowKind, Sheet};
 use super::zip::ZipWriter;
@@ -27,15 +27,15 @@ const BULLETS: u32 = 1;
 const HEADER_FILL: &str = "DDE4EE";
 
 /// "Ficha-AEI.08.05-2023.docx".
-pub fn file_name(ws: &Workspace, aei_code: &str) -> String {
+pub fn file_name(selection: Selection, aei_code: &str) -> String {
     let safe: String = aei_code.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
-    format!("Ficha-{safe}-{}.docx", ws.selection.year)
+    format!("Ficha-{safe}-{}.docx", selection.year)
 }
 
 /// The document of the AEI as it prints: the draft with the user's edits, the tables of the selection.
-pub fn ficha_docx(ws: &Workspace, aei_code: &str) -> Vec<u8> {
-    let ficha = draft_ficha(ws, &ws.narrative, aei_code).with_edits(&ws.narrative);
-    let mut body = Body { ws, aei_code, xml: String::new(), numbered_lists: 0, charts: Vec::new() };
+pub fn ficha_docx(ws: &Workspace, selection: Selection, aei_code: &str) -> Vec<u8> {
+    let ficha = draft_ficha(ws, selection, &ws.narrative, aei_code).with_edits(&ws.narrative);
+    let mut body = Body { ws, selection, aei_code, xml: String::new(), numbered_lists: 0, charts: Vec::new() };
     body.title(&ficha.title);
     body.sections(&ficha);
     let document = format!(
@@ -294,6 +294,7 @@ fn grouped_header(single: &[&str], groups: &[(String, [&str; 3])]) -> Vec<Vec<Ce
 /// The document body being written, with the numbered lists it has opened and the chart parts it refers to.
 struct Body<'a> {
     ws: &'a Workspace,
+    selection: Selection,
     aei_code: &'a str,
     xml: String,
     numbered_lists: u32,
@@ -324,7 +325,7 @@ impl Body<'_> {
                 self.block(block);
             }
             if section.number == CHARTS_SECTION {
-                if let Some(chart) = self.ws.progress_chart(self.aei_code) {
+                if let Some(chart) = self.ws.progress_chart(self.selection, self.aei_code) {
                     self.charts(&chart);
                 }
             }
@@ -395,11 +396,11 @@ impl Body<'_> {
     }
 
     fn table(&mut self, table: TableRef) {
-        let ws = self.ws;
-        let (year, period) = (ws.selection.year, ws.selection.period);
+        let (ws, selection) = (self.ws, self.selection);
+        let (year, period) = (selection.year, selection.period);
         match table {
             TableRef::Cuadro1 => {
-                let Some(cuadro1) = ws.cuadro1(self.aei_code) else { return };
+                let Some(cuadro1) = ws.cuadro1(selection, self.aei_code) else { return };
                 self.caption(CUADRO1_CAPTION);
                 let header = vec![
                     CUADRO1_COLUMNS.iter().map(|(title, _)| Cell::header(*title)).collect(),
@@ -416,12 +417,12 @@ impl Body<'_> {
             TableRef::Cuadro2 => {
                 self.caption(&labels::cuadro2_caption(year, self.aei_code));
                 let header = grouped_header(&CUADRO2_COLUMNS, &[(labels::cuadro2_goals_title(year, period), CUADRO2_GOAL_COLUMNS)]);
-                let rows: Vec<Vec<Cell>> = ws.cuadro2(self.aei_code).iter().map(cuadro2_row).collect();
+                let rows: Vec<Vec<Cell>> = ws.cuadro2(selection, self.aei_code).iter().map(cuadro2_row).collect();
                 self.xml.push_str(&table_xml(&[1300, 3766, 1300, 1200, 1200, 1100], &header, &rows));
                 self.source_lines();
             }
             TableRef::Tabla3 => {
-                let (Some(tabla3), Some(version)) = (ws.tabla3(self.aei_code), ws.evaluated_version()) else { return };
+                let (Some(tabla3), Some(version)) = (ws.tabla3(selection, self.aei_code), ws.evaluated_version(selection)) else { return };
                 self.caption(&labels::tabla3_caption(version, year, period));
                 let groups = TABLA3_GROUPS.map(|group| (group.to_string(), TABLA3_GROUP_COLUMNS));
                 let header = grouped_header(&TABLA3_COLUMNS, &groups);

@@ -13,7 +13,7 @@ use crate::domain::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
     TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
 };
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{Selection, Workspace};
 
 /// Excel opens a CSV as UTF-8 only when it starts with a byte order mark; the import skips it.
 const BOM: &str = "\u{FEFF}";
@@ -85,8 +85,8 @@ fn cuadro1_row(row: &Cuadro1Row, kind: RowKind) -> Row {
     )
 }
 
-fn cuadro1(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
-    let table = ws.cuadro1(aei_code)?;
+fn cuadro1(ws: &Workspace, selection: Selection, aei_code: &str) -> Option<Sheet> {
+    let table = ws.cuadro1(selection, aei_code)?;
     let mut rows = vec![
         Row::new(RowKind::Title, vec![Cell::text(CUADRO1_CAPTION)]),
         Row::new(RowKind::Header, CUADRO1_COLUMNS.iter().map(|(title, _)| Cell::text(*title)).collect()),
@@ -94,19 +94,19 @@ fn cuadro1(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
         cuadro1_row(&table.aei, RowKind::Strong),
     ];
     rows.extend(table.cost_centers.iter().map(|row| cuadro1_row(row, RowKind::Body)));
-    rows.extend(labels::cuadro1_footnotes(ws.selection.period).into_iter().map(|f| Row::new(RowKind::Note, vec![Cell::Text(f)])));
+    rows.extend(labels::cuadro1_footnotes(selection.period).into_iter().map(|f| Row::new(RowKind::Note, vec![Cell::Text(f)])));
     rows.extend(source_rows(&ws.entity.office));
     Some(Sheet { name: Table::Cuadro1.label().to_string(), rows, merges: Vec::new(), frozen_rows: 0 })
 }
 
-fn cuadro2(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
-    ws.year()?.aei(aei_code)?;
-    let year = ws.selection.year;
+fn cuadro2(ws: &Workspace, selection: Selection, aei_code: &str) -> Option<Sheet> {
+    ws.year(selection.year)?.aei(aei_code)?;
+    let year = selection.year;
     let (header, merges) =
-        grouped_header(&CUADRO2_COLUMNS, &[(labels::cuadro2_goals_title(year, ws.selection.period), CUADRO2_GOAL_COLUMNS)]);
+        grouped_header(&CUADRO2_COLUMNS, &[(labels::cuadro2_goals_title(year, selection.period), CUADRO2_GOAL_COLUMNS)]);
     let mut rows = vec![Row::new(RowKind::Title, vec![Cell::Text(labels::cuadro2_caption(year, aei_code))])];
     rows.extend(header);
-    rows.extend(ws.cuadro2(aei_code).iter().map(|ao: &ActivityFigures| {
+    rows.extend(ws.cuadro2(selection, aei_code).iter().map(|ao: &ActivityFigures| {
         Row::new(
             RowKind::Body,
             vec![
@@ -123,13 +123,13 @@ fn cuadro2(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
     Some(Sheet { name: Table::Cuadro2.label().to_string(), rows, merges, frozen_rows: 0 })
 }
 
-fn tabla3(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
-    ws.year()?.aei(aei_code)?;
-    let table = ws.tabla3(aei_code)?;
-    let version = ws.evaluated_version()?;
+fn tabla3(ws: &Workspace, selection: Selection, aei_code: &str) -> Option<Sheet> {
+    ws.year(selection.year)?.aei(aei_code)?;
+    let table = ws.tabla3(selection, aei_code)?;
+    let version = ws.evaluated_version(selection)?;
     let groups = TABLA3_GROUPS.map(|group| (group.to_string(), TABLA3_GROUP_COLUMNS));
     let (header, mut merges) = grouped_header(&TABLA3_COLUMNS, &groups);
-    let caption = labels::tabla3_caption(version, ws.selection.year, ws.selection.period);
+    let caption = labels::tabla3_caption(version, selection.year, selection.period);
     let mut rows = vec![Row::new(RowKind::Title, vec![Cell::Text(caption)])];
     rows.extend(header);
     rows.extend(table.rows.iter().map(|ao| {
@@ -167,17 +167,17 @@ fn tabla3(ws: &Workspace, aei_code: &str) -> Option<Sheet> {
 
 /// The table of the AEI for the selected year, evaluated version and period; `None` when the AEI
 /// or the version does not exist.
-pub fn table_sheet(ws: &Workspace, aei_code: &str, table: Table) -> Option<Sheet> {
+pub fn table_sheet(ws: &Workspace, selection: Selection, aei_code: &str, table: Table) -> Option<Sheet> {
     match table {
-        Table::Cuadro1 => cuadro1(ws, aei_code),
-        Table::Cuadro2 => cuadro2(ws, aei_code),
-        Table::Tabla3 => tabla3(ws, aei_code),
+        Table::Cuadro1 => cuadro1(ws, selection, aei_code),
+        Table::Cuadro2 => cuadro2(ws, selection, aei_code),
+        Table::Tabla3 => tabla3(ws, selection, aei_code),
     }
 }
 
 /// Cuadro 1, Cuadro 2 and Tabla 3 of the AEI as one workbook, a tab each.
-pub fn tables_workbook(ws: &Workspace, aei_code: &str) -> Option<Vec<u8>> {
-    let sheets: Option<Vec<Sheet>> = Table::ALL.iter().map(|&t| table_sheet(ws, aei_code, t)).collect();
+pub fn tables_workbook(ws: &Workspace, selection: Selection, aei_code: &str) -> Option<Vec<u8>> {
+    let sheets: Option<Vec<Sheet>> = Table::ALL.iter().map(|&t| table_sheet(ws, selection, aei_code, t)).collect();
     sheets.map(|sheets| write_workbook(&sheets))
 }
 
@@ -188,9 +188,9 @@ pub fn sheet_csv(sheet: &Sheet) -> String {
 }
 
 /// The evaluated version's AO in the import layout, numbers as numbers (codes stay text, so `07` keeps its zero).
-pub fn ao_sheet(ws: &Workspace) -> Option<Sheet> {
-    let year = ws.year()?;
-    let version = ws.evaluated_version()?;
+pub fn ao_sheet(ws: &Workspace, selection: Selection) -> Option<Sheet> {
+    let year = ws.year(selection.year)?;
+    let version = ws.evaluated_version(selection)?;
     let mut grid = export_rows(year, version).into_iter();
     let header = grid.next()?;
     // The text columns come first; every column from `fis_prog_01` on is a monthly figure.
@@ -212,14 +212,14 @@ pub fn ao_sheet(ws: &Workspace) -> Option<Sheet> {
 }
 
 /// The evaluated version's AO as the import's CSV, with the byte order mark Excel needs.
-pub fn ao_sheet_csv(ws: &Workspace) -> Option<String> {
-    let year = ws.year()?;
-    let version = ws.evaluated_version()?;
+pub fn ao_sheet_csv(ws: &Workspace, selection: Selection) -> Option<String> {
+    let year = ws.year(selection.year)?;
+    let version = ws.evaluated_version(selection)?;
     Some(format!("{BOM}{}", export_csv(year, version)))
 }
 
 /// "Cuadro-1-AEI.08.05-2023.xlsx", "Hoja-AO-2023-v3.csv": what was exported, for what, of when.
-pub fn file_name(what: &str, ws: &Workspace, aei_code: Option<&str>, extension: &str) -> String {
+pub fn file_name(what: &str, ws: &Workspace, selection: Selection, aei_code: Option<&str>, extension: &str) -> String {
     let safe = |text: &str| -> String {
         text.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' { c } else { '-' }).collect()
     };
@@ -228,9 +228,9 @@ pub fn file_name(what: &str, ws: &Workspace, aei_code: Option<&str>, extension: 
         name.push('-');
         name.push_str(&safe(code));
     }
-    name.push_str(&format!("-{}", ws.selection.year));
+    name.push_str(&format!("-{}", selection.year));
     if aei_code.is_none() {
-        if let Some(version) = ws.evaluated_version() {
+        if let Some(version) = ws.evaluated_version(selection) {
             name.push_str(&format!("-v{}", version.number));
         }
     }

@@ -8,14 +8,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::stamp::Stamp;
 use crate::domain::limits::{check_workspace, OutOfBounds};
 use crate::domain::plan::MonthlyValues;
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{Selection, Workspace};
 
 /// Name written at the top of every stored document and backup.
 pub const FORMAT_NAME: &str = "ficha-workspace";
 /// Schema version this build writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Why stored text could not be read. The raw text is always kept by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +52,9 @@ struct DocumentOut<'a> {
     format: &'static str,
     version: u32,
     revision: u64,
+    /// The tab that saved it (`Stamp::writer`); a backup has none.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    writer: &'a str,
     workspace: &'a Workspace,
 }
 
@@ -63,38 +67,55 @@ struct Envelope<'a> {
     workspace: Option<&'a RawValue>,
 }
 
-#[derive(Deserialize)]
-struct Head {
-    #[serde(default)]
-    revision: u64,
-}
-
-/// The workspace as stored text, stamped with a revision that grows with every save.
-pub fn encode_revision(workspace: &Workspace, revision: u64) -> String {
-    serde_json::to_string(&DocumentOut { format: FORMAT_NAME, version: CURRENT_VERSION, revision, workspace })
+/// The workspace as stored text, stamped with the save it is: a revision that grows with every
+/// save, and the tab that wrote it.
+pub fn encode_stamped(workspace: &Workspace, stamp: &Stamp) -> String {
+    let (revision, writer) = (stamp.revision, stamp.writer.as_str());
+    serde_json::to_string(&DocumentOut { format: FORMAT_NAME, version: CURRENT_VERSION, revision, writer, workspace })
         .expect("a workspace always serializes")
 }
 
-/// The workspace as a backup file (revision 0).
+/// The workspace as a backup file (revision 0, no writer).
 pub fn encode(workspace: &Workspace) -> String {
-    encode_revision(workspace, 0)
+    encode_stamped(workspace, &Stamp::default())
 }
 
-/// The revision stamped on stored text (0 when absent or unreadable); a tab that holds an older
-/// revision than storage must not overwrite it.
-pub fn revision_of(text: &str) -> u64 {
-    serde_json::from_str::<Head>(text).map_or(0, |h| h.revision)
+/// A stored document read back: the workspace, and the view a version 1 document kept in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub workspace: Workspace,
+    /// Version 1 kept the year, version and period being viewed inside the workspace; from
+    /// version 2 on each tab keeps its own, and an older document's becomes the tab's first view.
+    pub view: Option<Selection>,
+}
+
+/// The view inside a version 1 workspace.
+#[derive(Deserialize)]
+struct ViewOfVersion1 {
+    selection: Option<Selection>,
+}
+
+/// The save stamped on stored text (revision 0, no writer, when absent or unreadable); a tab must
+/// not overwrite a save it has not seen (`stamp::standing`).
+pub fn stamp_of(text: &str) -> Stamp {
+    serde_json::from_str(text).unwrap_or_default()
 }
 
 /// Reads stored text, migrating older schema versions, and checks every figure against its
 /// bounds; never panics.
 pub fn decode(text: &str) -> Result<Workspace, DocumentError> {
-    let workspace = read(text)?;
-    check_workspace(&workspace).map_err(DocumentError::OutOfBounds)?;
-    Ok(workspace)
+    decode_document(text).map(|decoded| decoded.workspace)
 }
 
-fn read(text: &str) -> Result<Workspace, DocumentError> {
+/// Reads stored text with the view an older version kept, and checks every figure against its
+/// bounds; never panics.
+pub fn decode_document(text: &str) -> Result<Decoded, DocumentError> {
+    let decoded = read(text)?;
+    check_workspace(&decoded.workspace).map_err(DocumentError::OutOfBounds)?;
+    Ok(decoded)
+}
+
+fn read(text: &str) -> Result<Decoded, DocumentError> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| DocumentError::Broken(e.to_string()))?;
     if envelope.format.as_deref() != Some(FORMAT_NAME) {
         return Err(DocumentError::UnknownFormat);
@@ -106,17 +127,39 @@ fn read(text: &str) -> Result<Workspace, DocumentError> {
     let workspace = envelope.workspace.ok_or_else(|| DocumentError::Broken("falta \"workspace\"".into()))?;
     let broken = |e: serde_json::Error| DocumentError::Broken(e.to_string());
     // The current version is read straight from the text into the typed model, with no
-    // intermediate JSON tree; only older layouts go through `Value`, and come back as text, so the
+    // intermediate JSON tree; version 0 goes through `Value` and comes back as text, so the
     // model's Deserialize impls are compiled for one deserializer only.
     match version {
-        CURRENT_VERSION => serde_json::from_str(workspace.get()).map_err(broken),
+        CURRENT_VERSION => Ok(Decoded { workspace: serde_json::from_str(workspace.get()).map_err(broken)?, view: None }),
+        1 => view_out_of_workspace(workspace.get()),
         0 => {
             let value = serde_json::from_str(workspace.get()).map_err(broken)?;
             let migrated = months_from_arrays(value)?;
-            serde_json::from_str(&migrated.to_string()).map_err(broken)
+            view_out_of_workspace(&migrated.to_string())
         }
         other => Err(DocumentError::Broken(format!("versión de formato desconocida: {other}"))),
     }
+}
+
+/// A document of a newer version, read as far as this build can: its workspace as if it were of
+/// the current version (fields this build does not know are left out), to show it read-only.
+/// `None` when the newer layout does not read so, or the text is not a newer document.
+pub fn read_newer(text: &str) -> Option<Workspace> {
+    let envelope: Envelope = serde_json::from_str(text).ok()?;
+    let newer = envelope.format.as_deref() == Some(FORMAT_NAME) && envelope.version.is_some_and(|v| v > CURRENT_VERSION);
+    newer.then_some(())?;
+    let workspace: Workspace = serde_json::from_str(envelope.workspace?.get()).ok()?;
+    // Shown, so held to the bounds like any other figure this build opens.
+    check_workspace(&workspace).is_ok().then_some(workspace)
+}
+
+/// Version 1 → 2: the workspace is the same but for `selection` (the view), which moves out to
+/// the tab. The model ignores the field, so the text is read once as the workspace and once for it.
+fn view_out_of_workspace(text: &str) -> Result<Decoded, DocumentError> {
+    let broken = |e: serde_json::Error| DocumentError::Broken(e.to_string());
+    let workspace = serde_json::from_str(text).map_err(broken)?;
+    let view = serde_json::from_str::<ViewOfVersion1>(text).map_err(broken)?.selection;
+    Ok(Decoded { workspace, view })
 }
 
 /// Version 0 (the pre-release layout, docs/FORMAT-backup.md) wrote each AO's and inversión's
@@ -168,7 +211,8 @@ fn twelve(array: Option<&Value>) -> Result<[Decimal; 12], String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::reference_workspace;
+    use crate::domain::example::{reference_workspace, REFERENCE_VIEW};
+    use crate::domain::period::Period;
 
     #[test]
     fn encode_then_decode_gives_back_the_same_workspace() {
@@ -208,9 +252,56 @@ mod tests {
     }
 
     #[test]
-    fn the_revision_is_read_without_the_workspace() {
-        assert_eq!(revision_of(&encode_revision(&reference_workspace(), 42)), 42);
-        assert_eq!(revision_of("{broken"), 0);
+    fn the_stamp_is_read_without_the_workspace() {
+        let stamp = Stamp { revision: 42, writer: "tab-1".to_string() };
+        let text = encode_stamped(&reference_workspace(), &stamp);
+        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":2,"revision":42,"writer":"tab-1","workspace":"#));
+        assert_eq!(stamp_of(&text), stamp);
+        assert_eq!(stamp_of(&encode(&reference_workspace())), Stamp::default(), "a backup names no writer");
+        assert_eq!(stamp_of("{broken"), Stamp::default());
+    }
+
+    /// The example as a version 1 document wrote it: the workspace with its `selection`.
+    fn version1_text(selection: &str) -> String {
+        let workspace = serde_json::to_string(&reference_workspace()).unwrap();
+        let workspace = format!("{},\"selection\":{selection}}}", &workspace[..workspace.len() - 1]);
+        format!("{{\"format\":\"{FORMAT_NAME}\",\"version\":1,\"revision\":7,\"workspace\":{workspace}}}")
+    }
+
+    #[test]
+    fn a_version1_document_keeps_its_figures_and_gives_its_view_to_the_tab() {
+        let text = version1_text(r#"{"year":2023,"version":2,"period":"FirstHalf"}"#);
+        let decoded = decode_document(&text).unwrap();
+        assert_eq!(decoded.workspace, reference_workspace());
+        assert_eq!(decoded.view, Some(Selection { year: 2023, version: Some(2), period: Period::FirstHalf }));
+        let cuadro1 = decoded.workspace.cuadro1(REFERENCE_VIEW, "AEI.08.05").unwrap();
+        assert_eq!(cuadro1.aei.financial_execution, Decimal::new(21_000, 0));
+        assert_eq!(stamp_of(&text).revision, 7);
+    }
+
+    #[test]
+    fn a_version2_document_holds_no_view() {
+        let text = encode(&reference_workspace());
+        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":2,"#));
+        assert!(!text.contains("\"selection\""));
+        assert_eq!(decode_document(&text).unwrap().view, None);
+        let text = text.replacen(r#""is_example""#, r#""selection":{"year":2023},"is_example""#, 1);
+        assert_eq!(decode_document(&text).unwrap().view, None, "a view in a version 2 document is ignored");
+    }
+
+    #[test]
+    fn a_version1_view_that_is_not_a_view_makes_the_document_broken() {
+        assert!(matches!(decode(&version1_text(r#"{"year":"dos mil"}"#)), Err(DocumentError::Broken(_))));
+    }
+
+    #[test]
+    fn a_newer_document_is_shown_as_far_as_it_reads_and_only_then() {
+        let text = encode(&reference_workspace()).replacen(r#""version":2"#, r#""version":3"#, 1);
+        assert_eq!(decode(&text), Err(DocumentError::Newer(3)));
+        let with_more = text.replacen(r#""is_example""#, r#""a_field_of_version_3":[1,2],"is_example""#, 1);
+        assert_eq!(read_newer(&with_more), Some(reference_workspace()));
+        assert_eq!(read_newer(&text.replacen(r#""years":["#, r#""years":{"list":["#, 1)), None, "a layout this build cannot read");
+        assert_eq!(read_newer(&encode(&reference_workspace())), None, "not newer");
     }
 
     #[test]
@@ -219,6 +310,7 @@ mod tests {
         assert_eq!(decode("{\"hello\":1}"), Err(DocumentError::UnknownFormat));
         assert_eq!(decode("{\"format\":\"ficha-workspace\",\"version\":99,\"workspace\":{}}"), Err(DocumentError::Newer(99)));
         assert!(matches!(decode("{\"format\":\"ficha-workspace\",\"version\":1,\"workspace\":{}}"), Err(DocumentError::Broken(_))));
+        assert!(matches!(decode("{\"format\":\"ficha-workspace\",\"version\":2,\"workspace\":{}}"), Err(DocumentError::Broken(_))));
         assert!(decode("").is_err());
     }
 }

@@ -79,17 +79,21 @@ pub(crate) fn select_on_focus(ev: leptos::ev::FocusEvent) {
 #[component]
 pub fn ActivityGrid(code: String) -> impl IntoView {
     let state = use_state();
-    let ws = state.workspace;
+    let (ws, selection) = (state.workspace, state.selection);
     let code = StoredValue::new(code);
     let activity = Memo::new(move |_| {
+        let s = selection.get();
         ws.with(|w| {
             code.with_value(|c| {
-                let item = goals_of(w.evaluated_version()?, c)?;
+                let item = goals_of(w.evaluated_version(s)?, c)?;
                 Some(GridData { caption: item.caption(), series: Series::ALL.map(|s| *s.values(item)) })
             })
         })
     });
-    let editable = Memo::new(move |_| ws.with(|w| w.evaluated_version_is_editable()));
+    let editable = Memo::new(move |_| {
+        let s = selection.get();
+        ws.with(|w| w.evaluated_version_is_editable(s))
+    });
     let errors: RwSignal<BTreeMap<(usize, u8), String>> = RwSignal::new(BTreeMap::new());
     let paste_errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let typed: RwSignal<Option<(Cell, Decimal)>> = RwSignal::new(None);
@@ -105,8 +109,9 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
     let warning = move |series: Series| far_above_programming(series, total(series), total(series.programming()));
     let apply = move |patch: MonthlyPatch| -> Result<bool, EditError> {
         let mut outcome = Ok(false);
+        let s = selection.get_untracked();
         ws.maybe_update(|w| {
-            outcome = code.with_value(|c| w.apply_monthly_patch(c, &patch));
+            outcome = code.with_value(|c| w.apply_monthly_patch(s, c, &patch));
             outcome == Ok(true)
         });
         if outcome.is_ok() {
@@ -122,8 +127,9 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
         typed.set(None);
         last_cell.set(Some((series, month)));
         let mut outcome = Ok(false);
+        let s = selection.get_untracked();
         ws.maybe_update(|w| {
-            outcome = code.with_value(|c| w.set_monthly_value(c, series, month, &text));
+            outcome = code.with_value(|c| w.set_monthly_value(s, c, series, month, &text));
             outcome == Ok(true)
         });
         let key = (series.position(), month.number());

@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::history::History;
 use crate::domain::workspace::Workspace;
-use crate::storage::local::Slot;
 use crate::ui::state::use_state;
 
 /// Text fields outside the monthly grid keep the browser's own undo of their typing.
@@ -20,33 +19,35 @@ fn is_form_field(ev: &KeyboardEvent) -> bool {
 }
 
 /// The Deshacer / Rehacer buttons. Mounted once in the header, it also watches the workspace:
-/// each change becomes one undo step, and switching between the example and one's own
-/// workspace starts a fresh history so undo never carries data from one into the other.
+/// each edit of this tab becomes one undo step. A workspace that came from elsewhere (switching
+/// between the example and one's own, another tab's save, a reload, a restored backup) starts a
+/// fresh history, so undo never carries data across nor takes back another tab's saved work.
 #[component]
 pub fn UndoRedo() -> impl IntoView {
     let state = use_state();
     let ws = state.workspace;
     let history = StoredValue::new(History::default());
-    // The workspace as last observed, and the slot it belongs to.
-    let seen: StoredValue<Option<(Slot, Workspace)>> = StoredValue::new(None);
+    // The workspace as last observed, and the count of outside loads it followed.
+    let seen: StoredValue<Option<(u64, Workspace)>> = StoredValue::new(None);
     let steps = RwSignal::new((0usize, 0usize));
     let refresh = move || steps.set(history.with_value(|h| (h.undo_steps(), h.redo_steps())));
     // Reacting to the workspace signal is the one place every edit passes, whoever made it.
     Effect::new(move |_| {
-        let slot = state.slot.get_untracked();
+        let loads = state.loads();
         ws.with(|now| {
             seen.update_value(|seen| match seen {
-                Some((seen_slot, last)) if *seen_slot == slot => history.update_value(|h| h.observe(last, now)),
-                _ => {
-                    *seen = Some((slot, now.clone()));
-                    history.set_value(History::default());
+                Some((seen_loads, last)) if *seen_loads == loads => history.update_value(|h| h.observe(last, now)),
+                Some((seen_loads, last)) => {
+                    *seen_loads = loads;
+                    history.update_value(|h| h.start_from(last, now));
                 }
+                None => *seen = Some((loads, now.clone())),
             })
         });
         refresh();
     });
     // The restored workspace is what `seen` now holds, so the effect records no step for it; what
-    // undo leaves alone (the view, the recommendations register) is the domain's rule.
+    // undo leaves alone (a recommendation's status history) is the domain's rule.
     let step = move |undo: bool| {
         let mut changed = false;
         seen.update_value(|seen| {

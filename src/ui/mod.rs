@@ -5,12 +5,14 @@ pub mod charts;
 pub mod download;
 pub mod grid;
 pub mod history;
+pub mod keeping;
 pub mod pages;
 pub mod recovery;
 pub mod route;
 pub mod sheet;
 pub mod state;
 pub mod tables;
+pub mod today;
 pub mod upload;
 
 use std::future::Future;
@@ -19,7 +21,7 @@ use leptos::prelude::*;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use crate::storage::document::encode;
-use crate::storage::local::{self, Slot};
+use crate::storage::local::{self, SaveBlock, Slot};
 use pages::aei::AeiPage;
 use pages::aeis::AeisPage;
 use pages::data::DataPage;
@@ -42,8 +44,10 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     recovery::watch(state);
-    // Syncing reactive state to the outside world is what effects are for: every change is saved.
+    // Syncing reactive state to the outside world is what effects are for: every change is saved,
+    // and this tab's view is kept for a reload.
     Effect::new(move |_| state.persist());
+    Effect::new(move |_| local::keep_tab_view(state.slot.get(), state.view.get()));
     let route = RwSignal::new(current_route());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     // Two tabs: what another tab saves reaches this one; a stale tab never overwrites it.
@@ -192,15 +196,21 @@ fn WorkspaceBanner() -> impl IntoView {
     }
 }
 
-/// Storage problems: unreadable stored data (kept and downloadable) and failed saves.
+/// Storage problems: unreadable stored data (kept and downloadable), data of a newer build
+/// (read-only), conflicts with another tab and failed saves.
 #[component]
 fn StorageNotices() -> impl IntoView {
     let state = use_state();
+    // Once the only copy of unreadable data is downloaded, saving over it loses nothing.
     let download_raw = move |_| {
-        if let Some(problem) = state.stored_problem.get_untracked() {
-            let _ = download::download_text("ficha-datos-recuperados.json", "application/json", &problem.raw);
+        let Some(problem) = state.stored_problem.get_untracked() else { return };
+        match download::download_text("ficha-datos-recuperados.json", "application/json", &problem.raw) {
+            Ok(()) if state.save_block.get_untracked() == Some(SaveBlock::NotCopied) => state.save_block.set(None),
+            Ok(()) => {}
+            Err(message) => state.save_error.set(Some(message)),
         }
     };
+    let not_copied = move || state.save_block.with(|b| b == &Some(SaveBlock::NotCopied));
     let download_backup = move |_| {
         let text = state.workspace.with_untracked(encode);
         if let Err(message) = download::download_text("ficha-respaldo.json", "application/json", &text) {
@@ -213,19 +223,32 @@ fn StorageNotices() -> impl IntoView {
                 <p>{problem.message.clone()}</p>
                 <p>{match &problem.rescue_key {
                     Some(key) => format!("Los datos originales se conservan sin cambios en el navegador (clave «{key}»). Se abrió el contenido inicial mientras tanto."),
-                    None => "No se pudieron copiar aparte; no se guardará nada encima hasta que los descargue.".to_string(),
+                    None if not_copied() => "No se pudieron copiar aparte; no se guardará nada encima hasta que los descargue.".to_string(),
+                    None => "Ya descargó los datos originales: desde ahora se guardan sus cambios.".to_string(),
                 }}</p>
                 <button id="download-rescued" on:click=download_raw>"Descargar los datos originales"</button>
                 <button on:click=move |_| state.stored_problem.set(None)>"Cerrar"</button>
             </div>
         })}
+        {move || state.save_block.with(|b| b.as_ref().and_then(SaveBlock::notice)).map(|message| view! {
+            <div class="notice error" role="alert" id="read-only">
+                <p>{message}</p>
+            </div>
+        })}
         {move || state.conflict.get().then(|| view! {
             <div class="notice error" role="alert" id="tab-conflict">
-                <p>"Otra pestaña guardó cambios más recientes en este espacio de trabajo. Esta pestaña ya no guarda para no sobrescribirlos."</p>
+                <p>"Otra pestaña guardó cambios más recientes en este espacio de trabajo, o guardó al mismo tiempo que esta. Esta pestaña ya no guarda para no sobrescribirlos."</p>
                 <button id="reload-latest" on:click=move |_| state.reload_from_storage()>"Cargar los datos más recientes"</button>
                 <button on:click=download_backup>"Descargar lo que tengo en esta pestaña"</button>
             </div>
         })}
+        {move || state.kept.get().map(|message| view! {
+            <div class="notice info" role="status" id="storage-kept">
+                <p>{message}</p>
+                <button on:click=move |_| state.kept.set(None)>"Cerrar"</button>
+            </div>
+        })}
+        <keeping::BackupReminder/>
         {move || state.info.get().map(|message| view! {
             <div class="notice info" role="status" id="info-notice">
                 <p>{message}</p>

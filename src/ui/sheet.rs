@@ -16,6 +16,7 @@ use crate::domain::paste::is_block;
 use crate::domain::period::Month;
 use crate::domain::plan::exact_sum;
 use crate::domain::sheet::{self, at_row, parse_sheet_block};
+use crate::domain::workspace::{Selection, Workspace};
 use crate::ui::grid::{arrow_step, cell_text, month_columns, select_on_focus, GridMessages, PasteReport};
 use crate::ui::state::use_state;
 
@@ -33,7 +34,8 @@ type RowData = Option<(String, [Decimal; 12], [Decimal; 12])>;
 /// What every row of the sheet shares.
 #[derive(Clone, Copy)]
 struct Sheet {
-    workspace: RwSignal<crate::domain::workspace::Workspace>,
+    workspace: RwSignal<Workspace>,
+    selection: Memo<Selection>,
     codes: Signal<Vec<String>>,
     editable: Memo<bool>,
     typed: RwSignal<Typed>,
@@ -48,8 +50,9 @@ impl Sheet {
         let (activity, series) = at_row(row);
         let Some(code) = self.codes.with_untracked(|c| c.get(activity).cloned()) else { return };
         let mut outcome = Ok(false);
+        let selection = self.selection.get_untracked();
         self.workspace.maybe_update(|w| {
-            outcome = w.set_monthly_value(&code, series, month, &text);
+            outcome = w.set_monthly_value(selection, &code, series, month, &text);
             outcome == Ok(true)
         });
         self.errors.update(|e| match outcome {
@@ -69,8 +72,9 @@ impl Sheet {
                 .with_untracked(|codes| parse_sheet_block(text, codes, row, month))
                 .and_then(|patches| {
                     let mut result = Ok(false);
+                    let selection = self.selection.get_untracked();
                     self.workspace.maybe_update(|w| {
-                        result = w.apply_sheet_patches(&patches);
+                        result = w.apply_sheet_patches(selection, &patches);
                         result == Ok(true)
                     });
                     result.map_err(|e| vec![e])
@@ -101,8 +105,9 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
     let data: Memo<RowData> = Memo::new(move |_| {
         sheet.codes.with(|codes| {
             let code = codes.get(activity)?;
+            let selection = sheet.selection.get();
             ws.with(|w| {
-                let item = goals_of(w.evaluated_version()?, code)?;
+                let item = goals_of(w.evaluated_version(selection)?, code)?;
                 Some((item.caption(), *series.values(item), *series.programming().values(item)))
             })
         })
@@ -213,11 +218,16 @@ fn name_of(data: Memo<RowData>, activity: usize) -> String {
 /// them) are in the page, so a thousand AO scroll as smoothly as ten.
 #[component]
 pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let (ws, selection) = (state.workspace, state.selection);
     let sheet = Sheet {
         workspace: ws,
+        selection,
         codes,
-        editable: Memo::new(move |_| ws.with(|w| w.evaluated_version_is_editable())),
+        editable: Memo::new(move |_| {
+            let s = selection.get();
+            ws.with(|w| w.evaluated_version_is_editable(s))
+        }),
         typed: RwSignal::new(None),
         errors: RwSignal::new(BTreeMap::new()),
         paste_errors: RwSignal::new(Vec::new()),

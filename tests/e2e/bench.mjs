@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch } from './ficha-page.mjs';
+import { launch, FichaPage } from './ficha-page.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -45,7 +45,7 @@ try {
   page = await context.newPage();
   await page.goto(server.url + '#/');
   await page.waitForSelector('.app-header');
-  await page.evaluate((doc) => { localStorage.setItem('ficha.workspace.own', doc); localStorage.setItem('ficha.active', 'own'); }, doc);
+  await new FichaPage(page, server.url).seed('own', doc);
   await page.reload();
   await page.waitForSelector('#aei-list');
   const render = await page.evaluate(async () => {

@@ -54,13 +54,13 @@ function sheetCsv(cells) {
 test('an AO sheet holding the huge amount is refused at its row and column, imports nothing, and a reload works', async () => {
   await ficha.startOwnWorkspace();
   await ficha.openData();
-  const stored = await ficha.storage('ficha.workspace.own');
+  const stored = await ficha.stored('own');
   await ficha.chooseAoFile(sheetCsv({ aei_codigo: 'AEI.01.01', cc_codigo: '07', ao_codigo: 'AOI00000000001',
     ao_nombre: 'INFORME DE GESTIÓN', unidad_medida: 'INFORME', fis_prog_12: '1', fin_prog_12: HUGE, fin_ejec_12: '1000000000000000.00' }));
   assert.match(await ficha.text('#import-errors'), /«enorme\.csv» no se puede importar; no se cambió nada/);
   assert.deepEqual(await ficha.importErrors(), [`Fila 2, columna fin_prog_12: «${HUGE}» ${TOO_LARGE}`]);
   assert.equal(await ficha.page.locator('#confirm-import').count(), 0, 'nothing to confirm');
-  assert.equal(await ficha.storage('ficha.workspace.own'), stored, 'nothing imported');
+  assert.equal(await ficha.stored('own'), stored, 'nothing imported');
   await ficha.reload();
   await ficha.openData();
   // At the edge the same row imports.
@@ -77,17 +77,16 @@ test('stored data holding a figure past its bounds opens the rescue notice with 
   await ficha.setMonthly(AO, 3, 12, '3,600');
   await ficha.saved();
   // What an import accepted before the bounds existed: the stored text reads, a figure does not fit.
-  const raw = await ficha.page.evaluate(([code, huge]) => {
-    const key = 'ficha.workspace.example';
+  const raw = await ficha.page.evaluate(([key, code, huge]) => {
     const doc = JSON.parse(localStorage.getItem(key));
     const version = doc.workspace.years[0].poi.versions.at(-1);
     version.activities.find((a) => a.code === code).financial.e = `|||${huge}`;
     localStorage.setItem(key, JSON.stringify(doc));
     return localStorage.getItem(key);
-  }, [AO, HUGE]);
+  }, [ficha.slotKey('example'), AO, HUGE]);
   await ficha.reload();
   assert.equal(await ficha.text('#stored-problem p'), `No se pudo abrir su espacio de trabajo guardado: contiene una cifra fuera de los límites de Ficha (Año 2023, POI Modificado versión 3, AO ${AO}, Ejecución financiera (S/), Abr: «${HUGE}» ${TOO_LARGE}).`);
-  const keys = (await ficha.storageKeys()).filter((k) => k.startsWith('ficha.rescued.'));
+  const keys = (await ficha.storageKeys()).filter((k) => k.startsWith(ficha.appKey('rescued.')));
   assert.equal(keys.length, 1);
   assert.equal(await ficha.storage(keys[0]), raw, 'copied aside as it was');
   const file = await ficha.downloadFrom('#download-rescued');

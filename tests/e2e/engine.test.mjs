@@ -83,10 +83,10 @@ test('a bad value is refused at its cell and changes nothing', async () => {
 
 test('broken stored data shows the message and keeps the raw text', async () => {
   await ficha.open();
-  await ficha.page.evaluate(() => localStorage.setItem('ficha.workspace.example', '{"format":"ficha-workspace", broken'));
+  await ficha.page.evaluate((key) => localStorage.setItem(key, '{"format":"ficha-workspace", broken'), ficha.slotKey('example'));
   await ficha.reload();
   assert.match(await ficha.text('#stored-problem'), /No se pudo abrir su espacio de trabajo guardado/);
-  const keys = (await ficha.storageKeys()).filter((k) => k.startsWith('ficha.rescued.'));
+  const keys = (await ficha.storageKeys()).filter((k) => k.startsWith(ficha.appKey('rescued.')));
   assert.equal(keys.length, 1);
   assert.equal(await ficha.storage(keys[0]), '{"format":"ficha-workspace", broken');
   const download = ficha.page.waitForEvent('download');

@@ -71,6 +71,31 @@ export class FichaPage {
     await this.page.waitForFunction(() => !document.documentElement.hasAttribute('data-save-pending'));
   }
 
+  /** The localStorage key of a workspace slot ('example' or 'own'): scoped to the directory the app is served from. */
+  slotKey(slot) {
+    return `${this.scope()}ficha.workspace.${slot}`;
+  }
+
+  /** Any other key of the app ('active', 'rescued.' …), within the same scope. */
+  appKey(name) {
+    return `${this.scope()}ficha.${name}`;
+  }
+
+  scope() {
+    return new URL(this.baseUrl).pathname.replace(/[^/]*$/, '');
+  }
+
+  /** What the slot holds in localStorage, once any scheduled save is written. */
+  async stored(slot) {
+    return this.storage(this.slotKey(slot));
+  }
+
+  /** Stores a document in a slot and makes it the open one, for the next load. */
+  async seed(slot, doc) {
+    await this.page.evaluate(([key, active, d, s]) => { localStorage.setItem(key, d); localStorage.setItem(active, s); },
+      [this.slotKey(slot), this.appKey('active'), doc, slot]);
+  }
+
   async storage(key) {
     await this.saved();
     return this.page.evaluate((k) => localStorage.getItem(k), key);
@@ -266,8 +291,7 @@ export class FichaPage {
 
   /** Test set-up: stores `count` more AO of the AEI in the open example's evaluated version, then reloads. */
   async storeExtraActivities(aeiCode, count) {
-    await this.page.evaluate(([aei, n]) => {
-      const key = 'ficha.workspace.example';
+    await this.page.evaluate(([key, aei, n]) => {
       const stored = JSON.parse(localStorage.getItem(key));
       const versions = stored.workspace.years[0].poi.versions;
       const version = versions[versions.length - 1];
@@ -278,7 +302,7 @@ export class FichaPage {
       }
       stored.revision += 1;
       localStorage.setItem(key, JSON.stringify(stored));
-    }, [aeiCode, count]);
+    }, [this.slotKey('example'), aeiCode, count]);
     await this.reload();
   }
 
@@ -406,14 +430,13 @@ export class FichaPage {
   /** Test set-up: copies the first recommendation of the open own workspace until there are `count`, then reloads. */
   async storeCopiesOfFirstRecommendation(count) {
     await this.saved();
-    await this.page.evaluate((n) => {
-      const key = 'ficha.workspace.own';
+    await this.page.evaluate(([key, n]) => {
       const stored = JSON.parse(localStorage.getItem(key));
       const list = stored.workspace.recommendations.recommendations;
       for (let i = list.length + 1; i <= n; i++) list.push({ ...list[0], id: i, number: String(i) });
       stored.revision += 1;
       localStorage.setItem(key, JSON.stringify(stored));
-    }, count);
+    }, [this.slotKey('own'), count]);
     await this.reload();
     await this.page.waitForSelector('#reco-as-of');
   }

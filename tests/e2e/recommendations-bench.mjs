@@ -45,12 +45,13 @@ try {
   await page.waitForSelector('#open-example');
   await ficha.openRecommendations();
   await ficha.addControlReport({ number: 'X', issued: '2024-01-01', received: '2024-01-01' });
-  await page.evaluate((register) => {
-    const stored = JSON.parse(localStorage.getItem('ficha.workspace.own'));
+  await ficha.saved();
+  await page.evaluate(([key, register]) => {
+    const stored = JSON.parse(localStorage.getItem(key));
     stored.workspace.recommendations = register;
     stored.revision += 1;
-    localStorage.setItem('ficha.workspace.own', JSON.stringify(stored));
-  }, largeRegister());
+    localStorage.setItem(key, JSON.stringify(stored));
+  }, [ficha.slotKey('own'), largeRegister()]);
   await ficha.reload();
   await page.waitForSelector('#reco-percent');
   await ficha.setAsOf('2023-06-30');

@@ -141,7 +141,7 @@ test('bad input gets its message at the form and changes nothing', async () => {
 
   await ficha.reload();
   await ficha.page.waitForSelector('#reco-as-of');
-  const stored = JSON.parse(await ficha.storage('ficha.workspace.own')).workspace.recommendations;
+  const stored = JSON.parse(await ficha.stored('own')).workspace.recommendations;
   assert.deepEqual(stored.recommendations.map((r) => [r.number, r.text, r.history.length, r.action_plan.actions.length]), [['1', 'Primera', 0, 1]]);
   assert.deepEqual(stored.recommendations[0].action_plan.actions[0].reprogrammings, [{ new_deadline: '2024-08-30', reason: 'Demora del proveedor' }]);
   assert.equal(stored.reports.length, 1);
@@ -256,7 +256,7 @@ test('undo never removes a status change from a recommendation\'s history', asyn
   await ficha.openRecommendation(REPORT, '1');
   await ficha.changeStatus({ date: '2024-02-01', status: 'En proceso', note: 'Plan en marcha', recordedBy: 'UFPP' });
   assert.equal(await ficha.formMessage('status-error'), '');
-  const history = () => ficha.page.evaluate(() => JSON.parse(localStorage.getItem('ficha.workspace.own')).workspace.recommendations.recommendations[0].history.length);
+  const history = () => ficha.page.evaluate((key) => JSON.parse(localStorage.getItem(key)).workspace.recommendations.recommendations[0].history.length, ficha.slotKey('own'));
   await ficha.saved();
   assert.equal(await history(), 1);
   await ficha.page.click('#undo');

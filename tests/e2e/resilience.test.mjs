@@ -104,7 +104,7 @@ test('a full storage quota is reported, the edit stays in memory and a backup is
     await ficha.page.fill('#entity-office', office);
     await ficha.page.press('#entity-office', 'Tab');
     assert.match(await ficha.text('#save-error'), /el almacenamiento del navegador está lleno/);
-    const kept = JSON.parse(await ficha.storage('ficha.workspace.example'));
+    const kept = JSON.parse(await ficha.stored('example'));
     assert.notEqual(kept.workspace.entity.office, office, 'the failed save left the previous copy whole');
     assert.match(JSON.stringify(kept.workspace.years[0].poi.versions[3].activities[0].financial), /\|100"/);
     await ficha.openAei('AEI.08.05');
@@ -141,17 +141,16 @@ test('a stale tab that missed the other tab\'s save does not overwrite it', asyn
     await ficha.setMonthly(AO, 3, 12, '500');
     await ficha.saved();
     // Another tab's newer save, written behind this tab's back (no storage event reaches it).
-    const newer = await ficha.page.evaluate(() => {
-      const key = 'ficha.workspace.example';
+    const newer = await ficha.page.evaluate((key) => {
       const doc = JSON.parse(localStorage.getItem(key));
       doc.revision += 5;
       doc.workspace.entity.name = 'Guardado por otra pestaña';
       localStorage.setItem(key, JSON.stringify(doc));
       return localStorage.getItem(key);
-    });
+    }, ficha.slotKey('example'));
     await ficha.setMonthly(AO, 3, 11, '100');
     assert.match(await ficha.text('#tab-conflict'), /Otra pestaña guardó cambios más recientes/);
-    assert.equal(await ficha.storage('ficha.workspace.example'), newer);
+    assert.equal(await ficha.stored('example'), newer);
     await ficha.page.click('#reload-latest');
     await ficha.open('#/');
     assert.equal(await ficha.page.inputValue('#entity-name'), 'Guardado por otra pestaña');
@@ -174,7 +173,7 @@ test('no request leaves the origin and user text is shown as text, never as HTML
     assert.equal(await ficha.page.locator('img').count(), 0);
     assert.match(await ficha.page.textContent('#cuadro1 + .footnotes + .source + .source'), /Elaboración: <img src=x onerror=alert\(1\)>/);
     assert.equal(dialogs, 0);
-    const stored = JSON.parse(await ficha.storage('ficha.workspace.example'));
+    const stored = JSON.parse(await ficha.stored('example'));
     assert.equal(stored.workspace.entity.office, evil);
     const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
     assert.deepEqual(foreign, []);

@@ -9,9 +9,10 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Starts a static server of `root` mounted at `base` ("/" or "/fichas/"); no SPA fallback. */
+/** Starts a static server of `root` mounted at `base` ("/" or "/fichas/", or a list of them: one
+ * origin with several deployments of the same build); no SPA fallback. `url` is the first base's. */
 export async function serve(root, base = '/', options = {}) {
-  return serveMounts({ [base]: root }, options);
+  return serveMounts(Object.fromEntries([base].flat().map((b) => [b, root])), options);
 }
 
 /**

@@ -20,7 +20,7 @@ const figure = (text) => Number(text.replace(/,/g, ''));
 async function openThousandAoSheet() {
   await ficha.open('#/');
   const doc = await page.evaluate(() => window.wasmBindings.bench_document(1000, 1));
-  await page.evaluate((d) => { localStorage.setItem('ficha.workspace.own', d); localStorage.setItem('ficha.active', 'own'); }, doc);
+  await ficha.seed('own', doc);
   await ficha.reload();
   await ficha.go('#/aei', '#aei-list a');
   await page.click('#aei-list a');

@@ -17,33 +17,49 @@ const GRIDS_PER_PAGE: usize = 20;
 /// The page of the AEI with the given code.
 #[component]
 pub fn AeiPage(code: String) -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let (ws, selection) = (state.workspace, state.selection);
     let aei_code = StoredValue::new(code);
     let title = move || {
+        let year = selection.get().year;
         ws.with(|w| {
             aei_code.with_value(|code| {
-                w.year().and_then(|y| y.aei(code)).map(|a| format!("{}: {}", a.code, a.name))
+                w.year(year).and_then(|y| y.aei(code)).map(|a| format!("{}: {}", a.code, a.name))
             })
         })
     };
     let office = Memo::new(move |_| ws.with(|w| w.entity.office.clone()));
-    let period = Memo::new(move |_| ws.with(|w| w.selection.period));
-    let cuadro1 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.cuadro1(c))));
-    let cuadro2 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.cuadro2(c))));
-    let tabla3 = Memo::new(move |_| ws.with(|w| aei_code.with_value(|c| w.tabla3(c).unwrap_or_default())));
-    let has_version = Memo::new(move |_| ws.with(|w| w.evaluated_version().is_some()));
-    let year = Memo::new(move |_| ws.with(|w| w.selection.year));
+    let period = Memo::new(move |_| selection.get().period);
+    let cuadro1 = Memo::new(move |_| {
+        let s = selection.get();
+        ws.with(|w| aei_code.with_value(|c| w.cuadro1(s, c)))
+    });
+    let cuadro2 = Memo::new(move |_| {
+        let s = selection.get();
+        ws.with(|w| aei_code.with_value(|c| w.cuadro2(s, c)))
+    });
+    let tabla3 = Memo::new(move |_| {
+        let s = selection.get();
+        ws.with(|w| aei_code.with_value(|c| w.tabla3(s, c).unwrap_or_default()))
+    });
+    let has_version = Memo::new(move |_| {
+        let s = selection.get();
+        ws.with(|w| w.evaluated_version(s).is_some())
+    });
+    let year = Memo::new(move |_| selection.get().year);
     let tabla3_caption = Memo::new(move |_| {
-        ws.with(|w| w.evaluated_version().map(|v| labels::tabla3_caption(v, w.selection.year, w.selection.period)).unwrap_or_default())
+        let s = selection.get();
+        ws.with(|w| w.evaluated_version(s).map(|v| labels::tabla3_caption(v, s.year, s.period)).unwrap_or_default())
     });
     // An AEI may hold hundreds of AO: their monthly grids are shown a page at a time.
     let grid_page = RwSignal::new(0usize);
     // The AO edited one table each (paged), or all in one sheet.
     let sheet_view = RwSignal::new(false);
     let activity_codes = Memo::new(move |_| {
+        let s = selection.get();
         ws.with(|w| {
             aei_code.with_value(|c| {
-                w.evaluated_version()
+                w.evaluated_version(s)
                     .map(|v| {
                         let activities = v.activities.iter().filter(|a| &a.aei_code == c).map(|a| a.code.clone());
                         let investments = v.investments.iter().filter(|i| &i.aei_code == c).map(|i| i.cui.clone());

@@ -8,15 +8,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{Selection, Workspace};
 use crate::io::ao_file::{self, FileError, MAX_FILE_BYTES};
 use crate::io::ao_sheet::{parse_rows, AoSheet, ImportPreview};
 use crate::io::backup::{self, Overview, MAX_BACKUP_BYTES};
 use crate::io::tables::{self, Table};
 use crate::io::xlsx;
-use crate::storage::document::encode;
 use crate::storage::local::{self, Slot};
 use crate::ui::download::{download_bytes, download_text};
+use crate::ui::keeping::{download_backup, BackupReminderSetting};
 use crate::ui::upload::{chosen_file, file_bytes};
 use crate::ui::route::Route;
 use crate::ui::state::{use_state, AppState};
@@ -79,14 +79,15 @@ enum ImportStep {
     Working { done: u8, message: String },
     /// The file was refused; nothing changed.
     Refused { file: String, errors: Arc<Vec<String>> },
-    Preview { file: String, sheet: Arc<AoSheet>, preview: Arc<ImportPreview>, target: String, took: String },
+    /// `year`: the year the sheet goes into, the one viewed when the file was chosen.
+    Preview { file: String, year: u16, sheet: Arc<AoSheet>, preview: Arc<ImportPreview>, target: String, took: String },
     Imported { summary: String, took: String },
 }
 
 const IMPORT_STEPS: u8 = 5;
 
 /// Reads, validates and previews the chosen file, showing each step before doing it.
-async fn prepare_import(file: web_sys::File, ws: RwSignal<Workspace>, step: RwSignal<ImportStep>) {
+async fn prepare_import(file: web_sys::File, year: u16, ws: RwSignal<Workspace>, step: RwSignal<ImportStep>) {
     let name = file.name();
     let refuse = |errors: Vec<String>| step.set(ImportStep::Refused { file: name.clone(), errors: Arc::new(errors) });
     let size = file.size() as usize;
@@ -118,9 +119,10 @@ async fn prepare_import(file: web_sys::File, ws: RwSignal<Workspace>, step: RwSi
     drop(cells);
     step.set(ImportStep::Working { done: 4, message: "Comparando con el POI…".to_string() });
     next_paint().await;
-    let (preview, target) = ws.with_untracked(|w| (ao_file::preview(w, &sheet), ao_file::target_label(w)));
+    let (preview, target) = ws.with_untracked(|w| (ao_file::preview(w, year, &sheet), ao_file::target_label(w, year)));
     step.set(ImportStep::Preview {
         file: name.clone(),
+        year,
         sheet: Arc::new(sheet),
         preview: Arc::new(preview),
         target,
@@ -129,14 +131,14 @@ async fn prepare_import(file: web_sys::File, ws: RwSignal<Workspace>, step: RwSi
 }
 
 /// Applies the previewed sheet to the workspace (saved by the app's effect) and reports the time.
-async fn confirm_import(sheet: Arc<AoSheet>, ws: RwSignal<Workspace>, step: RwSignal<ImportStep>) {
+async fn confirm_import(sheet: Arc<AoSheet>, year: u16, ws: RwSignal<Workspace>, step: RwSignal<ImportStep>) {
     let count = sheet.activities().len();
     step.set(ImportStep::Working { done: 5, message: format!("Importando {count} AO…") });
     next_paint().await;
     let start = now();
     let mut outcome = None;
     ws.maybe_update(|w| {
-        let result = ao_file::import(w, &sheet);
+        let result = ao_file::import(w, year, &sheet);
         let changed = result.is_ok();
         outcome = Some(result);
         changed
@@ -166,6 +168,7 @@ fn codes(entries: impl Iterator<Item = (String, String)>) -> Vec<String> {
 /// The preview of an import: counts, what is created, warnings, and the decision.
 fn preview_view(
     file: String,
+    year: u16,
     sheet: Arc<AoSheet>,
     preview: Arc<ImportPreview>,
     target: String,
@@ -189,7 +192,7 @@ fn preview_view(
     let read = sheet.activities().len();
     let confirm = move |_| {
         let sheet = sheet.clone();
-        spawn_local(confirm_import(sheet, ws, step));
+        spawn_local(confirm_import(sheet, year, ws, step));
     };
     view! {
         <div id="import-preview" class="notice info">
@@ -256,7 +259,7 @@ fn AoImport() -> impl IntoView {
     let busy = move || matches!(step.get(), ImportStep::Working { .. });
     let on_file = move |ev: web_sys::Event| {
         if let Some(file) = chosen_file(&ev) {
-            spawn_local(prepare_import(file, ws, step));
+            spawn_local(prepare_import(file, state.selection.get_untracked().year, ws, step));
         }
     };
     view! {
@@ -280,8 +283,8 @@ fn AoImport() -> impl IntoView {
                 </div>
             }.into_any(),
             ImportStep::Refused { file, errors } => refused_view(file, errors, state).into_any(),
-            ImportStep::Preview { file, sheet, preview, target, took } => {
-                preview_view(file, sheet, preview, target, took, ws, step).into_any()
+            ImportStep::Preview { file, year, sheet, preview, target, took } => {
+                preview_view(file, year, sheet, preview, target, took, ws, step).into_any()
             }
             ImportStep::Imported { summary, took } => view! {
                 <div id="import-done" class="notice info" role="status">
@@ -304,31 +307,31 @@ enum Export {
 }
 
 /// Builds the file from the workspace and offers it; the message says why when there is nothing to export.
-fn export(ws: &Workspace, aei: Option<&str>, what: Export) -> Result<(), String> {
+fn export(ws: &Workspace, selection: Selection, aei: Option<&str>, what: Export) -> Result<(), String> {
     let nothing = || "No hay datos para exportar: elija un año con un POI y una AEI.".to_string();
     match what {
         Export::AoSheetXlsx => {
-            let sheet = tables::ao_sheet(ws).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name("Hoja AO", ws, None, "xlsx"), xlsx::MIME, &xlsx::write_workbook(&[sheet]))
+            let sheet = tables::ao_sheet(ws, selection).ok_or_else(nothing)?;
+            download_bytes(&tables::file_name("Hoja AO", ws, selection, None, "xlsx"), xlsx::MIME, &xlsx::write_workbook(&[sheet]))
         }
         Export::AoSheetCsv => {
-            let text = tables::ao_sheet_csv(ws).ok_or_else(nothing)?;
-            download_text(&tables::file_name("Hoja AO", ws, None, "csv"), "text/csv", &text)
+            let text = tables::ao_sheet_csv(ws, selection).ok_or_else(nothing)?;
+            download_text(&tables::file_name("Hoja AO", ws, selection, None, "csv"), "text/csv", &text)
         }
         Export::TableXlsx(table) => {
             let code = aei.ok_or_else(nothing)?;
-            let sheet = tables::table_sheet(ws, code, table).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name(table.label(), ws, Some(code), "xlsx"), xlsx::MIME, &xlsx::write_workbook(&[sheet]))
+            let sheet = tables::table_sheet(ws, selection, code, table).ok_or_else(nothing)?;
+            download_bytes(&tables::file_name(table.label(), ws, selection, Some(code), "xlsx"), xlsx::MIME, &xlsx::write_workbook(&[sheet]))
         }
         Export::TableCsv(table) => {
             let code = aei.ok_or_else(nothing)?;
-            let sheet = tables::table_sheet(ws, code, table).ok_or_else(nothing)?;
-            download_text(&tables::file_name(table.label(), ws, Some(code), "csv"), "text/csv", &tables::sheet_csv(&sheet))
+            let sheet = tables::table_sheet(ws, selection, code, table).ok_or_else(nothing)?;
+            download_text(&tables::file_name(table.label(), ws, selection, Some(code), "csv"), "text/csv", &tables::sheet_csv(&sheet))
         }
         Export::AllTablesXlsx => {
             let code = aei.ok_or_else(nothing)?;
-            let bytes = tables::tables_workbook(ws, code).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name("Tablas", ws, Some(code), "xlsx"), xlsx::MIME, &bytes)
+            let bytes = tables::tables_workbook(ws, selection, code).ok_or_else(nothing)?;
+            download_bytes(&tables::file_name("Tablas", ws, selection, Some(code), "xlsx"), xlsx::MIME, &bytes)
         }
     }
 }
@@ -336,9 +339,11 @@ fn export(ws: &Workspace, aei: Option<&str>, what: Export) -> Result<(), String>
 /// The AO sheet and each table of one AEI, as XLSX and CSV, for the selection of the summary page.
 #[component]
 fn Exports() -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let (ws, selection) = (state.workspace, state.selection);
     let aeis = Memo::new(move |_| {
-        ws.with(|w| w.year().map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
+        let year = selection.get().year;
+        ws.with(|w| w.year(year).map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
     });
     let chosen = RwSignal::new(None::<String>);
     let aei = move || {
@@ -347,14 +352,16 @@ fn Exports() -> impl IntoView {
     };
     let message = RwSignal::new(None::<String>);
     let context = move || {
-        ws.with(|w| match w.evaluated_version() {
-            Some(v) => format!("Año {} · {} · periodo {} (elíjalos en el Resumen).", w.selection.year, v.label(), w.selection.period.label()),
-            None => format!("Año {}: aún no tiene POI; importe una hoja de AO primero.", w.selection.year),
+        let s = selection.get();
+        ws.with(|w| match w.evaluated_version(s) {
+            Some(v) => format!("Año {} · {} · periodo {} (elíjalos en el Resumen).", s.year, v.label(), s.period.label()),
+            None => format!("Año {}: aún no tiene POI; importe una hoja de AO primero.", s.year),
         })
     };
     let run = move |what: Export| {
         let code = aei();
-        message.set(ws.with_untracked(|w| export(w, code.as_deref(), what)).err());
+        let s = selection.get_untracked();
+        message.set(ws.with_untracked(|w| export(w, s, code.as_deref(), what)).err());
     };
     let table_row = move |table: Table| {
         let id = table.label().to_lowercase().replace(' ', "");
@@ -410,24 +417,13 @@ enum RestoreStep {
     Restored(String),
 }
 
-/// Today as yyyy-mm-dd, in the browser's time zone.
-fn today() -> String {
-    let date = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
-}
-
 /// "Descargar respaldo" and "Restaurar respaldo" (into the user's own workspace, after asking).
 #[component]
 fn BackupSection() -> impl IntoView {
     let state = use_state();
     let ws = state.workspace;
     let step = RwSignal::new(RestoreStep::Idle);
-    let download = move |_| {
-        let text = ws.with_untracked(encode);
-        if let Err(message) = download_text(&backup::file_name(&today()), "application/json", &text) {
-            state.save_error.set(Some(message));
-        }
-    };
+    let download = move |_| download_backup(state);
     let on_file = move |ev: web_sys::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         spawn_local(async move {
@@ -464,7 +460,13 @@ fn BackupSection() -> impl IntoView {
                 // The switch's own load must settle before the restored workspace is set and saved.
                 next_paint().await;
             }
-            ws.set((*incoming).clone());
+            // What is stored and may not be replaced (unreadable and not copied aside, or of a
+            // newer build) stays; the restore is refused with the reason.
+            if let Some(block) = state.save_block.get_untracked() {
+                step.set(RestoreStep::Refused(format!("No se restauró el respaldo. {}", block.refusal())));
+                return;
+            }
+            state.restore((*incoming).clone());
             let overview = Overview::of(&incoming);
             step.set(RestoreStep::Restored(format!(
                 "Respaldo restaurado en su espacio de trabajo: {}, años {}, {} AO.",
@@ -478,6 +480,7 @@ fn BackupSection() -> impl IntoView {
         <h2>"Respaldo del espacio de trabajo"</h2>
         <p>"Todo lo que guarda Ficha (entidad, años, versiones del POI, AO, textos, recomendaciones y ajustes) en un archivo JSON, para guardarlo aparte o abrirlo en otra computadora."</p>
         <p><button id="backup-download" on:click=download>"Descargar respaldo"</button></p>
+        <BackupReminderSetting/>
         <label>"Restaurar respaldo (archivo .json descargado de Ficha)"
             <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file/>
         </label>
@@ -507,7 +510,7 @@ fn BackupSection() -> impl IntoView {
                 };
                 view! {
                     <div id="restore-confirm" class="notice info">
-                        <p>{format!("«{file}» se puede restaurar. {note} Esto no se puede deshacer: descargue antes un respaldo de lo actual si lo necesita.")}</p>
+                        <p>{format!("«{file}» se puede restaurar. {note} Esto no se puede deshacer: «Deshacer» no vuelve a lo que había antes de restaurar (los cambios anteriores dejan de poder deshacerse). Descargue antes un respaldo de lo actual si lo necesita.")}</p>
                         <table id="restore-compare">
                             <caption>"Qué se reemplaza"</caption>
                             <thead><tr><th scope="col"></th><th scope="col">"Su espacio de trabajo ahora"</th><th scope="col">"En el archivo"</th></tr></thead>

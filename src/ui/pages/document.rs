@@ -8,6 +8,7 @@ use crate::domain::ficha::{ActivityFigures, Cuadro1, Tabla3};
 use crate::domain::labels;
 use crate::domain::narrative::SectionEdit;
 use crate::domain::period::Period;
+use crate::domain::workspace::{Selection, Workspace};
 use crate::io::docx;
 use crate::ui::charts::ProgressCharts;
 use crate::ui::download::download_bytes;
@@ -36,24 +37,24 @@ struct DocumentData {
 
 impl DocumentData {
     fn new(code: String) -> Self {
-        let ws = use_state().workspace;
+        let state = use_state();
+        let (ws, selection) = (state.workspace, state.selection);
         let code = StoredValue::new(code);
-        let draft = Memo::new(move |_| ws.with(|w| code.with_value(|c| draft_ficha(w, &w.narrative, c))));
+        let draft = viewed(ws, selection, code, |w, s, c| draft_ficha(w, s, &w.narrative, c));
         Self {
             code,
             draft,
             printed: Memo::new(move |_| ws.with(|w| draft.with(|d| d.with_edits(&w.narrative)))),
-            cuadro1: Memo::new(move |_| ws.with(|w| code.with_value(|c| w.cuadro1(c)))),
-            cuadro2: Memo::new(move |_| ws.with(|w| code.with_value(|c| w.cuadro2(c)))),
-            tabla3: Memo::new(move |_| ws.with(|w| code.with_value(|c| w.tabla3(c)))),
-            chart: Memo::new(move |_| ws.with(|w| code.with_value(|c| w.progress_chart(c)))),
-            year: Memo::new(move |_| ws.with(|w| w.selection.year)),
-            period: Memo::new(move |_| ws.with(|w| w.selection.period)),
+            cuadro1: viewed(ws, selection, code, Workspace::cuadro1),
+            cuadro2: viewed(ws, selection, code, Workspace::cuadro2),
+            tabla3: viewed(ws, selection, code, Workspace::tabla3),
+            chart: viewed(ws, selection, code, Workspace::progress_chart),
+            year: Memo::new(move |_| selection.get().year),
+            period: Memo::new(move |_| selection.get().period),
             office: Memo::new(move |_| ws.with(|w| w.entity.office.clone())),
             tabla3_caption: Memo::new(move |_| {
-                ws.with(|w| {
-                    w.evaluated_version().map(|v| labels::tabla3_caption(v, w.selection.year, w.selection.period)).unwrap_or_default()
-                })
+                let s = selection.get();
+                ws.with(|w| w.evaluated_version(s).map(|v| labels::tabla3_caption(v, s.year, s.period)).unwrap_or_default())
             }),
         }
     }
@@ -81,6 +82,19 @@ impl DocumentData {
                 .into_any(),
         }
     }
+}
+
+/// What `f` computes for the AEI in this tab's year, version and period, kept up to date.
+fn viewed<T: PartialEq + Send + Sync + 'static>(
+    ws: RwSignal<Workspace>,
+    selection: Memo<Selection>,
+    code: StoredValue<String>,
+    f: fn(&Workspace, Selection, &str) -> T,
+) -> Memo<T> {
+    Memo::new(move |_| {
+        let s = selection.get();
+        ws.with(|w| code.with_value(|c| f(w, s, c)))
+    })
 }
 
 fn spans_view(spans: &[Span]) -> impl IntoView {
@@ -231,7 +245,8 @@ fn SectionView(number: u8, data: DocumentData) -> impl IntoView {
 /// Offers the document as a .docx built from the workspace as it is now.
 fn download_docx(code: &str) {
     let state = use_state();
-    let (bytes, name) = state.workspace.with_untracked(|w| (docx::ficha_docx(w, code), docx::file_name(w, code)));
+    let selection = state.selection.get_untracked();
+    let (bytes, name) = state.workspace.with_untracked(|w| (docx::ficha_docx(w, selection, code), docx::file_name(selection, code)));
     if let Err(message) = download_bytes(&name, docx::MIME, &bytes) {
         state.save_error.set(Some(message));
     }
@@ -240,9 +255,10 @@ fn download_docx(code: &str) {
 /// The document of the AEI with the given code.
 #[component]
 pub fn DocumentPage(code: String) -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let ws = state.workspace;
     let data = DocumentData::new(code);
-    let exists = Memo::new(move |_| ws.with(|w| data.code.with_value(|c| w.year().and_then(|y| y.aei(c)).is_some())));
+    let exists = Memo::new(move |_| ws.with(|w| data.code.with_value(|c| w.year(data.year.get()).and_then(|y| y.aei(c)).is_some())));
     let numbers = Memo::new(move |_| data.draft.with(|d| d.sections.iter().map(|s| s.number).collect::<Vec<_>>()));
     let title = Memo::new(move |_| data.printed.with(|d| d.title.clone()));
     let print = |_| {

@@ -12,8 +12,12 @@ use crate::ui::state::use_state;
 /// The ICP block of the selected year.
 #[component]
 pub fn IcpBlock() -> impl IntoView {
-    let ws = use_state().workspace;
-    let integrity = Memo::new(move |_| ws.with(|w| w.year().and_then(|y| y.integrity.clone())));
+    let state = use_state();
+    let ws = state.workspace;
+    let integrity = Memo::new(move |_| {
+        let year = state.selection.get().year;
+        ws.with(|w| w.year(year).and_then(|y| y.integrity.clone()))
+    });
     move || {
         integrity.get().map(|result| {
             let icp = average(Some(result.icp()));
@@ -83,9 +87,10 @@ fn edit_result(
     errors: RwSignal<BTreeMap<String, String>>,
     edit: impl FnOnce(&mut IntegrityResult) -> Result<(), IntegrityInputError>,
 ) {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let year = state.selection.get_untracked().year;
     let mut outcome = Ok(());
-    ws.maybe_update(|w| match w.year_mut().and_then(|y| y.integrity.as_mut()) {
+    state.workspace.maybe_update(|w| match w.year_mut(year).and_then(|y| y.integrity.as_mut()) {
         Some(result) => {
             outcome = edit(result);
             outcome.is_ok()
@@ -105,9 +110,10 @@ fn edit_result(
 /// The selected year's result: stage names and scores, cumulative score, "Apto", place and entities.
 #[component]
 fn IntegrityEditor() -> impl IntoView {
-    let ws = use_state().workspace;
-    let year = Memo::new(move |_| ws.with(|w| w.selection.year));
-    let result = Memo::new(move |_| ws.with(|w| w.year().and_then(|y| y.integrity.clone())));
+    let state = use_state();
+    let ws = state.workspace;
+    let year = Memo::new(move |_| state.selection.get().year);
+    let result = Memo::new(move |_| ws.with(|w| w.year(year.get()).and_then(|y| y.integrity.clone())));
     let errors: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
     let stage_count = Memo::new(move |_| result.with(|r| r.as_ref().map_or(0, |r| r.stages.len())));
     let stage = move |n: usize| Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.stages.get(n - 1).cloned())));
@@ -126,7 +132,7 @@ fn IntegrityEditor() -> impl IntoView {
         }
     };
     let add = move |_| ws.update(|w| {
-        if let Some(y) = w.year_mut() {
+        if let Some(y) = w.year_mut(year.get_untracked()) {
             y.integrity.get_or_insert_with(IntegrityResult::empty);
         }
     });
@@ -166,7 +172,7 @@ fn IntegrityEditor() -> impl IntoView {
                                         on:change=move |ev| {
                                             let name = event_target_value(&ev).trim().to_string();
                                             ws.update(|w| {
-                                                if let Some(s) = w.year_mut().and_then(|y| y.integrity.as_mut()).and_then(|r| r.stages.get_mut(n - 1)) {
+                                                if let Some(s) = w.year_mut(year.get_untracked()).and_then(|y| y.integrity.as_mut()).and_then(|r| r.stages.get_mut(n - 1)) {
                                                     s.name = name;
                                                 }
                                             });

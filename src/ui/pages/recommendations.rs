@@ -14,6 +14,7 @@ use crate::domain::calendar::Date;
 use crate::domain::recommendations::{FollowUp, RecommendationId, RecommendationRegister, RegisterError};
 use crate::domain::workspace::Workspace;
 use crate::ui::state::use_state;
+use crate::ui::today::today;
 
 /// What every part of the page shares: the workspace, the dates and the follow-up computed once.
 #[derive(Clone, Copy)]
@@ -61,13 +62,6 @@ fn use_reco() -> Reco {
     expect_context::<Reco>()
 }
 
-/// Today in the browser's time zone.
-fn browser_today() -> Date {
-    let now = js_sys::Date::new_0();
-    let (year, month, day) = (now.get_full_year(), now.get_month() + 1, now.get_date());
-    Date::new(year as u16, month as u8, day as u8).unwrap_or(Date::MIN)
-}
-
 /// The parts of the page, one shown at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -110,7 +104,7 @@ impl Tab {
 #[component]
 pub fn RecommendationsPage() -> impl IntoView {
     let ws = use_state().workspace;
-    let today = browser_today();
+    let today = today();
     let as_of = RwSignal::new(today);
     let follow_up = Memo::new(move |_| {
         let as_of = as_of.get();

@@ -8,7 +8,7 @@ use crate::domain::plan::Entity;
 use crate::domain::structure::{ActivityDraft, AeiDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError};
 use crate::domain::workspace::Workspace;
 use crate::ui::pages::summary::SelectionControls;
-use crate::ui::state::use_state;
+use crate::ui::state::{use_state, AppState};
 
 /// The messages of a form after a refused save: each at its field, the rest under the form.
 #[derive(Clone, Copy)]
@@ -53,7 +53,7 @@ impl FormErrors {
 }
 
 /// The domain operation a form's Save dispatches: adds (`None`) or changes the item with that code.
-type SaveOp<D> = fn(&mut Workspace, Option<&str>, &D) -> Result<(), Vec<StructureError>>;
+type SaveOp<D> = fn(&mut Workspace, u16, Option<&str>, &D) -> Result<(), Vec<StructureError>>;
 
 /// An add / edit form of one kind of item: the text typed, which item is edited (`None`: adding),
 /// and the messages of the last refused save.
@@ -95,10 +95,11 @@ impl<D: Clone + Default + Send + Sync + 'static> EditForm<D> {
     }
 
     /// Dispatches the domain's save; the form empties when it is accepted, else shows why not.
-    fn save(self, ws: RwSignal<Workspace>, op: SaveOp<D>) {
+    fn save(self, state: AppState, op: SaveOp<D>) {
         let mut outcome = Ok(());
-        ws.maybe_update(|w| {
-            outcome = self.draft.with_untracked(|d| op(w, self.editing.get_untracked().as_deref(), d));
+        let year = state.selection.get_untracked().year;
+        state.workspace.maybe_update(|w| {
+            outcome = self.draft.with_untracked(|d| op(w, year, self.editing.get_untracked().as_deref(), d));
             outcome.is_ok()
         });
         match outcome {
@@ -115,14 +116,14 @@ impl<D: Clone + Default + Send + Sync + 'static> EditForm<D> {
     /// The general messages, Save (labelled `add` when adding) and Cancel while editing.
     fn footer(
         self,
-        ws: RwSignal<Workspace>,
+        state: AppState,
         save_id: String,
         add: &'static str,
         op: SaveOp<D>,
     ) -> impl IntoView {
         view! {
             {self.errors.general()}
-            <button id=save_id on:click=move |_| self.save(ws, op)>{move || if self.editing.get().is_some() { "Guardar cambios" } else { add }}</button>
+            <button id=save_id on:click=move |_| self.save(state, op)>{move || if self.editing.get().is_some() { "Guardar cambios" } else { add }}</button>
             <Show when=move || self.editing.get().is_some()>
                 <button class="cancel-edit" on:click=move |_| self.reset()>"Cancelar"</button>
             </Show>
@@ -203,11 +204,12 @@ impl Deletion {
     }
 
     /// Deletes at once when nothing depends on the item; otherwise asks first.
-    fn request(self, ws: RwSignal<Workspace>, item: Item, code: String) {
+    fn request(self, state: AppState, item: Item, code: String) {
         self.refused.set(None);
-        match ws.with_untracked(|w| w.deletion(item, &code)) {
+        let year = state.selection.get_untracked().year;
+        match state.workspace.with_untracked(|w| w.deletion(year, item, &code)) {
             Err(e) => self.refused.set(Some((item, e.to_string()))),
-            Ok(dependents) if dependents.is_empty() => self.confirm(ws, item, code),
+            Ok(dependents) if dependents.is_empty() => self.confirm(state, item, code),
             Ok(dependents) => {
                 let warning = dependents.warning(item, &code);
                 self.pending.set(Some((item, code, warning)));
@@ -215,10 +217,11 @@ impl Deletion {
         }
     }
 
-    fn confirm(self, ws: RwSignal<Workspace>, item: Item, code: String) {
+    fn confirm(self, state: AppState, item: Item, code: String) {
         let mut outcome = Ok(());
-        ws.maybe_update(|w| {
-            outcome = w.delete(item, &code);
+        let year = state.selection.get_untracked().year;
+        state.workspace.maybe_update(|w| {
+            outcome = w.delete(year, item, &code);
             outcome.is_ok()
         });
         self.pending.set(None);
@@ -226,12 +229,12 @@ impl Deletion {
     }
 
     /// The confirm step and the refusal of one kind of item.
-    fn prompt(self, ws: RwSignal<Workspace>, item: Item) -> impl IntoView {
+    fn prompt(self, state: AppState, item: Item) -> impl IntoView {
         view! {
             {move || self.pending.get().filter(|(i, _, _)| *i == item).map(|(_, code, warning)| view! {
                 <div class="confirm-delete notice error" role="alertdialog" id="confirm-delete">
                     <p>{warning}</p>
-                    <button id="confirm-delete-yes" on:click=move |_| self.confirm(ws, item, code.clone())>"Eliminar de todos modos"</button>
+                    <button id="confirm-delete-yes" on:click=move |_| self.confirm(state, item, code.clone())>"Eliminar de todos modos"</button>
                     <button id="confirm-delete-no" on:click=move |_| self.pending.set(None)>"Cancelar"</button>
                 </div>
             })}
@@ -255,13 +258,15 @@ fn row_actions(on_edit: impl Fn() + 'static, on_delete: impl Fn() + 'static) -> 
 /// The Estructura del POI page.
 #[component]
 pub fn StructurePage() -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let ws = state.workspace;
     let deletion = Deletion::new();
-    let year = Memo::new(move |_| ws.with(|w| w.selection.year));
-    let latest = Memo::new(move |_| ws.with(|w| w.year().and_then(|y| y.poi.latest()).map(|v| v.label())));
-    let aeis: Memo<Vec<(String, String)>> =
-        Memo::new(move |_| ws.with(|w| w.year().map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone())).collect()).unwrap_or_default()));
-    let cost_centers = Memo::new(move |_| ws.with(|w| catalog_entries(w, Catalog::CostCenter)));
+    let year = Memo::new(move |_| state.selection.get().year);
+    let latest = Memo::new(move |_| ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.label())));
+    let aeis: Memo<Vec<(String, String)>> = Memo::new(move |_| {
+        ws.with(|w| w.year(year.get()).map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone())).collect()).unwrap_or_default())
+    });
+    let cost_centers = Memo::new(move |_| ws.with(|w| catalog_entries(w, year.get(), Catalog::CostCenter)));
     view! {
         <section class="page structure">
             <h1>{move || format!("Estructura del POI {}", year.get())}</h1>
@@ -310,9 +315,9 @@ fn EntityForm() -> impl IntoView {
     }
 }
 
-/// The code-and-name pairs of a catalog in the selected year.
-fn catalog_entries(ws: &Workspace, catalog: Catalog) -> Vec<(String, String)> {
-    let Some(year) = ws.year() else { return Vec::new() };
+/// The code-and-name pairs of a catalog in the year.
+fn catalog_entries(ws: &Workspace, year: u16, catalog: Catalog) -> Vec<(String, String)> {
+    let Some(year) = ws.year(year) else { return Vec::new() };
     match catalog {
         Catalog::Oei => year.oeis.iter().map(|e| (e.code.clone(), e.name.clone())).collect(),
         Catalog::CostCenter => year.cost_centers.iter().map(|e| (e.code.clone(), e.name.clone())).collect(),
@@ -323,13 +328,15 @@ fn catalog_entries(ws: &Workspace, catalog: Catalog) -> Vec<(String, String)> {
 /// OEI, centros de costo or categorías: a table and the add / edit form.
 #[component]
 fn CatalogSection(catalog: Catalog, prefix: &'static str, title: &'static str, deletion: Deletion) -> impl IntoView {
-    let ws = use_state().workspace;
-    let entries = Memo::new(move |_| ws.with(|w| catalog_entries(w, catalog)));
+    let state = use_state();
+    let ws = state.workspace;
+    let year = Memo::new(move |_| state.selection.get().year);
+    let entries = Memo::new(move |_| ws.with(|w| catalog_entries(w, year.get(), catalog)));
     let form = EditForm::<CodeNameDraft>::new();
     let save: SaveOp<CodeNameDraft> = match catalog {
-        Catalog::Oei => |w, original, d| w.save_code_name(Catalog::Oei, original, d),
-        Catalog::CostCenter => |w, original, d| w.save_code_name(Catalog::CostCenter, original, d),
-        Catalog::BudgetCategory => |w, original, d| w.save_code_name(Catalog::BudgetCategory, original, d),
+        Catalog::Oei => |w, year, original, d| w.save_code_name(year, Catalog::Oei, original, d),
+        Catalog::CostCenter => |w, year, original, d| w.save_code_name(year, Catalog::CostCenter, original, d),
+        Catalog::BudgetCategory => |w, year, original, d| w.save_code_name(year, Catalog::BudgetCategory, original, d),
     };
     let ids = move |suffix: &str| format!("{prefix}-{suffix}");
     view! {
@@ -346,21 +353,21 @@ fn CatalogSection(catalog: Catalog, prefix: &'static str, title: &'static str, d
                             <td>{code}</td><td>{name}</td>
                             {row_actions(
                                 move || form.edit(edit_code.clone(), CodeNameDraft { code: edit_code.clone(), name: edit_name.clone() }, &first_input),
-                                move || deletion.request(ws, catalog.item(), delete_code.clone()),
+                                move || deletion.request(state, catalog.item(), delete_code.clone()),
                             )}
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
-        {deletion.prompt(ws, catalog.item())}
+        {deletion.prompt(state, catalog.item())}
         <fieldset class="edit-form">
             <legend>{form.legend("Agregar")}</legend>
             <div class="form-grid">
                 {text_field(ids("code"), "Código", Field::Code, form, |d| d.code.clone(), |d, v| d.code = v)}
                 {text_field(ids("name"), "Denominación", Field::Name, form, |d| d.name.clone(), |d, v| d.name = v)}
             </div>
-            {form.footer(ws, ids("save"), "Agregar", save)}
+            {form.footer(state, ids("save"), "Agregar", save)}
         </fieldset>
     }
 }
@@ -368,9 +375,11 @@ fn CatalogSection(catalog: Catalog, prefix: &'static str, title: &'static str, d
 /// The AEI with their indicator: a table and the add / edit form.
 #[component]
 fn AeiSection(deletion: Deletion) -> impl IntoView {
-    let ws = use_state().workspace;
-    let aeis = Memo::new(move |_| ws.with(|w| w.year().map(|y| y.aeis.clone()).unwrap_or_default()));
-    let oeis = Memo::new(move |_| ws.with(|w| catalog_entries(w, Catalog::Oei)));
+    let state = use_state();
+    let ws = state.workspace;
+    let year = Memo::new(move |_| state.selection.get().year);
+    let aeis = Memo::new(move |_| ws.with(|w| w.year(year.get()).map(|y| y.aeis.clone()).unwrap_or_default()));
+    let oeis = Memo::new(move |_| ws.with(|w| catalog_entries(w, year.get(), Catalog::Oei)));
     let form = EditForm::<AeiDraft>::new();
     view! {
         <h2>"Acciones Estratégicas Institucionales (AEI)"</h2>
@@ -397,14 +406,14 @@ fn AeiSection(deletion: Deletion) -> impl IntoView {
                                     let code = code.clone();
                                     move || form.edit(code.clone(), draft.clone(), "aei-code")
                                 },
-                                move || deletion.request(ws, Item::Aei, code.clone()),
+                                move || deletion.request(state, Item::Aei, code.clone()),
                             )}
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
-        {deletion.prompt(ws, Item::Aei)}
+        {deletion.prompt(state, Item::Aei)}
         <fieldset class="edit-form">
             <legend>{form.legend("Agregar AEI")}</legend>
             <div class="form-grid">
@@ -417,18 +426,20 @@ fn AeiSection(deletion: Deletion) -> impl IntoView {
                 {text_field("aei-expected", "Logro esperado del año", Field::ExpectedValue, form, |d| d.expected_value.clone(), |d, v| d.expected_value = v)}
                 {check_field("aei-no-goal", "Sin meta programada este año", form, |d| d.no_goal, |d, v| d.no_goal = v)}
             </div>
-            {form.footer(ws, "aei-save".to_string(), "Agregar AEI", |w, original, d| w.save_aei(original, d))}
+            {form.footer(state, "aei-save".to_string(), "Agregar AEI", |w, year, original, d| w.save_aei(year, original, d))}
         </fieldset>
     }
 }
 /// The AO of the latest version: a table and the add / edit form with AEI, CC and categoría picked from lists.
 #[component]
 fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_centers: Memo<Vec<(String, String)>>) -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let ws = state.workspace;
+    let year = Memo::new(move |_| state.selection.get().year);
     let activities = Memo::new(move |_| {
-        ws.with(|w| w.year().and_then(|y| y.poi.latest()).map(|v| v.activities.iter().map(ActivityDraft::of).collect::<Vec<_>>()).unwrap_or_default())
+        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.activities.iter().map(ActivityDraft::of).collect::<Vec<_>>()).unwrap_or_default())
     });
-    let categories = Memo::new(move |_| ws.with(|w| catalog_entries(w, Catalog::BudgetCategory)));
+    let categories = Memo::new(move |_| ws.with(|w| catalog_entries(w, year.get(), Catalog::BudgetCategory)));
     let form = EditForm::<ActivityDraft>::new();
     view! {
         <table id="ao-table" class="list">
@@ -452,14 +463,14 @@ fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_c
                                     let code = code.clone();
                                     move || form.edit(code.clone(), draft.clone(), "ao-code")
                                 },
-                                move || deletion.request(ws, Item::Activity, code.clone()),
+                                move || deletion.request(state, Item::Activity, code.clone()),
                             )}
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
-        {deletion.prompt(ws, Item::Activity)}
+        {deletion.prompt(state, Item::Activity)}
         <Show when=move || aeis.with(|a| a.is_empty()) || cost_centers.with(|c| c.is_empty())>
             <p class="empty">"Para registrar AO, primero agregue al menos una AEI y un centro de costo."</p>
         </Show>
@@ -474,7 +485,7 @@ fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_c
                 {pick_field("ao-category", "Categoría presupuestal (opcional)", Field::BudgetCategory, form, categories, |d| d.budget_category_code.clone(), |d, v| d.budget_category_code = v)}
                 {check_field("ao-approved", "Seguimiento aprobado", form, |d| d.follow_up_approved, |d, v| d.follow_up_approved = v)}
             </div>
-            {form.footer(ws, "ao-save".to_string(), "Agregar AO", |w, original, d| w.save_activity(original, d))}
+            {form.footer(state, "ao-save".to_string(), "Agregar AO", |w, year, original, d| w.save_activity(year, original, d))}
         </fieldset>
     }
 }
@@ -483,9 +494,11 @@ fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_c
 /// lists, and the setting that counts them in Cuadro 1.
 #[component]
 fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_centers: Memo<Vec<(String, String)>>) -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let ws = state.workspace;
+    let year = Memo::new(move |_| state.selection.get().year);
     let investments = Memo::new(move |_| {
-        ws.with(|w| w.year().and_then(|y| y.poi.latest()).map(|v| v.investments.iter().map(InvestmentDraft::of).collect::<Vec<_>>()).unwrap_or_default())
+        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.investments.iter().map(InvestmentDraft::of).collect::<Vec<_>>()).unwrap_or_default())
     });
     let counted = Memo::new(move |_| ws.with(|w| w.settings.investments_in_average));
     let form = EditForm::<InvestmentDraft>::new();
@@ -512,14 +525,14 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
                                     let cui = cui.clone();
                                     move || form.edit(cui.clone(), draft.clone(), "inv-cui")
                                 },
-                                move || deletion.request(ws, Item::Investment, cui.clone()),
+                                move || deletion.request(state, Item::Investment, cui.clone()),
                             )}
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
-        {deletion.prompt(ws, Item::Investment)}
+        {deletion.prompt(state, Item::Investment)}
         <label class="check">
             <input id="inv-in-average" type="checkbox" prop:checked=move || counted.get()
                 on:change=move |ev| { let checked = event_target_checked(&ev); ws.update(|w| w.settings.investments_in_average = checked); }/>
@@ -535,7 +548,7 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
                 {pick_field("inv-cc", "Centro de costo", Field::CostCenter, form, cost_centers, |d| d.cost_center_code.clone(), |d, v| d.cost_center_code = v)}
                 {check_field("inv-approved", "Seguimiento aprobado", form, |d| d.follow_up_approved, |d, v| d.follow_up_approved = v)}
             </div>
-            {form.footer(ws, "inv-save".to_string(), "Agregar inversión", |w, original, d| w.save_investment(original, d))}
+            {form.footer(state, "inv-save".to_string(), "Agregar inversión", |w, year, original, d| w.save_investment(year, original, d))}
         </fieldset>
     }
 }
@@ -543,7 +556,8 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
 /// "Nuevo año": copies the structure of the previous year, without values.
 #[component]
 fn NewYear() -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let ws = state.workspace;
     let next = Memo::new(move |_| ws.with(|w| w.years.iter().map(|y| y.year).max().map_or(String::new(), |y| (y + 1).to_string())));
     let typed: RwSignal<Option<String>> = RwSignal::new(None);
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
@@ -554,10 +568,14 @@ fn NewYear() -> impl IntoView {
             return;
         };
         let mut outcome = Ok(());
+        let mut view = state.selection.get_untracked();
         ws.maybe_update(|w| {
-            outcome = w.new_year(year);
+            outcome = w.new_year(year, &mut view);
             outcome.is_ok()
         });
+        if outcome.is_ok() {
+            state.view.set(view);
+        }
         typed.set(None);
         message.set(Some(match outcome {
             Ok(()) => (true, format!("Se creó el año {year} con la estructura del año anterior, sin valores mensuales ni metas.")),

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::format::average;
 use crate::domain::period::Period;
+use crate::domain::workspace::Selection;
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
 
@@ -34,23 +35,28 @@ pub fn SummaryPage() -> impl IntoView {
     }
 }
 
-/// Year, evaluated version and period pickers; changing any recomputes every table.
+/// Year, evaluated version and period pickers (this tab's view); changing any recomputes every table.
 #[component]
 pub fn SelectionControls() -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let (ws, selection, view) = (state.workspace, state.selection, state.view);
     let years = move || ws.with(|w| w.years.iter().map(|y| y.year).collect::<Vec<_>>());
     let versions = move || {
-        ws.with(|w| w.year().map(|y| y.poi.versions.iter().map(|v| (v.number, v.label(), v.resolution.citation())).collect::<Vec<_>>()).unwrap_or_default())
+        let year = selection.get().year;
+        ws.with(|w| w.year(year).map(|y| y.poi.versions.iter().map(|v| (v.number, v.label(), v.resolution.citation())).collect::<Vec<_>>()).unwrap_or_default())
     };
-    let selected_version = move || ws.with(|w| w.evaluated_version().map(|v| v.number.to_string()).unwrap_or_default());
-    let period = move || ws.with(|w| if w.selection.period == Period::FirstHalf { "semestre" } else { "anual" });
+    let selected_version = move || {
+        let selection = selection.get();
+        ws.with(|w| w.evaluated_version(selection).map(|v| v.number.to_string()).unwrap_or_default())
+    };
+    let period = move || if selection.get().period == Period::FirstHalf { "semestre" } else { "anual" };
     view! {
         <div class="selection">
             <label>"Año"
-                <select id="select-year" prop:value=move || ws.with(|w| w.selection.year.to_string())
+                <select id="select-year" prop:value=move || selection.get().year.to_string()
                     on:change=move |ev| {
                         if let Ok(year) = event_target_value(&ev).parse() {
-                            ws.update(|w| { w.selection.year = year; w.selection.version = None; });
+                            view.set(Selection { period: selection.get_untracked().period, ..Selection::of_year(year) });
                         }
                     }>
                     {move || years().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
@@ -60,10 +66,9 @@ pub fn SelectionControls() -> impl IntoView {
                 <select id="select-version" prop:value=selected_version
                     on:change=move |ev| {
                         let chosen: Option<u32> = event_target_value(&ev).parse().ok();
-                        ws.update(|w| {
-                            let latest = w.year().and_then(|y| y.poi.latest()).map(|v| v.number);
-                            w.selection.version = if chosen == latest { None } else { chosen };
-                        });
+                        let current = selection.get_untracked();
+                        let latest = ws.with_untracked(|w| w.year(current.year).and_then(|y| y.poi.latest()).map(|v| v.number));
+                        view.set(Selection { version: if chosen == latest { None } else { chosen }, ..current });
                     }>
                     {move || versions().into_iter().map(|(n, label, citation)| view! {
                         <option value=n.to_string()>{format!("{label} ({citation})")}</option>
@@ -74,7 +79,7 @@ pub fn SelectionControls() -> impl IntoView {
                 <select id="select-period" prop:value=period
                     on:change=move |ev| {
                         let period = if event_target_value(&ev) == "semestre" { Period::FirstHalf } else { Period::Annual };
-                        ws.update(|w| w.selection.period = period);
+                        view.set(Selection { period, ..selection.get_untracked() });
                     }>
                     <option value="anual">{Period::Annual.label()}</option>
                     <option value="semestre">{Period::FirstHalf.label()}</option>
@@ -87,11 +92,13 @@ pub fn SelectionControls() -> impl IntoView {
 /// One line per AEI with its Cuadro 1 figures.
 #[component]
 pub fn AeiOverview() -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let (ws, selection) = (state.workspace, state.selection);
     let rows = Memo::new(move |_| {
+        let selection = selection.get();
         ws.with(|w| {
-            w.year()
-                .map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone(), w.cuadro1(&a.code))).collect::<Vec<_>>())
+            w.year(selection.year)
+                .map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone(), w.cuadro1(selection, &a.code))).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });

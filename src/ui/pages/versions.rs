@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::compare::{compare, ActivityChange, ActivityRef, VersionComparison};
 use crate::domain::structure::{AmendmentDraft, Field, RESOLUTION_KINDS};
-use crate::domain::workspace::Workspace;
 use crate::ui::pages::structure::FormErrors;
-use crate::ui::state::use_state;
+use crate::ui::state::{use_state, AppState};
 
 /// One row of the versions table.
 #[derive(Clone, PartialEq)]
@@ -23,11 +22,12 @@ struct VersionRow {
 /// The Versiones del POI page.
 #[component]
 pub fn VersionsPage() -> impl IntoView {
-    let ws = use_state().workspace;
-    let year = Memo::new(move |_| ws.with(|w| w.selection.year));
+    let state = use_state();
+    let ws = state.workspace;
+    let year = Memo::new(move |_| state.selection.get().year);
     let rows = Memo::new(move |_| {
         ws.with(|w| {
-            w.year()
+            w.year(year.get())
                 .map(|y| {
                     y.poi
                         .versions
@@ -61,14 +61,14 @@ pub fn VersionsPage() -> impl IntoView {
                 <tbody>
                     {move || rows.get().into_iter().map(|v| {
                         let editable = Some(v.number) == latest.get();
-                        let state = if editable { "Última versión (editable)" } else { "Aprobada (solo lectura)" };
+                        let status = if editable { "Última versión (editable)" } else { "Aprobada (solo lectura)" };
                         view! {
                             <tr data-version=v.number.to_string()>
                                 <td>{v.label}</td><td>{v.citation}</td><td>{v.date}</td><td>{v.reasons}</td>
-                                <td class="num">{v.activities}</td><td>{state}</td>
+                                <td class="num">{v.activities}</td><td>{status}</td>
                                 <td class="actions no-print">
                                     {editable.then(|| view! {
-                                        <button id="correct-version" class="edit" on:click=move |_| correction.start(ws)>"Corregir resolución"</button>
+                                        <button id="correct-version" class="edit" on:click=move |_| correction.start(state)>"Corregir resolución"</button>
                                     })}
                                 </td>
                             </tr>
@@ -123,20 +123,23 @@ const REASON_LABEL: &str = "Motivo (como se leerá en la sección 2: «debido a 
 /// "Nueva modificación del POI": resolution and reason; the new version copies the latest.
 #[component]
 fn NewVersionForm(first: Signal<bool>) -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let ws = state.workspace;
     let open = RwSignal::new(false);
     let draft = RwSignal::new(AmendmentDraft::default());
     let errors = FormErrors::new();
     let done: RwSignal<Option<String>> = RwSignal::new(None);
     let create = move |_| {
         let mut outcome = Err(Vec::new());
+        let mut view = state.selection.get_untracked();
         ws.maybe_update(|w| {
-            outcome = draft.with_untracked(|d| w.new_poi_version(d));
+            outcome = draft.with_untracked(|d| w.new_poi_version(&mut view, d));
             outcome.is_ok()
         });
         match outcome {
             Ok(_) => {
-                let label = ws.with_untracked(|w| w.evaluated_version().map(|v| v.label()).unwrap_or_default());
+                state.view.set(view);
+                let label = ws.with_untracked(|w| w.evaluated_version(view).map(|v| v.label()).unwrap_or_default());
                 done.set(Some(format!("Se creó el {label} como copia de la versión anterior; es la versión evaluada y la única editable.")));
                 errors.clear();
                 draft.set(AmendmentDraft::default());
@@ -181,21 +184,23 @@ impl Correction {
     }
 
     /// Opens the form filled with the latest version's resolution and reason.
-    fn start(self, ws: RwSignal<Workspace>) {
-        let current = ws.with_untracked(|w| w.year().and_then(|y| y.poi.latest()).map(AmendmentDraft::of));
+    fn start(self, state: AppState) {
+        let year = state.selection.get_untracked().year;
+        let current = state.workspace.with_untracked(|w| w.year(year).and_then(|y| y.poi.latest()).map(AmendmentDraft::of));
         self.draft.set(current.unwrap_or_default());
         self.errors.clear();
         self.done.set(None);
         self.open.set(true);
     }
 
-    fn save(self, ws: RwSignal<Workspace>) {
-        let Some((number, label)) = ws.with_untracked(|w| w.year().and_then(|y| y.poi.latest()).map(|v| (v.number, v.label()))) else {
+    fn save(self, state: AppState) {
+        let (ws, year) = (state.workspace, state.selection.get_untracked().year);
+        let Some((number, label)) = ws.with_untracked(|w| w.year(year).and_then(|y| y.poi.latest()).map(|v| (v.number, v.label()))) else {
             return;
         };
         let mut outcome = Ok(());
         ws.maybe_update(|w| {
-            outcome = self.draft.with_untracked(|d| w.correct_version(number, d));
+            outcome = self.draft.with_untracked(|d| w.correct_version(year, number, d));
             outcome.is_ok()
         });
         match outcome {
@@ -211,15 +216,19 @@ impl Correction {
 /// The correction form of the latest version, opened from its row.
 #[component]
 fn CorrectionForm(correction: Correction) -> impl IntoView {
-    let ws = use_state().workspace;
-    let label = Memo::new(move |_| ws.with(|w| w.year().and_then(|y| y.poi.latest()).map(|v| v.label())));
+    let state = use_state();
+    let ws = state.workspace;
+    let label = Memo::new(move |_| {
+        let year = state.selection.get().year;
+        ws.with(|w| w.year(year).and_then(|y| y.poi.latest()).map(|v| v.label()))
+    });
     view! {
         {move || correction.done.get().map(|message| view! { <p class="notice info" role="status" id="version-corrected">{message}</p> })}
         <Show when=move || correction.open.get() && label.with(Option::is_some)>
             <fieldset class="edit-form" id="correct-version-form">
                 <legend>{move || format!("Corregir la resolución del {}", label.get().unwrap_or_default())}</legend>
                 {resolution_fields("fix", correction.draft, correction.errors, REASON_LABEL)}
-                <button id="fix-save" on:click=move |_| correction.save(ws)>"Guardar la corrección"</button>
+                <button id="fix-save" on:click=move |_| correction.save(state)>"Guardar la corrección"</button>
                 <button on:click=move |_| { correction.open.set(false); correction.errors.clear(); }>"Cancelar"</button>
             </fieldset>
         </Show>
@@ -229,9 +238,11 @@ fn CorrectionForm(correction: Correction) -> impl IntoView {
 /// What a later version changed against an earlier one, with the sentences of section 2.
 #[component]
 fn Comparison() -> impl IntoView {
-    let ws = use_state().workspace;
+    let state = use_state();
+    let ws = state.workspace;
+    let year = Memo::new(move |_| state.selection.get().year);
     let numbers = Memo::new(move |_| {
-        ws.with(|w| w.year().map(|y| y.poi.versions.iter().map(|v| (v.number, v.label())).collect::<Vec<_>>()).unwrap_or_default())
+        ws.with(|w| w.year(year.get()).map(|y| y.poi.versions.iter().map(|v| (v.number, v.label())).collect::<Vec<_>>()).unwrap_or_default())
     });
     let from: RwSignal<Option<u32>> = RwSignal::new(None);
     let to: RwSignal<Option<u32>> = RwSignal::new(None);
@@ -247,7 +258,7 @@ fn Comparison() -> impl IntoView {
     let comparison: Memo<Option<VersionComparison>> = Memo::new(move |_| {
         let (Some(a), Some(b)) = chosen() else { return None };
         ws.with(|w| {
-            let poi = &w.year()?.poi;
+            let poi = &w.year(year.get())?.poi;
             Some(compare(poi.version(a)?, poi.version(b)?))
         })
     });

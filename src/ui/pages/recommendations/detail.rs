@@ -434,18 +434,31 @@ fn StatusForm(id: RecommendationId) -> impl IntoView {
     }
 }
 
-/// Removes a recommendation entered by mistake; the domain keeps one with history.
+/// Removes a recommendation entered by mistake, after asking in the page; the domain keeps one
+/// with history, and Deshacer brings a removed one back.
 #[component]
 fn RemoveRecommendation(id: RecommendationId) -> impl IntoView {
     let reco = use_reco();
     let error = RwSignal::new(None::<String>);
-    let remove = move |_| match reco.change(|register| register.remove_recommendation(id)) {
-        Ok(_) => reco.selected.set(None),
-        Err(message) => error.set(Some(message)),
+    let asking = RwSignal::new(false);
+    let remove = move |_| {
+        asking.set(false);
+        match reco.change(|register| register.remove_recommendation(id)) {
+            Ok(_) => reco.selected.set(None),
+            Err(message) => error.set(Some(message)),
+        }
     };
     view! {
         <div class="danger-zone">
-            <button id="detail-remove" on:click=remove>"Eliminar esta recomendación"</button>
+            <Show when=move || asking.get() fallback=move || view! {
+                <button id="detail-remove" on:click=move |_| { error.set(None); asking.set(true); }>"Eliminar esta recomendación"</button>
+            }>
+                <div class="confirm-delete notice error" role="alertdialog" id="confirm-remove">
+                    <p>"¿Eliminar esta recomendación del registro? Podrá recuperarla con «Deshacer» (Ctrl+Z)."</p>
+                    <button id="confirm-remove-yes" on:click=remove>"Eliminar"</button>
+                    <button id="confirm-remove-no" on:click=move |_| asking.set(false)>"Cancelar"</button>
+                </div>
+            </Show>
             <Errors id="remove-error" message=error/>
         </div>
     }
