@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::workspace::Workspace;
-use crate::io::ao_file::{self, FileError, MAX_FILE_BYTES};
+use crate::io::ao_file::{self, FileError};
+use crate::io::limits::MAX_FILE_BYTES;
 use crate::io::ao_sheet::{parse_rows, AoSheet, ImportPreview};
 use crate::io::backup::{self, Overview, MAX_BACKUP_BYTES};
 use crate::io::tables::{self, Table};
