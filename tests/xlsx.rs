@@ -374,6 +374,39 @@ fn each_table_as_csv_prints_as_the_ficha() {
     assert_eq!(table_sheet(&ws, "AEI.99.99", Table::Cuadro2), None);
 }
 
+/// Text cells starting with each character a spreadsheet reads as a formula, then numbers the
+/// exports write (a negative count of days, money, a percentage) and the "no aplica" en dash.
+fn cells_that_look_like_formulas() -> Sheet {
+    let texts = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'=x", "a=b", "–"];
+    let mut cells: Vec<Cell> = texts.iter().map(|t| Cell::text(*t)).collect();
+    cells.extend([
+        Cell::Number(d("-5"), NumberFormat::Count),
+        Cell::Number(d("-1234.5"), NumberFormat::Money),
+        Cell::Number(d("-7.25"), NumberFormat::Percent),
+    ]);
+    Sheet { name: "T".into(), rows: vec![Row::new(RowKind::Body, cells)], merges: Vec::new(), frozen_rows: 0 }
+}
+
+#[test]
+fn a_csv_export_puts_an_apostrophe_before_formula_like_text_and_leaves_numbers() {
+    let text = sheet_csv(&cells_that_look_like_formulas());
+    assert_eq!(
+        text,
+        "\u{FEFF}\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1,'-1,'@SUM(A1),'\tx,\"'\rx\",''=x,a=b,–,-5,\"-1,234.50\",-7.3%\r\n"
+    );
+}
+
+#[test]
+fn an_xlsx_export_writes_formula_like_text_as_text_cells_never_as_formulas() {
+    let bytes = write_workbook(&[cells_that_look_like_formulas()]);
+    let xml = String::from_utf8(ZipArchive::open(&bytes).unwrap().read("xl/worksheets/sheet1.xml").unwrap().unwrap()).unwrap();
+    assert!(!xml.contains("<f>") && !xml.contains("<f "), "{xml}");
+    assert!(xml.contains(r#"t="inlineStr"><is><t xml:space="preserve">=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t></is></c>"#), "{xml}");
+    let rows = read_first_sheet(&bytes).unwrap();
+    assert_eq!(rows[0][..4], ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)"]);
+    assert_eq!(rows[0][9..], ["-5", "-1234.5", "-0.0725"]);
+}
+
 #[test]
 fn file_names_say_what_for_which_aei_and_when() {
     let ws = reference_workspace();
