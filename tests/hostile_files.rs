@@ -254,7 +254,7 @@ fn the_file_size_limit_still_applies_before_anything_is_read() {
     assert_eq!(read_cells(&bytes), Err(FileError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
     assert_eq!(
         refusal(&bytes),
-        "El archivo pesa 20.1 MB y el máximo es 20.0 MB; importe la hoja en partes (las AO que no están en el archivo se mantienen)"
+        "El archivo pesa 20.1 MB y el máximo es 20.0 MB; impórtelo en partes (lo que no está en el archivo se mantiene)"
     );
 }
 

@@ -24,7 +24,7 @@ impl fmt::Display for FileError {
         match self {
             FileError::TooLarge { bytes } => write!(
                 f,
-                "El archivo pesa {} y el máximo es {}; importe la hoja en partes (las AO que no están en el archivo se mantienen)",
+                "El archivo pesa {} y el máximo es {}; impórtelo en partes (lo que no está en el archivo se mantiene)",
                 megabytes(*bytes as u64),
                 megabytes(MAX_FILE_BYTES as u64)
             ),
@@ -58,12 +58,19 @@ impl FileKind {
     }
 }
 
+/// Refuses a file past [`MAX_FILE_BYTES`]; the pages ask with the size the browser tells, before reading it.
+pub fn check_size(bytes: usize) -> Result<(), FileError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(FileError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
 /// The file's cells, row 1 first, ready for `ao_sheet::parse_rows`: every importer reads through
 /// here, so every file is held to the limits of `io/limits.rs`.
 pub fn read_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge { bytes: bytes.len() });
-    }
+    check_size(bytes.len())?;
     match FileKind::of(bytes) {
         FileKind::Xlsx => xlsx::read_first_sheet(bytes).map_err(FileError::Xlsx),
         FileKind::OldExcel => Err(FileError::OldExcel),

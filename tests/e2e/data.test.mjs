@@ -259,7 +259,7 @@ test('a broken file lists every error and changes nothing', async () => {
     const tooLarge = await writeTemp('enorme.csv', Buffer.alloc(21 * 1024 * 1024, 0x41));
     await ficha.chooseAoFile(tooLarge);
     assert.deepEqual(await ficha.importErrors(), [
-      'El archivo pesa 21.0 MB y el máximo es 20.0 MB; importe la hoja en partes (las AO que no están en el archivo se mantienen)',
+      'El archivo pesa 21.0 MB y el máximo es 20.0 MB; impórtelo en partes (lo que no está en el archivo se mantiene)',
     ]);
     await ficha.openAei('AEI.01.01');
     assert.deepEqual(await ficha.tableRows('Cuadro 1'), CUADRO1_AFTER_CSV);
