@@ -424,6 +424,19 @@ export class FichaPage {
     await this.page.setInputFiles('#reco-import-file', { name: 'recomendaciones.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
   }
 
+  /** The preview of the chosen recommendations file: its summary line and first rows. */
+  async recommendationsPreview() {
+    await this.page.waitForSelector('#reco-import-preview');
+    return { summary: await this.text('#reco-import-summary'), rows: await this.tableRows('Primeras filas del archivo') };
+  }
+
+  /** Confirms the previewed recommendations import; returns the completion message. */
+  async confirmRecommendationsImport() {
+    await this.page.click('#reco-import-confirm');
+    await this.page.waitForFunction(() => document.querySelector('#reco-import-done')?.textContent.trim());
+    return this.formMessage('reco-import-done');
+  }
+
   // Importar / Exportar (#/datos): the AO sheet, table downloads, the workspace backup.
 
   async openData() {
