@@ -2,7 +2,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic is written to the console, then the recovery screen replaces the stopped app.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        ficha::ui::recovery::on_panic(info);
+    }));
     leptos::mount::mount_to_body(ficha::ui::App);
 }
 

@@ -170,12 +170,15 @@ fn a_version_0_file_with_a_wrong_month_list_is_refused() {
         (eleven, "physical.programmed: tiene 2 meses y deben ser 12"),
         (as_number, "financial.programmed: 1500.5 no es un texto decimal"),
         (garbled, "financial.executed: «799,99» no es un número"),
-        (negative, "negativo"),
     ] {
         let error = read_backup(text.as_bytes()).unwrap_err();
         assert!(matches!(error, BackupError::Document(DocumentError::Broken(_))), "{error:?}");
         assert!(error.to_string().contains(says), "{error}");
     }
+    // A negative month reads as a decimal, and is refused by the bounds every figure passes.
+    let error = read_backup(negative.as_bytes()).unwrap_err();
+    assert!(matches!(error, BackupError::Document(DocumentError::OutOfBounds(_))), "{error:?}");
+    assert!(error.to_string().contains("«-799.99» no puede ser negativo"), "{error}");
 }
 
 #[test]

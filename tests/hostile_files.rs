@@ -1,4 +1,4 @@
-//! Hostile and oversized files through the importers' one entry point (`ao_file::read_cells`): each is refused at its limit (docs/LIMITS.md) with a Spanish message, before it is allocated, and a real sheet passes.
+//! Hostile and oversized files through the importers' one entry point (`ao_file::read_cells`): each is refused at its limit (docs/FILE-LIMITS.md) with a Spanish message, before it is allocated, and a real sheet passes.
 
 use ficha::io::ao_file::{read_cells, FileError};
 use ficha::io::limits::{

@@ -4,8 +4,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::ficha::{progress, ActivityFigures, TableOptions};
+use super::limits::saturating_sum;
 use super::period::{Month, Period};
-use super::plan::MonthlyValues;
+use super::plan::{exact_sum, MonthlyValues};
 use super::poi::PoiVersion;
 use super::workspace::Workspace;
 
@@ -78,12 +79,13 @@ fn counted_set<'a>(version: &'a PoiVersion, aei_code: &str, period: Period, opti
 }
 
 fn up_to(months: &[Decimal; 12], month: Month) -> Decimal {
-    months[..=month.index()].iter().copied().sum()
+    exact_sum(&months[..=month.index()])
 }
 
+/// `None` for no values (a division by zero).
 fn mean(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     let values: Vec<Decimal> = values.collect();
-    (!values.is_empty()).then(|| values.iter().copied().sum::<Decimal>() / Decimal::from(values.len()))
+    saturating_sum(values.iter().copied()).checked_div(Decimal::from(values.len()))
 }
 
 /// The cumulative series of the AEI's counted AO in a version, month by month over the period.
@@ -98,8 +100,8 @@ pub fn progress_chart(version: &PoiVersion, aei_code: &str, period: Period, opti
             month,
             physical_programmed: mean(counted.iter().map(|c| share(&c.physical.programmed, month, c))),
             physical_executed: mean(counted.iter().map(|c| share(&c.physical.executed, month, c).min(HUNDRED))),
-            financial_programmed: counted.iter().map(|c| up_to(&c.financial.programmed, month)).sum(),
-            financial_executed: counted.iter().map(|c| up_to(&c.financial.executed, month)).sum(),
+            financial_programmed: saturating_sum(counted.iter().map(|c| up_to(&c.financial.programmed, month))),
+            financial_executed: saturating_sum(counted.iter().map(|c| up_to(&c.financial.executed, month))),
         })
         .collect();
     ProgressChart { aei_code: aei_code.to_string(), period, counted_activities: counted.len(), points }
@@ -127,29 +129,37 @@ impl Axis {
     }
 
     /// An axis whose top is the first 1, 2, 2.5 or 5 × 10ⁿ at or above `max`, ruled in four or five steps.
+    /// Within the bounds (docs/LIMITS.md) `max` is a sum of soles, from 0.01 to far below
+    /// `Decimal::MAX`; the checked steps keep anything else (down to the smallest `Decimal`, up to
+    /// the largest) from panicking: the top is then `max` itself.
     pub fn covering(max: Decimal) -> Self {
         if max <= Decimal::ZERO {
             return Self { max: Decimal::ONE, ticks: vec![Decimal::ZERO, Decimal::ONE] };
         }
         let mut power = Decimal::ONE;
-        while power * Decimal::TEN <= max {
-            power *= Decimal::TEN;
+        while let Some(next) = power.checked_mul(Decimal::TEN).filter(|next| *next <= max) {
+            power = next;
         }
         while power > max {
-            power /= Decimal::TEN;
+            match power.checked_div(Decimal::TEN).filter(|next| !next.is_zero()) {
+                Some(next) => power = next,
+                None => break,
+            }
         }
         // (top as a multiple of the power of ten, steps of the ruling)
-        let candidates = [(Decimal::ONE, 4), (Decimal::TWO, 4), (Decimal::new(25, 1), 5), (Decimal::from(5), 5), (Decimal::TEN, 5)]
-            .map(|(top, steps): (Decimal, i64)| (top * power, steps));
-        let (top, steps) =
-            candidates.into_iter().find(|(top, _)| *top >= max).unwrap_or((Decimal::TEN * power, 5));
-        let step = top / Decimal::from(steps);
-        Self { max: top, ticks: (0..=steps).map(|i| (step * Decimal::from(i)).normalize()).collect() }
+        let candidates = [(Decimal::ONE, 4), (Decimal::TWO, 4), (Decimal::new(25, 1), 5), (Decimal::from(5), 5), (Decimal::TEN, 5)];
+        let (top, steps) = candidates
+            .into_iter()
+            .find_map(|(multiple, steps): (Decimal, i64)| multiple.checked_mul(power).filter(|top| *top >= max).map(|top| (top, steps)))
+            .unwrap_or((max, 4));
+        let step = top.checked_div(Decimal::from(steps)).unwrap_or(top);
+        let ticks = (0..=steps).map(|i| step.checked_mul(Decimal::from(i)).unwrap_or(top).normalize()).collect();
+        Self { max: top, ticks }
     }
 
     /// Where a value sits on the axis, 0.0 (bottom) to 1.0 (top), for drawing only.
     pub fn fraction(&self, value: Decimal) -> f64 {
-        let ratio = (value / self.max).clamp(Decimal::ZERO, Decimal::ONE);
+        let ratio = value.checked_div(self.max).unwrap_or(Decimal::ONE).clamp(Decimal::ZERO, Decimal::ONE);
         // Pixels only: a float is fine here, never for money.
         ratio.to_f64().unwrap_or(0.0)
     }

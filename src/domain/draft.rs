@@ -480,13 +480,23 @@ fn approved_by(resolution: &Resolution) -> String {
     }
 }
 
+/// Adds counts of AO as stored, which may be any `u32`: saturating keeps a nonsense count from
+/// stopping the draft (words past 999,999 are written as digits).
+fn count_sum(counts: impl IntoIterator<Item = u32>) -> u32 {
+    counts.into_iter().fold(0, u32::saturating_add)
+}
+
+fn listed_count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// AO in the first version: as declared, else as its amendments declare, else as listed.
 fn initial_activity_count(version: &PoiVersion) -> u32 {
     let declared: Vec<u32> = version.amendments.iter().filter_map(|a| a.activities_added).collect();
     version
         .declared_activity_count
-        .or_else(|| (!declared.is_empty()).then(|| declared.iter().sum()))
-        .unwrap_or(version.activities.len() as u32)
+        .or_else(|| (!declared.is_empty()).then(|| count_sum(declared)))
+        .unwrap_or(listed_count(version.activities.len()))
 }
 
 /// The AO a version added: its own count, and one per amendment made by another instrument.
@@ -505,16 +515,16 @@ fn added_activities<'v>(previous: &PoiVersion, version: &'v PoiVersion) -> Added
         .map(|a| (a, if declared { a.activities_added.unwrap_or(0) } else { 0 }))
         .collect();
     let own = if declared {
-        version.amendments.iter().filter(|a| a.instrument.trim().is_empty()).filter_map(|a| a.activities_added).sum()
+        count_sum(version.amendments.iter().filter(|a| a.instrument.trim().is_empty()).filter_map(|a| a.activities_added))
     } else {
-        version.activities.iter().filter(|a| previous.activity(&a.code).is_none()).count() as u32
+        listed_count(version.activities.iter().filter(|a| previous.activity(&a.code).is_none()).count())
     };
     AddedActivities { own, by_instrument }
 }
 
 impl AddedActivities<'_> {
     fn total(&self) -> u32 {
-        self.own + self.by_instrument.iter().map(|(_, n)| n).sum::<u32>()
+        self.own.saturating_add(count_sum(self.by_instrument.iter().map(|(_, n)| *n)))
     }
 }
 
@@ -769,7 +779,7 @@ impl<'a> Drafter<'a> {
         let scored = Self::scored_stages(icp);
         let head = match scored.len() {
             1 => "la primera etapa".to_string(),
-            n => format!("las {} primeras etapas", words::number_words(n as u32, Gender::Feminine)),
+            n => format!("las {} primeras etapas", words::number_words(listed_count(n), Gender::Feminine)),
         };
         let names = if with_names {
             let each: Vec<String> = scored.iter().map(|(n, name, _)| format!("Etapa {n}: {name}")).collect();
@@ -779,7 +789,7 @@ impl<'a> Drafter<'a> {
         };
         format!(
             "{head}{names} de {} previstas para la implementación del Modelo de Integridad en el sector público",
-            words::number_words(icp.stages.len() as u32, Gender::Feminine)
+            words::number_words(listed_count(icp.stages.len()), Gender::Feminine)
         )
     }
 
@@ -899,7 +909,7 @@ impl<'a> Drafter<'a> {
             ),
             n => format!(
                 "{lead} contó con {} que estuvieron relacionadas directamente con {theme}, las cuales se detallan a continuación:",
-                activities_count(n as u32)
+                activities_count(listed_count(n))
             ),
         }));
         if self.counted.is_some() {
@@ -921,7 +931,7 @@ impl<'a> Drafter<'a> {
         let initial_count = initial_activity_count(initial);
         let added: Vec<AddedActivities> =
             self.chain.windows(2).map(|pair| added_activities(pair[0], pair[1])).collect();
-        let total = initial_count + added.iter().map(AddedActivities::total).sum::<u32>();
+        let total = initial_count.saturating_add(count_sum(added.iter().map(AddedActivities::total)));
         let linked = if total == 1 { "vinculada" } else { "vinculadas" };
         let why = if amended.is_empty() {
             "de acuerdo con el Plan Operativo Institucional (POI), el cual no registró modificaciones en la etapa de ejecución:"
@@ -1208,7 +1218,7 @@ impl<'a> Drafter<'a> {
             self.indicator()
         ))]];
         if let Some(row) = self.counted.as_ref().filter(|r| r.activity_count > 0) {
-            let n = row.activity_count as u32;
+            let n = listed_count(row.activity_count);
             items.push(vec![Span::plain(format!(
                 "{}, la {} contó con {} con meta física programada y seguimiento aprobado, que {} un promedio de ejecución física ajustado de {} y una ejecución financiera de S/ {}.",
                 capitalized(&self.during()),

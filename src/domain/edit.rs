@@ -167,7 +167,8 @@ pub fn far_above_programming(series: Series, executed: Decimal, programmed: Deci
             series.display(executed)
         ));
     }
-    (executed > programmed * FAR_ABOVE_FACTOR).then(|| {
+    // Unchecked, a programming past the bounds would overflow here; then nothing is far above it.
+    programmed.checked_mul(FAR_ABOVE_FACTOR).is_some_and(|limit| executed > limit).then(|| {
         format!(
             "{}: la ejecución anual ({}) supera en más de 50% a la programación ({}). Verifique el valor; si es correcto, puede dejarlo así.",
             series.label(),

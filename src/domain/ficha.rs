@@ -2,15 +2,19 @@
 
 use rust_decimal::Decimal;
 
+use super::limits::saturating_sum;
 use super::period::Period;
 use super::plan::{Aei, CostCenter, Investment, MonthlyValues, OperativeActivity};
 use super::poi::PoiVersion;
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
-/// execution / programming × 100, or `None` where programming is 0 (shown as "–").
+/// execution / programming × 100, or `None` where programming is 0 (shown as "–"). Within the
+/// bounds (docs/LIMITS.md) the result is at most 1.2 × 10^21 (a year of the largest quantity over
+/// the smallest, 0.000001), far inside a `Decimal`: the checked operations only keep figures that
+/// never passed the bounds from panicking, and give "–" for them.
 pub fn progress(executed: Decimal, programmed: Decimal) -> Option<Decimal> {
-    (!programmed.is_zero()).then(|| executed / programmed * HUNDRED)
+    executed.checked_div(programmed)?.checked_mul(HUNDRED)
 }
 
 /// The four sums of one AO over a period and whether its follow-up is approved: all a formula needs.
@@ -192,8 +196,9 @@ impl Cuadro1Row {
             let complete = f.physical_executed >= f.physical_programmed;
             count += 1;
             fully_executed += usize::from(complete);
-            financial += f.financial_executed;
-            adjusted_sum += if complete { HUNDRED } else { f.physical_execution().unwrap_or_default() };
+            // Saturating: within the bounds these sums stay far below `Decimal::MAX` (see `saturating_sum`).
+            financial = financial.saturating_add(f.financial_executed);
+            adjusted_sum = adjusted_sum.saturating_add(if complete { HUNDRED } else { f.physical_execution().unwrap_or_default() });
         }
         Self {
             code: code.to_string(),
@@ -201,7 +206,8 @@ impl Cuadro1Row {
             activity_count: count,
             fully_executed_count: fully_executed,
             financial_execution: financial,
-            average_adjusted_physical_execution: (count > 0).then(|| adjusted_sum / Decimal::from(count)),
+            // `None` when nothing is counted (a division by zero).
+            average_adjusted_physical_execution: adjusted_sum.checked_div(Decimal::from(count)),
         }
     }
 }
@@ -299,8 +305,8 @@ pub fn every_table<'a>(
     let mut total_financial_executed = Decimal::ZERO;
     for ao in &version.activities {
         let f = Figures::of(&ao.physical, &ao.financial, ao.follow_up_approved, period);
-        total_financial_programmed += f.financial_programmed;
-        total_financial_executed += f.financial_executed;
+        total_financial_programmed = total_financial_programmed.saturating_add(f.financial_programmed);
+        total_financial_executed = total_financial_executed.saturating_add(f.financial_executed);
         by_aei.entry(ao.aei_code.as_str()).or_default().push((ao, f));
     }
     let mut investments: HashMap<&str, Vec<(&str, Figures)>> = HashMap::new();
@@ -324,8 +330,8 @@ pub fn every_table<'a>(
 pub fn tabla3(version: &PoiVersion, aei_code: &str, period: Period) -> Tabla3 {
     let all: Vec<ActivityFigures> = version.activities.iter().map(|a| ActivityFigures::of_activity(a, period)).collect();
     Tabla3 {
-        total_financial_programmed: all.iter().map(|f| f.financial_programmed).sum(),
-        total_financial_executed: all.iter().map(|f| f.financial_executed).sum(),
+        total_financial_programmed: saturating_sum(all.iter().map(|f| f.financial_programmed)),
+        total_financial_executed: saturating_sum(all.iter().map(|f| f.financial_executed)),
         rows: all.into_iter().filter(|f| f.aei_code == aei_code).collect(),
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::limits::{saturating_sum, QUANTITY_DECIMALS};
 use super::numbers::{parse_number, DecimalMark, NumberKind};
 
 /// One cumulative stage of the Modelo de Integridad, scored 0 to 1 (`None`: not evaluated).
@@ -50,7 +51,7 @@ impl IntegrityResult {
 
     /// ICP = Σ stage scores (0 to 5).
     pub fn icp(&self) -> Icp {
-        self.stages.iter().filter_map(|s| s.score).sum()
+        saturating_sum(self.stages.iter().filter_map(|s| s.score))
     }
 
     /// Stages that have a score.
@@ -60,12 +61,12 @@ impl IntegrityResult {
 
     /// The score accumulated up to stage `n` (1-based), the stages before it included.
     pub fn cumulative_score(&self, n: usize) -> Decimal {
-        self.stages.iter().take(n).filter_map(|s| s.score).sum()
+        saturating_sum(self.stages.iter().take(n).filter_map(|s| s.score))
     }
 
     /// The cumulative score from which stage `n` (1-based) is "Apto": n − margin (0.9 at Etapa 1, 1.9 at Etapa 2).
     pub fn apto_threshold(&self, n: usize) -> Decimal {
-        Decimal::from(n) - self.apto_margin
+        Decimal::from(n).saturating_sub(self.apto_margin)
     }
 
     /// Whether stage `n` (1-based) is "Apto": the cumulative score up to it reaches n − margin.
@@ -126,12 +127,15 @@ pub struct IntegrityInputError {
 
 impl fmt::Display for IntegrityInputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let expected = match self.problem {
-            InputProblem::NotAScore => "el puntaje debe ser un número entre 0 y 1, con punto decimal (por ejemplo 0.87)",
-            InputProblem::NotACount => "debe ser un número entero mayor que cero",
-            InputProblem::NoSuchStage => "esa etapa no existe",
-        };
-        write!(f, "{}: «{}» no es válido; {expected}.", self.field, self.found)
+        write!(f, "{}: «{}» no es válido; ", self.field, self.found)?;
+        match self.problem {
+            InputProblem::NotAScore => write!(
+                f,
+                "el puntaje debe ser un número entre 0 y 1, con punto decimal y hasta {QUANTITY_DECIMALS} decimales (por ejemplo 0.87)."
+            ),
+            InputProblem::NotACount => f.write_str("debe ser un número entero mayor que cero."),
+            InputProblem::NoSuchStage => f.write_str("esa etapa no existe."),
+        }
     }
 }
 
@@ -171,7 +175,7 @@ mod tests {
         let mut result = reference();
         let before = result.clone();
         let error = result.set_score(2, "1.5").unwrap_err();
-        assert_eq!(error.to_string(), "Etapa 2: «1.5» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal (por ejemplo 0.87).");
+        assert_eq!(error.to_string(), "Etapa 2: «1.5» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal y hasta 6 decimales (por ejemplo 0.87).");
         assert_eq!(result.set_score(1, "-0.2").unwrap_err().problem, InputProblem::NotAScore);
         assert_eq!(result.set_score(1, "alto").unwrap_err().problem, InputProblem::NotAScore);
         assert_eq!(result.set_score(9, "0.5").unwrap_err().problem, InputProblem::NoSuchStage);

@@ -10,6 +10,7 @@ pub mod ficha;
 pub mod format;
 pub mod history;
 pub mod integrity;
+pub mod limits;
 pub mod labels;
 pub mod narrative;
 pub mod numbers;

@@ -5,12 +5,15 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::format::{money, quantity};
+use super::limits::{self, MAX_MONEY, MAX_QUANTITY, MONEY_DECIMALS, QUANTITY_DECIMALS};
+
 /// What a number measures, which decides how many decimals it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberKind {
-    /// A physical quantity in the AO's own unit: any decimals.
+    /// A physical quantity in the AO's own unit: at most `limits::QUANTITY_DECIMALS` decimals.
     Quantity,
-    /// Soles: at most two decimals.
+    /// Soles: at most `limits::MONEY_DECIMALS` decimals.
     Money,
 }
 
@@ -29,20 +32,57 @@ pub enum DecimalMark {
 pub enum NumberError {
     NotANumber,
     Negative,
-    TooManyDecimals,
+    /// More decimals than the kind admits (docs/LIMITS.md).
+    TooManyDecimals(NumberKind),
+    /// Above the kind's maximum (docs/LIMITS.md).
+    TooLarge(NumberKind),
     Ambiguous,
 }
 
 impl fmt::Display for NumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NumberError::NotANumber => "no es un número",
-            NumberError::Negative => "no puede ser negativo",
-            NumberError::TooManyDecimals => "un monto en soles admite como máximo 2 decimales",
-            NumberError::Ambiguous => "formato ambiguo: use punto decimal y coma de miles (21,000.00)",
-        })
+        match self {
+            NumberError::NotANumber => f.write_str("no es un número"),
+            NumberError::Negative => f.write_str("no puede ser negativo"),
+            NumberError::TooManyDecimals(kind) => {
+                write!(f, "{} admite como máximo {} decimales", kind.a_value(), kind.decimals())
+            }
+            NumberError::TooLarge(NumberKind::Money) => write!(f, "el monto supera el máximo de {}", money(MAX_MONEY)),
+            NumberError::TooLarge(NumberKind::Quantity) => write!(f, "la cantidad supera el máximo de {}", quantity(MAX_QUANTITY)),
+            NumberError::Ambiguous => f.write_str("formato ambiguo: use punto decimal y coma de miles (21,000.00)"),
+        }
     }
 }
+
+impl NumberKind {
+    /// The largest value of the kind.
+    pub fn max(self) -> Decimal {
+        match self {
+            NumberKind::Money => MAX_MONEY,
+            NumberKind::Quantity => MAX_QUANTITY,
+        }
+    }
+
+    /// How many decimals the kind admits.
+    pub fn decimals(self) -> u32 {
+        match self {
+            NumberKind::Money => MONEY_DECIMALS,
+            NumberKind::Quantity => QUANTITY_DECIMALS,
+        }
+    }
+
+    /// "un monto en soles", "una cantidad": what the messages call a value of the kind.
+    pub fn a_value(self) -> &'static str {
+        match self {
+            NumberKind::Money => "un monto en soles",
+            NumberKind::Quantity => "una cantidad",
+        }
+    }
+}
+
+/// A number with more integer digits may not fit a `Decimal` (its maximum has 29); every bound is
+/// far below, so such a number is too large rather than "not a number".
+const DECIMAL_DIGITS: usize = 28;
 
 fn strip_currency(text: &str) -> &str {
     let text = text.trim();
@@ -61,7 +101,8 @@ fn well_grouped(integer: &str, separator: char) -> bool {
         || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3))
 }
 
-/// Parses a cell: empty is 0; negatives, text and (for money) more than 2 decimals are errors.
+/// Parses a cell: empty is 0; negatives, text, and figures past the kind's bounds (docs/LIMITS.md:
+/// its maximum, its decimals) are errors.
 pub fn parse_number(text: &str, kind: NumberKind, mark: DecimalMark) -> Result<Decimal, NumberError> {
     let body = strip_currency(text);
     if body.is_empty() {
@@ -95,15 +136,21 @@ pub fn parse_number(text: &str, kind: NumberKind, mark: DecimalMark) -> Result<D
     if !well_grouped(integer, thousands) {
         return Err(NumberError::Ambiguous);
     }
+    if fraction.is_some_and(|f| f.len() > kind.decimals() as usize) {
+        return Err(NumberError::TooManyDecimals(kind));
+    }
     let digits: String = integer.chars().filter(|c| *c != thousands).collect();
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > DECIMAL_DIGITS {
+        return Err(NumberError::TooLarge(kind));
+    }
+    let whole = if significant.is_empty() { "0" } else { significant };
     let canonical = match fraction {
-        Some(f) => format!("{}.{}", if digits.is_empty() { "0" } else { &digits }, f),
-        None => digits,
+        Some(f) => format!("{whole}.{f}"),
+        None => whole.to_string(),
     };
     let value = Decimal::from_str(&canonical).map_err(|_| NumberError::NotANumber)?;
-    if kind == NumberKind::Money && fraction.is_some_and(|f| f.len() > 2) {
-        return Err(NumberError::TooManyDecimals);
-    }
+    limits::check(value, kind)?;
     Ok(value)
 }
 
@@ -139,13 +186,46 @@ mod tests {
         assert_eq!(money("12a"), Err(NumberError::NotANumber));
         assert_eq!(money("S/. 21 000,00"), Err(NumberError::Ambiguous));
         assert_eq!(money("21,00"), Err(NumberError::Ambiguous));
-        assert_eq!(money("1.234"), Err(NumberError::TooManyDecimals));
+        assert_eq!(money("1.234"), Err(NumberError::TooManyDecimals(NumberKind::Money)));
         assert_eq!(money("1.2.3"), Err(NumberError::NotANumber));
     }
 
+    fn quantity(text: &str) -> Result<String, NumberError> {
+        parse_number(text, NumberKind::Quantity, DecimalMark::Point).map(|d| d.to_string())
+    }
+
     #[test]
-    fn quantities_may_have_more_decimals() {
-        assert_eq!(parse_number("0.125", NumberKind::Quantity, DecimalMark::Point).unwrap().to_string(), "0.125");
+    fn quantities_may_have_up_to_six_decimals() {
+        assert_eq!(quantity("0.125").as_deref(), Ok("0.125"));
+        assert_eq!(quantity("0.000001").as_deref(), Ok("0.000001"));
+        assert_eq!(quantity("0.0000001"), Err(NumberError::TooManyDecimals(NumberKind::Quantity)));
+        assert_eq!(
+            NumberError::TooManyDecimals(NumberKind::Quantity).to_string(),
+            "una cantidad admite como máximo 6 decimales"
+        );
+    }
+
+    #[test]
+    fn each_maximum_holds_at_its_edge_and_refuses_one_past_it() {
+        assert_eq!(money("1,000,000,000,000,000.00").as_deref(), Ok("1000000000000000.00"));
+        assert_eq!(money("1000000000000000.01"), Err(NumberError::TooLarge(NumberKind::Money)));
+        assert_eq!(quantity("1,000,000,000,000").as_deref(), Ok("1000000000000"));
+        assert_eq!(quantity("999999999999.999999").as_deref(), Ok("999999999999.999999"));
+        assert_eq!(quantity("1000000000000.000001"), Err(NumberError::TooLarge(NumberKind::Quantity)));
+        assert_eq!(
+            NumberError::TooLarge(NumberKind::Money).to_string(),
+            "el monto supera el máximo de 1,000,000,000,000,000.00"
+        );
+        assert_eq!(NumberError::TooLarge(NumberKind::Quantity).to_string(), "la cantidad supera el máximo de 1,000,000,000,000");
+    }
+
+    #[test]
+    fn numbers_past_what_a_decimal_holds_are_too_large_not_garbage() {
+        assert_eq!(money("79228162514264337593543950335"), Err(NumberError::TooLarge(NumberKind::Money)));
+        assert_eq!(money("79228162514264337593543950336"), Err(NumberError::TooLarge(NumberKind::Money)));
+        assert_eq!(quantity(&"9".repeat(400)), Err(NumberError::TooLarge(NumberKind::Quantity)));
+        assert_eq!(money("-99999999999999999999999999999999"), Err(NumberError::TooLarge(NumberKind::Money)));
+        assert_eq!(money("0000000000000000000000000000000001.5").as_deref(), Ok("1.5"), "leading zeros are no digits");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::limits::saturating_sum;
 use super::period::{Month, Period};
 
 
@@ -102,11 +103,9 @@ mod compact_months {
         }
         for (slot, part) in months.iter_mut().zip(parts) {
             if !part.is_empty() {
-                let value = Decimal::from_str(part).map_err(|_| D::Error::custom(format!("valor mensual inválido: {part}")))?;
-                if value.is_sign_negative() {
-                    return Err(D::Error::custom(format!("valor mensual negativo: {part}")));
-                }
-                *slot = value;
+                // The value's bounds (sign, maximum, decimals) depend on its series: `storage::document`
+                // checks them once the whole workspace is read (`limits::check_workspace`).
+                *slot = Decimal::from_str(part).map_err(|_| D::Error::custom(format!("valor mensual inválido: {part}")))?;
             }
         }
         Ok(months)
@@ -114,7 +113,9 @@ mod compact_months {
 }
 
 /// Exact sum of decimals on one common scale in integer arithmetic; every table sums 48 values per
-/// AO, and this is several times faster than adding `Decimal`s of mixed scales one by one.
+/// AO, and this is several times faster than adding `Decimal`s of mixed scales one by one. Within
+/// the bounds (docs/LIMITS.md) the integer never overflows: 10^15 at 6 decimals is 10^21, far
+/// below `i128::MAX`; past them it falls back to a sum that saturates instead of panicking.
 pub fn exact_sum(values: &[Decimal]) -> Decimal {
     let scale = values.iter().map(|v| v.scale()).max().unwrap_or(0);
     let mut total: i128 = 0;
@@ -122,10 +123,10 @@ pub fn exact_sum(values: &[Decimal]) -> Decimal {
         let factor = 10i128.checked_pow(scale - value.scale());
         match factor.and_then(|f| value.mantissa().checked_mul(f)).and_then(|m| total.checked_add(m)) {
             Some(next) => total = next,
-            None => return values.iter().sum(),
+            None => return saturating_sum(values.iter().copied()),
         }
     }
-    Decimal::try_from_i128_with_scale(total, scale).unwrap_or_else(|_| values.iter().sum())
+    Decimal::try_from_i128_with_scale(total, scale).unwrap_or_else(|_| saturating_sum(values.iter().copied()))
 }
 
 impl MonthlyValues {
@@ -237,5 +238,7 @@ mod tests {
         assert_eq!(exact_sum(&[]), Decimal::ZERO);
         // Overflowing the common scale falls back to Decimal's own (rounding) sum instead of panicking.
         assert_eq!(exact_sum(&[values[4], values[2]]), values[4] + values[2]);
+        // Past what a Decimal holds, the sum saturates: a figure that never passed the bounds stops nothing.
+        assert_eq!(exact_sum(&[values[4], values[4]]), Decimal::MAX);
     }
 }

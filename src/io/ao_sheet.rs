@@ -141,8 +141,8 @@ impl fmt::Display for SheetProblem {
             SheetProblem::DuplicateCode { first_row } => {
                 write!(f, "ya figura en la fila {first_row}; cada AO va en una sola fila")
             }
-            SheetProblem::BadNumber(NumberError::TooManyDecimals) => {
-                f.write_str("tiene más de 2 decimales; un monto en soles admite como máximo 2")
+            SheetProblem::BadNumber(NumberError::TooManyDecimals(kind)) => {
+                write!(f, "tiene más de {0} decimales; {1} admite como máximo {0}", kind.decimals(), kind.a_value())
             }
             SheetProblem::BadNumber(NumberError::Ambiguous) => f.write_str(
                 "es ambiguo: escriba 21000.00 o 21,000.00, o use coma decimal (21.000,00) en todo el archivo",

@@ -1,4 +1,4 @@
-//! How big an imported file may be: the limits every reader checks before it allocates, and their messages (docs/LIMITS.md).
+//! How big an imported file may be: the limits every reader checks before it allocates, and their messages (docs/FILE-LIMITS.md).
 
 use std::fmt;
 

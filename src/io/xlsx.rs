@@ -289,12 +289,16 @@ fn zero_padding_by_style(text: &str) -> Result<Vec<Option<usize>>, PartError> {
 }
 
 /// A numeric cell as text. Excel keeps 15 significant digits, so past them a double's digits are
-/// binary noise (`0.30000000000000004` is `0.3`). Text that is not a number is passed on for the
-/// sheet's validation to report.
+/// binary noise (`0.30000000000000004` is `0.3`). A number no `Decimal` holds (`1E+30`, `1E-30`) is
+/// written out in plain digits, which the sheet's validation refuses as past the bounds; text that
+/// is not a number is passed on for it to report.
 fn number_text(raw: &str, pad: Option<usize>) -> String {
     let raw = raw.trim();
     let parsed = if raw.contains(['e', 'E']) { Decimal::from_scientific(raw) } else { Decimal::from_str(raw) };
-    let Ok(value) = parsed else { return raw.to_string() };
+    let Ok(value) = parsed else {
+        // A double prints without an exponent: at most some 330 digits.
+        return raw.parse::<f64>().ok().filter(|n| n.is_finite()).map_or_else(|| raw.to_string(), |n| n.to_string());
+    };
     let digits = value.mantissa().unsigned_abs().to_string().len() as u32;
     let value = match digits.checked_sub(15) {
         Some(excess) if excess > 0 => {
@@ -639,7 +643,8 @@ fn styles() -> String {
 /// The value Excel stores: a percentage as its fraction; decimals past 12 are below any display.
 fn stored_value(value: Decimal, format: NumberFormat) -> String {
     let value = match format {
-        NumberFormat::Percent => value / Decimal::ONE_HUNDRED,
+        // A hundredth of any `Decimal` is one: the division cannot fail, and is checked all the same.
+        NumberFormat::Percent => value.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default(),
         _ => value,
     };
     value.round_dp_with_strategy(12, RoundingStrategy::MidpointAwayFromZero).normalize().to_string()
@@ -885,6 +890,10 @@ mod tests {
         assert_eq!(number_text("-0", None), "0");
         assert_eq!(number_text("1.2345678901234567E-3", None), "0.00123456789012346");
         assert_eq!(number_text("123456789012345678", None), "123456789012345678");
+        assert_eq!(number_text("1E+30", None), "1000000000000000000000000000000");
+        assert_eq!(number_text("-1e300", None).len(), 302);
+        assert_eq!(number_text("1E-30", None), format!("0.{}1", "0".repeat(29)));
+        assert_eq!(number_text("NaN", None), "NaN");
     }
 
     #[test]

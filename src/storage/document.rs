@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use crate::domain::limits::{check_workspace, OutOfBounds};
 use crate::domain::plan::MonthlyValues;
 use crate::domain::workspace::Workspace;
 
@@ -25,6 +26,8 @@ pub enum DocumentError {
     UnknownFormat,
     /// Written by a newer build of the app.
     Newer(u32),
+    /// Reads, but holds a figure past the bounds of docs/LIMITS.md: opened, it could stop a table.
+    OutOfBounds(OutOfBounds),
 }
 
 impl fmt::Display for DocumentError {
@@ -38,6 +41,7 @@ impl fmt::Display for DocumentError {
                 f,
                 "los datos fueron guardados por una versión más reciente de Ficha (formato {v}; esta versión lee hasta el {CURRENT_VERSION}). Actualice la página"
             ),
+            DocumentError::OutOfBounds(figure) => write!(f, "contiene una cifra fuera de los límites de Ficha ({figure})"),
         }
     }
 }
@@ -82,8 +86,15 @@ pub fn revision_of(text: &str) -> u64 {
     serde_json::from_str::<Head>(text).map_or(0, |h| h.revision)
 }
 
-/// Reads stored text, migrating older schema versions; never panics.
+/// Reads stored text, migrating older schema versions, and checks every figure against its
+/// bounds; never panics.
 pub fn decode(text: &str) -> Result<Workspace, DocumentError> {
+    let workspace = read(text)?;
+    check_workspace(&workspace).map_err(DocumentError::OutOfBounds)?;
+    Ok(workspace)
+}
+
+fn read(text: &str) -> Result<Workspace, DocumentError> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| DocumentError::Broken(e.to_string()))?;
     if envelope.format.as_deref() != Some(FORMAT_NAME) {
         return Err(DocumentError::UnknownFormat);
@@ -174,7 +185,10 @@ mod tests {
     #[test]
     fn a_negative_or_garbled_month_is_refused_on_load() {
         let text = encode(&reference_workspace()).replacen("|3500|", "|-3500|", 1);
-        assert!(matches!(decode(&text), Err(DocumentError::Broken(_))));
+        assert_eq!(
+            decode(&text).unwrap_err().to_string(),
+            "contiene una cifra fuera de los límites de Ficha (Año 2023, POI Modificado versión 2, AO AOI00106600085, Programación financiera (S/), Jul: «-3500» no puede ser negativo)"
+        );
         let text = encode(&reference_workspace()).replacen("|3500|", "|35x0|", 1);
         assert!(matches!(decode(&text), Err(DocumentError::Broken(_))));
     }

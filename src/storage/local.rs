@@ -75,6 +75,11 @@ pub fn active_slot() -> Slot {
     }
 }
 
+/// The storage key of the slot open last, whose stored text the recovery screen offers.
+pub fn active_key() -> String {
+    active_slot().key().to_string()
+}
+
 /// Remembers the open slot.
 pub fn set_active_slot(slot: Slot) -> Result<(), String> {
     let value = if slot == Slot::Own { "own" } else { "example" };
@@ -108,6 +113,13 @@ pub fn load(slot: Slot) -> Loaded {
             }
         }
     }
+}
+
+/// Whether the slot stores exactly `workspace` at revision `known`: nothing is left to save.
+pub fn holds(slot: Slot, workspace: &Workspace, known: u64) -> bool {
+    storage()
+        .and_then(|s| s.get_item(slot.key()).ok().flatten())
+        .is_some_and(|stored| stored == encode_revision(workspace, known))
 }
 
 /// Writes a slot in one `setItem` (an interrupted save leaves the previous copy readable), unless

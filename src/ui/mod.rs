@@ -6,13 +6,17 @@ pub mod download;
 pub mod grid;
 pub mod history;
 pub mod pages;
+pub mod recovery;
 pub mod route;
 pub mod sheet;
 pub mod state;
 pub mod tables;
 pub mod upload;
 
+use std::future::Future;
+
 use leptos::prelude::*;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use crate::storage::document::encode;
 use crate::storage::local::{self, Slot};
@@ -37,6 +41,7 @@ fn current_route() -> Route {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    recovery::watch(state);
     // Syncing reactive state to the outside world is what effects are for: every change is saved.
     Effect::new(move |_| state.persist());
     let route = RwSignal::new(current_route());
@@ -82,93 +87,81 @@ pub fn App() -> impl IntoView {
                 Route::Summary => view! { <SummaryPage/> }.into_any(),
                 Route::Aeis => view! { <AeisPage/> }.into_any(),
                 Route::Aei(code) => view! { <AeiPage code=code/> }.into_any(),
-                Route::Integrity => lazy_page("integridad", integrity_view()),
-                Route::Structure => lazy_page("estructura", structure_view()),
-                Route::Versions => lazy_page("versiones", versions_view()),
-                Route::Document(code) => lazy_page("documento", document_view(code)),
-                Route::Recommendations => lazy_page("recomendaciones", recommendations_view()),
-                Route::Data => lazy_page("datos", data_view()),
+                Route::Integrity => lazy_page(integrity_view),
+                Route::Structure => lazy_page(structure_view),
+                Route::Versions => lazy_page(versions_view),
+                Route::Document(code) => lazy_page(move || document_view(code.clone())),
+                Route::Recommendations => lazy_page(recommendations_view),
+                Route::Data => lazy_page(data_view),
             }}
         </main>
     }
 }
 
-// Pages loaded on demand: each `#[lazy]` function (and what only it uses) goes into its own wasm
-// chunk when the build splits the module (tools/post-build.mjs), so the main module stays small.
-#[lazy]
-fn integrity_view() -> AnyView {
-    view! { <IntegrityPage/> }.into_any()
+// Pages loaded on demand: each split function (and what only it uses) goes into its own wasm chunk
+// when the build splits the module (tools/post-build.mjs), so the main module stays small.
+// `fallible`: a chunk that cannot be fetched is an `Err`, shown by `lazy_page`, never a panic.
+type PageLoad = Result<AnyView, SplitLoaderError>;
+
+#[wasm_split(integrity_view, fallible)]
+fn integrity_view() -> PageLoad {
+    Ok(view! { <IntegrityPage/> }.into_any())
 }
 
-#[lazy]
-fn structure_view() -> AnyView {
-    view! { <StructurePage/> }.into_any()
+#[wasm_split(structure_view, fallible)]
+fn structure_view() -> PageLoad {
+    Ok(view! { <StructurePage/> }.into_any())
 }
 
-#[lazy]
-fn versions_view() -> AnyView {
-    view! { <VersionsPage/> }.into_any()
+#[wasm_split(versions_view, fallible)]
+fn versions_view() -> PageLoad {
+    Ok(view! { <VersionsPage/> }.into_any())
 }
 
-#[lazy]
-fn document_view(code: String) -> AnyView {
-    view! { <DocumentPage code=code/> }.into_any()
+#[wasm_split(document_view, fallible)]
+fn document_view(code: String) -> PageLoad {
+    Ok(view! { <DocumentPage code=code/> }.into_any())
 }
 
-#[lazy]
-fn recommendations_view() -> AnyView {
-    view! { <RecommendationsPage/> }.into_any()
+#[wasm_split(recommendations_view, fallible)]
+fn recommendations_view() -> PageLoad {
+    Ok(view! { <RecommendationsPage/> }.into_any())
 }
 
-#[lazy]
-fn data_view() -> AnyView {
-    view! { <DataPage/> }.into_any()
+#[wasm_split(data_view, fallible)]
+fn data_view() -> PageLoad {
+    Ok(view! { <DataPage/> }.into_any())
 }
 
 /// A page whose code is in a wasm chunk: "Cargando…" until the chunk is fetched and the page built.
-/// With no connection and no service worker to serve the chunk (a first visit that went offline
-/// before the app was stored for offline use), the page says so instead of failing to load.
-fn lazy_page(name: &'static str, page: impl std::future::Future<Output = AnyView> + 'static) -> AnyView {
-    if !LOADED_PAGES.with(|loaded| loaded.borrow().contains(name)) && !chunks_reachable() {
-        return view! {
-            <p class="notice" role="alert">
-                "Esta página aún no está guardada para usarse sin conexión. Ábrala de nuevo cuando tenga conexión a internet; sus datos siguen guardados en este navegador."
-            </p>
+/// A chunk that cannot be fetched (offline before the service worker stored the app, a deploy that
+/// replaced the files) leaves the rest of the app working: the page says so and offers to retry,
+/// which fetches the chunk again (a failed load is not remembered).
+fn lazy_page<P: Future<Output = PageLoad> + 'static>(load: impl Fn() -> P + Send + Sync + 'static) -> AnyView {
+    let attempt = RwSignal::new(0_u32);
+    let page = move || {
+        attempt.track();
+        // The loader's future is not `Send`; the app runs on the browser's one thread.
+        let page = send_wrapper::SendWrapper::new(load());
+        view! {
+            <Suspense fallback=|| view! { <p class="loading" role="status">"Cargando…"</p> }>
+                {Suspend::new(async move { page.await.unwrap_or_else(|_| page_unavailable(attempt)) })}
+            </Suspense>
         }
-        .into_any();
-    }
-    let page = async move {
-        let view = page.await;
-        LOADED_PAGES.with(|loaded| loaded.borrow_mut().insert(name));
-        view
     };
-    // The loader's future is not `Send`; the app runs on the browser's one thread.
-    let page = send_wrapper::SendWrapper::new(page);
+    page.into_any()
+}
+
+/// What a page whose chunk could not be fetched shows; "Reintentar" loads it again.
+fn page_unavailable(attempt: RwSignal<u32>) -> AnyView {
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Cargando…"</p> }>
-            {Suspend::new(page)}
-        </Suspense>
+        <div class="notice error" role="alert" id="page-unavailable">
+            <p>"No se pudo cargar esta página. Revise la conexión y vuelva a intentarlo."</p>
+            <p>"Sus datos siguen guardados en este navegador. Si Ficha se actualizó mientras estaba abierta, recargue la página."</p>
+            <button id="retry-page" on:click=move |_| attempt.update(|n| *n += 1)>"Reintentar"</button>
+        </div>
     }
     .into_any()
-}
-
-thread_local! {
-    /// The lazily loaded pages whose chunk is already in memory.
-    static LOADED_PAGES: std::cell::RefCell<std::collections::HashSet<&'static str>> = Default::default();
-}
-
-/// Whether a page's chunk can be fetched: the browser is online, or a service worker (which
-/// precaches every chunk before it takes control) serves this page.
-fn chunks_reachable() -> bool {
-    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).unwrap_or_default();
-    let Some(window) = web_sys::window() else { return true };
-    let navigator = get(&window, "navigator");
-    let online = get(&navigator, "onLine").as_bool().unwrap_or(true);
-    let controlled = {
-        let container = get(&navigator, "serviceWorker");
-        !container.is_undefined() && !get(&container, "controller").is_null() && !get(&container, "controller").is_undefined()
-    };
-    online || controlled
 }
 
 /// Asks the waiting service worker to take over; the page reloads when it does.

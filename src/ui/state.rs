@@ -128,8 +128,7 @@ impl AppState {
             return;
         }
         let slot = self.slot.get_untracked();
-        let blocked = self.stored_problem.with_untracked(|p| p.as_ref().is_some_and(|p| p.rescue_key.is_none()));
-        if blocked {
+        if self.rescue_failed() {
             self.save_error.set(Some(
                 "No se guardan cambios: los datos anteriores no se pudieron leer ni copiar aparte. Descárguelos primero.".to_string(),
             ));
@@ -146,6 +145,22 @@ impl AppState {
             Err(SaveError::Refused(message)) => self.save_error.set(Some(message)),
             Err(SaveError::Conflict) => self.conflict.set(true),
         }
+    }
+
+    /// Stored text that could not be read was not copied aside either: the slot is never written.
+    fn rescue_failed(&self) -> bool {
+        self.stored_problem.with_untracked(|p| p.as_ref().is_some_and(|p| p.rescue_key.is_none()))
+    }
+
+    /// After a panic (`ui::recovery`): writes what this tab holds, even an edit whose save is not
+    /// scheduled yet, unless storage has it already. Sets no signal (nothing may wake the stopped
+    /// app). Whether storage now holds it.
+    pub fn write_before_stop(&self) -> bool {
+        if self.conflict.get_untracked() || self.rescue_failed() {
+            return false;
+        }
+        let (slot, known) = (self.slot.get_untracked(), self.revision.get_value());
+        self.workspace.with_untracked(|ws| local::holds(slot, ws, known) || local::save(slot, ws, known).is_ok())
     }
 }
 

@@ -124,9 +124,9 @@ try {
     row(`Bundle ${f.replace(/-[0-9a-f]{16}/, '')} (main), raw / gzip`, bundleSize([f]), f.endsWith('.wasm') ? '≤ 350 KB gzip' : '');
   }
   for (const f of all.filter((f) => f.startsWith('__wasm_split-') && f.endsWith('.js'))) row('Bundle __wasm_split.js (chunk loader), raw / gzip', bundleSize([f]));
-  // One chunk per lazy page (split_<function>_<id>-<hash>.wasm), and code shared by some of them.
+  // One chunk per lazy page (split_<function>-<hash>.wasm), and code shared by some of them.
   for (const f of all.filter((f) => /^split_.*\.wasm$/.test(f))) {
-    row(`Bundle chunk ${f.replace(/^split_(.*)_\d+-[0-9a-f]{16}\.wasm$/, '$1')}, raw / gzip`, bundleSize([f]));
+    row(`Bundle chunk ${f.replace(/^split_(.*)-[0-9a-f]{16}\.wasm$/, '$1')}, raw / gzip`, bundleSize([f]));
   }
   const shared = all.filter((f) => /^chunk_.*\.wasm$/.test(f));
   if (shared.length) row(`Bundle shared chunks (${shared.length} files), raw / gzip`, bundleSize(shared));

@@ -350,7 +350,7 @@ test('the Integridad page shows the ICP per year, its stages, sum and "Apto" thr
 test('a score outside 0–1 is refused with a Spanish message and changes nothing', async () => {
   await ficha.openIntegrity();
   await ficha.setStageScore(2, '1.5');
-  assert.equal(await ficha.text('#integrity-errors'), 'Etapa 2: «1.5» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal (por ejemplo 0.87).');
+  assert.equal(await ficha.text('#integrity-errors'), 'Etapa 2: «1.5» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal y hasta 6 decimales (por ejemplo 0.87).');
   assert.equal(await ficha.stage(2).locator('input.stage-score').getAttribute('aria-invalid'), 'true');
   assert.equal(await ficha.text('#integrity-icp'), '1.80');
   await ficha.setIntegrityCount('entities-evaluated', 'muchas');
