@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { serve } from './server.mjs';
 import { zip } from './zip.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, inFreshProfile } from './ficha-page.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let server, browser, dir;
@@ -25,16 +25,7 @@ after(async () => {
 });
 
 /** A fresh browser profile (empty storage) with the app open. */
-async function withApp(fn) {
-  const context = await browser.newContext({ acceptDownloads: true });
-  try {
-    const ficha = new FichaPage(await context.newPage(), server.url);
-    await fn(ficha);
-    assert.deepEqual(ficha.consoleErrors, []);
-  } finally {
-    await context.close();
-  }
-}
+const withApp = (fn) => inFreshProfile(browser, server.url, fn);
 
 // --- The AO sheet, as a planner's spreadsheet holds it -----------------------------------------
 

@@ -1,4 +1,5 @@
 // Page object: names what a planner sees and does in the app, so specs read like their steps.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -7,6 +8,18 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 /** Launches Debian's Chromium headless; nothing is downloaded. */
 export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Runs `fn` with the app at `url` in a fresh browser profile (empty storage, downloads kept); the page must log no error. */
+export async function inFreshProfile(browser, url, fn) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const ficha = new FichaPage(await context.newPage(), url);
+    await fn(ficha);
+    assert.deepEqual(ficha.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
 }
 
 export class FichaPage {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, inFreshProfile } from './ficha-page.mjs';
 import { zip, zipRaw } from './zip.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
@@ -17,16 +17,7 @@ before(async () => { server = await serve(DIST); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** A fresh browser profile (empty storage) with the app open. */
-async function withApp(fn) {
-  const context = await browser.newContext({ acceptDownloads: true });
-  try {
-    const ficha = new FichaPage(await context.newPage(), server.url);
-    await fn(ficha);
-    assert.deepEqual(ficha.consoleErrors, []);
-  } finally {
-    await context.close();
-  }
-}
+const withApp = (fn) => inFreshProfile(browser, server.url, fn);
 
 const xlsxFile = (name, buffer) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
 const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
