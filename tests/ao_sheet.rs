@@ -6,7 +6,7 @@ use std::time::Instant;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW, REST_OF_POI};
 use ficha::domain::numbers::{DecimalMark, NumberError};
 use ficha::domain::plan::{Aei, CostCenter, Indicator, OperativeActivity};
-use ficha::domain::poi::{Amendment, Resolution};
+use ficha::domain::poi::{Amendment, PoiVersion, Resolution};
 use ficha::domain::workspace::YearPlan;
 use ficha::io::ao_sheet::{
     apply_import, export_csv, export_rows, header, parse_csv, parse_rows, plan_import, AoSheet, Catalog, ImportError,
@@ -538,6 +538,33 @@ fn reference_round_trips_through_the_sheet_to_the_cent() {
     assert_eq!(year.cost_centers, reference_year.cost_centers);
     assert_eq!(year.budget_categories, reference_year.budget_categories);
     assert_eq!(export_csv(&year, &year.poi.versions[0]), exported);
+}
+
+#[test]
+fn names_that_start_like_formulas_are_neutralised_in_the_csv_and_read_back_exactly() {
+    let workspace = reference_workspace();
+    let mut year = workspace.year(REFERENCE_VIEW.year).unwrap().clone();
+    let names = ["=HYPERLINK(\"http://x\",\"clic\")", "-PLAN", "+1", "@SUM(A1)", "'=x", "''-y"];
+    let mut version = year.poi.latest().unwrap().clone();
+    let template = version.activities[0].clone();
+    version.activities = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| OperativeActivity { code: format!("-AO{i}"), name: name.to_string(), ..template.clone() })
+        .collect();
+    let exported = export_csv(&year, &version);
+    let lines: Vec<&str> = exported.lines().collect();
+    assert!(lines[1].contains(",'-AO0,\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\",INFORME,"), "{}", lines[1]);
+    assert!(lines[2].contains(",'-AO1,'-PLAN,"), "{}", lines[2]);
+    assert!(lines[5].contains(",'-AO4,''=x,"), "{}", lines[5]);
+    assert!(lines[6].contains(",'-AO5,'''-y,"), "{}", lines[6]);
+    assert!(lines[1].ends_with(",0.00,0.00,3500.00,3500.00,3500.00,3500.00,3500.00,3500.00"), "numbers stay numbers: {}", lines[1]);
+    let sheet = parse_csv(exported.as_bytes()).unwrap();
+    assert_eq!(sheet.activities(), version.activities.as_slice());
+    let number = version.number;
+    *year.poi.versions.last_mut().unwrap() = PoiVersion { activities: Vec::new(), ..version.clone() };
+    apply_import(&sheet, &mut year, number).unwrap();
+    assert_eq!(export_csv(&year, year.poi.latest().unwrap()), exported);
 }
 
 #[test]

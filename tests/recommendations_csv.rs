@@ -7,8 +7,10 @@ use ficha::domain::recommendations::{
 };
 use ficha::domain::recommendations_summary::{list, RegisterQuery};
 use ficha::io::csv::{read_csv, Delimiter};
+use ficha::io::limits::MAX_FILE_BYTES;
 use ficha::io::recommendations_csv::{
-    dashboard_sheet, import_file, read_date, register_sheet, template_header, template_sheet, ImportProblem,
+    check_file_size, dashboard_sheet, import_file, read_date, register_sheet, template_header, template_sheet,
+    ImportProblem, PREVIEW_COLUMNS,
 };
 use ficha::io::tables::sheet_csv;
 use ficha::io::xlsx::{read_first_sheet, write_workbook, Cell, Row, RowKind};
@@ -334,4 +336,44 @@ fn the_documented_example_imports() {
     let example = doc.split("Example (CSV):\n\n```\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
     let imported = import_file(&RecommendationRegister::default(), example.as_bytes(), today()).unwrap();
     assert_eq!((imported.reports_added, imported.recommendations_added), (1, 3));
+}
+
+#[test]
+fn the_preview_lists_the_first_rows_added_with_their_file_row_and_status() {
+    let mut bytes = good_file();
+    bytes.extend_from_slice(b"\r\n,,,,,,,,,,,,,,,,,,,\r\ncontrol,005-2024-OCI/0191,,,,,,3,Tercera,,,,,,,,,,,");
+    let imported = import_file(&RecommendationRegister::default(), &bytes, today()).unwrap();
+    assert_eq!(PREVIEW_COLUMNS, ["Fila", "Registro", "Informe", "N°", "Recomendación", "Estado"]);
+    assert_eq!(
+        imported.first_rows(10),
+        [
+            ["2", "Informe de control", "005-2024-OCI/0191", "1", "Aprobar la directiva, y difundirla", "Implementada"],
+            ["3", "Informe de control", "005-2024-OCI/0191", "2", "Deslindar responsabilidades", "En proceso"],
+            ["4", "Evaluación previa", "Evaluación del POI 2024 – I semestre", "1", "Mejorar la programación", "Pendiente"],
+            ["6", "Informe de control", "005-2024-OCI/0191", "3", "Tercera", "Pendiente"],
+        ]
+        .map(|row| row.map(String::from))
+    );
+    assert_eq!(imported.first_rows(1).len(), 1);
+    let mut register = RecommendationRegister::default();
+    register.add_recommendation(Recommendation::new(
+        RecommendationSource::PreviousEvaluation { report: "Otra".into(), date: d("2024-01-10") },
+        "1",
+        "Ya registrada",
+        RecommendationType::default(),
+    ))
+    .unwrap();
+    let after_one = import_file(&register, &good_file(), today()).unwrap();
+    assert_eq!(after_one.first_rows(1)[0][4], "Aprobar la directiva, y difundirla", "only what the file adds");
+}
+
+#[test]
+fn the_file_size_is_checked_before_the_file_is_read() {
+    assert_eq!(check_file_size(MAX_FILE_BYTES), Ok(()));
+    let refused = check_file_size(MAX_FILE_BYTES + 1).unwrap_err();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(
+        refused[0].to_string(),
+        "El archivo pesa 20.1 MB y el máximo es 20.0 MB; impórtelo en partes (lo que no está en el archivo se mantiene)"
+    );
 }

@@ -6,61 +6,24 @@ use std::time::Instant;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::synthetic::synthetic_workspace;
 use ficha::domain::workspace::Workspace;
-use ficha::io::ao_file::{self, FileError, FileKind, MAX_FILE_BYTES};
+use ficha::io::ao_file::{self, FileError, FileKind};
+use ficha::io::limits::MAX_FILE_BYTES;
 use ficha::io::ao_sheet::{export_csv, header, parse_rows};
 use ficha::io::tables::{ao_sheet, ao_sheet_csv, file_name, sheet_csv, table_sheet, tables_workbook, Table};
 use ficha::io::unzip::ZipArchive;
 use ficha::io::xlsx::{read_first_sheet, write_workbook, Cell, NumberFormat, Row, RowKind, Sheet, XlsxError};
 use ficha::io::xml::{Event, Reader};
-use ficha::io::zip::{crc32, ZipWriter};
+use ficha::io::zip::ZipWriter;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use support::deflated_zip;
+
+// This binary needs only deflated archives of the shared helpers.
+#[allow(dead_code)]
+mod support;
 
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
-}
-
-/// A ZIP whose entries are deflated, as Excel writes them (the project's writer only stores).
-fn deflated_zip(entries: &[(&str, String)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, text) in entries {
-        let data = text.as_bytes();
-        let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
-        let offset = out.len() as u32;
-        let fields = |sig: u32, out: &mut Vec<u8>, central: bool| {
-            out.extend_from_slice(&sig.to_le_bytes());
-            if central {
-                out.extend_from_slice(&20u16.to_le_bytes());
-            }
-            for v in [20u16, 0, 8, 0, 33] {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-            for v in [crc32(data), packed.len() as u32, data.len() as u32] {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes());
-            if central {
-                out.extend_from_slice(&[0; 10]);
-                out.extend_from_slice(&offset.to_le_bytes());
-            }
-            out.extend_from_slice(name.as_bytes());
-        };
-        fields(0x0403_4B50, &mut out, false);
-        out.extend_from_slice(&packed);
-        fields(0x0201_4B50, &mut central, true);
-    }
-    let directory_offset = out.len() as u32;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4B50u32.to_le_bytes());
-    out.extend_from_slice(&[0; 4]);
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&directory_offset.to_le_bytes());
-    out.extend_from_slice(&[0; 2]);
-    out
 }
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -407,6 +370,39 @@ fn each_table_as_csv_prints_as_the_ficha() {
     assert!(tabla3.contains("\r\nTotal,,,,,\"650,769,332.00\",\"646,150,876.90\",99.3%\r\n"), "{tabla3}");
     assert!(tabla3.contains("Tabla 3. Avance de ejecución física y financiera del POI Modificado versión 3 al año 2023"));
     assert_eq!(table_sheet(&ws, REFERENCE_VIEW, "AEI.99.99", Table::Cuadro2), None);
+}
+
+/// Text cells starting with each character a spreadsheet reads as a formula, then numbers the
+/// exports write (a negative count of days, money, a percentage) and the "no aplica" en dash.
+fn cells_that_look_like_formulas() -> Sheet {
+    let texts = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'=x", "a=b", "–"];
+    let mut cells: Vec<Cell> = texts.iter().map(|t| Cell::text(*t)).collect();
+    cells.extend([
+        Cell::Number(d("-5"), NumberFormat::Count),
+        Cell::Number(d("-1234.5"), NumberFormat::Money),
+        Cell::Number(d("-7.25"), NumberFormat::Percent),
+    ]);
+    Sheet { name: "T".into(), rows: vec![Row::new(RowKind::Body, cells)], merges: Vec::new(), frozen_rows: 0 }
+}
+
+#[test]
+fn a_csv_export_puts_an_apostrophe_before_formula_like_text_and_leaves_numbers() {
+    let text = sheet_csv(&cells_that_look_like_formulas());
+    assert_eq!(
+        text,
+        "\u{FEFF}\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1,'-1,'@SUM(A1),'\tx,\"'\rx\",''=x,a=b,–,-5,\"-1,234.50\",-7.3%\r\n"
+    );
+}
+
+#[test]
+fn an_xlsx_export_writes_formula_like_text_as_text_cells_never_as_formulas() {
+    let bytes = write_workbook(&[cells_that_look_like_formulas()]);
+    let xml = String::from_utf8(ZipArchive::open(&bytes).unwrap().read("xl/worksheets/sheet1.xml").unwrap().unwrap()).unwrap();
+    assert!(!xml.contains("<f>") && !xml.contains("<f "), "{xml}");
+    assert!(xml.contains(r#"t="inlineStr"><is><t xml:space="preserve">=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t></is></c>"#), "{xml}");
+    let rows = read_first_sheet(&bytes).unwrap();
+    assert_eq!(rows[0][..4], ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)"]);
+    assert_eq!(rows[0][9..], ["-5", "-1234.5", "-0.0725"]);
 }
 
 #[test]

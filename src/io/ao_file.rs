@@ -3,19 +3,11 @@
 use std::fmt;
 
 use super::ao_sheet::{apply_import, plan_import, AoSheet, ImportError, ImportPreview, ImportSummary};
-use super::csv::{self, UnterminatedQuote};
+use super::csv::{self, CsvError};
+use super::limits::{megabytes, MAX_FILE_BYTES};
 use super::xlsx::{self, XlsxError};
 use crate::domain::poi::PoiVersion;
 use crate::domain::workspace::{Workspace, YearPlan};
-
-/// Largest file accepted: a 5,000-AO sheet is about 3 MB as CSV and less as XLSX.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
-
-/// A file size as people read it: "21.0 MB" (binary megabytes, one decimal).
-pub fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes * 10).div_ceil(1_048_576);
-    format!("{}.{} MB", tenths / 10, tenths % 10)
-}
 
 /// Why a file gives no cells to validate; nothing is imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +15,7 @@ pub enum FileError {
     TooLarge { bytes: usize },
     /// The binary Excel 97–2003 format.
     OldExcel,
-    Csv(UnterminatedQuote),
+    Csv(CsvError),
     Xlsx(XlsxError),
 }
 
@@ -32,9 +24,9 @@ impl fmt::Display for FileError {
         match self {
             FileError::TooLarge { bytes } => write!(
                 f,
-                "El archivo pesa {} y el máximo es {}; importe la hoja en partes (las AO que no están en el archivo se mantienen)",
-                megabytes(*bytes),
-                megabytes(MAX_FILE_BYTES)
+                "El archivo pesa {} y el máximo es {}; impórtelo en partes (lo que no está en el archivo se mantiene)",
+                megabytes(*bytes as u64),
+                megabytes(MAX_FILE_BYTES as u64)
             ),
             FileError::OldExcel => f.write_str(
                 "Es un libro de Excel 97-2003 (.xls), que no se puede leer: ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)» o «CSV UTF-8»",
@@ -66,18 +58,25 @@ impl FileKind {
     }
 }
 
-/// The file's cells, row 1 first, ready for `ao_sheet::parse_rows`.
-pub fn read_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge { bytes: bytes.len() });
+/// Refuses a file past [`MAX_FILE_BYTES`]; the pages ask with the size the browser tells, before reading it.
+pub fn check_size(bytes: usize) -> Result<(), FileError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(FileError::TooLarge { bytes })
+    } else {
+        Ok(())
     }
+}
+
+/// The file's cells, row 1 first, ready for `ao_sheet::parse_rows`: every importer reads through
+/// here, so every file is held to the limits of `io/limits.rs`.
+pub fn read_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileError> {
+    check_size(bytes.len())?;
     match FileKind::of(bytes) {
         FileKind::Xlsx => xlsx::read_first_sheet(bytes).map_err(FileError::Xlsx),
         FileKind::OldExcel => Err(FileError::OldExcel),
         FileKind::Csv => csv::read_csv(bytes).map(|table| table.rows).map_err(FileError::Csv),
     }
 }
-
 
 /// Where the import lands, for the preview: "POI 2023 · POI Modificado versión 3". Only the latest
 /// version of the year is editable; a year without POI gets its first version.

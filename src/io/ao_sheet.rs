@@ -7,7 +7,7 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::csv::{self, fold, header_key, Delimiter, UnterminatedQuote};
+use super::csv::{self, fold, guard_text, header_key, unguard_text, CsvError, Delimiter};
 use crate::domain::edit::Series;
 use crate::domain::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use crate::domain::period::Month;
@@ -96,7 +96,8 @@ pub fn header() -> Vec<String> {
 pub enum SheetProblem {
     /// The file is empty or its first row is blank.
     MissingHeader,
-    UnterminatedQuote(UnterminatedQuote),
+    /// The CSV reader gave no records: an unclosed quote, or more than the readers take.
+    Unreadable(CsvError),
     MissingColumn,
     DuplicateColumn,
     WrongCellCount {
@@ -130,7 +131,7 @@ impl fmt::Display for SheetProblem {
             SheetProblem::MissingHeader => f.write_str(
                 "no hay encabezado; la primera fila debe tener los nombres de columna (aei_codigo, cc_codigo, ao_codigo, …)",
             ),
-            SheetProblem::UnterminatedQuote(quote) => quote.fmt(f),
+            SheetProblem::Unreadable(error) => error.fmt(f),
             SheetProblem::MissingColumn => f.write_str("falta en el encabezado y es obligatoria"),
             SheetProblem::DuplicateColumn => f.write_str("repite una columna que ya está en el encabezado"),
             SheetProblem::WrongCellCount { expected, found } => {
@@ -155,8 +156,8 @@ impl fmt::Display for SheetProblem {
 /// "Fila 3, columna fin_prog_05: «-20» no puede ser negativo".
 impl fmt::Display for SheetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The CSV reader's message already names the row and the line.
-        let located = !matches!(self.problem, SheetProblem::UnterminatedQuote(_));
+        // The CSV reader's message already says where.
+        let located = !matches!(self.problem, SheetProblem::Unreadable(_));
         csv::write_location(f, self.row.filter(|_| located), self.column.as_deref(), self.value.as_deref())?;
         self.problem.fmt(f)
     }
@@ -487,7 +488,8 @@ impl RowReader<'_> {
 
     fn read(&mut self, row: usize, cells: &[String]) {
         let layout = self.layout;
-        let text = |column: TextColumn| layout.text(column).map_or("", |i| cells[i].trim());
+        // The `'` an export puts before text that starts like a formula is dropped (csv::guard_text).
+        let text = |column: TextColumn| layout.text(column).map_or("", |i| unguard_text(&cells[i]).trim());
         for column in TEXT_COLUMNS {
             if column.needs_value() && layout.text(column).is_some() && text(column).is_empty() {
                 self.error(row, column.name().to_string(), None, SheetProblem::EmptyRequired);
@@ -582,7 +584,7 @@ pub fn parse_rows(rows: &[Vec<String>]) -> Result<AoSheet, SheetErrors> {
         aeis: NamesSeen::default(),
         cost_centers: NamesSeen::default(),
         budget_categories: NamesSeen::default(),
-        activities: Vec::with_capacity(rows.len()),
+        activities: Vec::new(),
         errors,
         warnings,
     };
@@ -623,13 +625,12 @@ pub fn parse_rows(rows: &[Vec<String>]) -> Result<AoSheet, SheetErrors> {
 
 /// Reads a CSV file (encoding and delimiter detected) and validates it.
 pub fn parse_csv(bytes: &[u8]) -> Result<AoSheet, SheetErrors> {
-    let table = csv::read_csv(bytes).map_err(|quote| {
-        SheetErrors(vec![SheetError {
-            row: Some(quote.row),
-            column: None,
-            value: None,
-            problem: SheetProblem::UnterminatedQuote(quote),
-        }])
+    let table = csv::read_csv(bytes).map_err(|error| {
+        let row = match error {
+            CsvError::UnterminatedQuote(quote) => Some(quote.row),
+            CsvError::Limit(_) => None,
+        };
+        SheetErrors(vec![SheetError { row, column: None, value: None, problem: SheetProblem::Unreadable(error) }])
     })?;
     parse_rows(&table.rows)
 }
@@ -849,6 +850,13 @@ pub fn export_rows(year: &YearPlan, version: &PoiVersion) -> Vec<Vec<String>> {
 }
 
 /// The version's AO as a CSV file: comma delimiter, UTF-8, point decimal, no thousands separators.
+/// Text that starts like a formula gets a `'` in front, which the import drops; numbers are written as they are.
 pub fn export_csv(year: &YearPlan, version: &PoiVersion) -> String {
-    csv::write_csv(&export_rows(year, version), Delimiter::Comma)
+    let mut rows = export_rows(year, version);
+    for cell in rows.iter_mut().skip(1).flat_map(|row| row.iter_mut().take(TEXT_COLUMNS.len())) {
+        if let Cow::Owned(guarded) = guard_text(cell) {
+            *cell = guarded;
+        }
+    }
+    csv::write_csv(&rows, Delimiter::Comma)
 }

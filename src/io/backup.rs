@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::ao_file::megabytes;
+use super::limits::megabytes;
 use crate::domain::workspace::Workspace;
 use crate::storage::document::{decode, DocumentError};
 
@@ -24,8 +24,8 @@ impl fmt::Display for BackupError {
             BackupError::TooLarge { bytes } => write!(
                 f,
                 "el archivo pesa {} y un respaldo no pasa de {}; no es un respaldo de Ficha",
-                megabytes(*bytes),
-                megabytes(MAX_BACKUP_BYTES)
+                megabytes(*bytes as u64),
+                megabytes(MAX_BACKUP_BYTES as u64)
             ),
             BackupError::NotText => f.write_str("el archivo no es texto JSON; elija el respaldo .json que descargó de Ficha"),
             BackupError::Document(error) => error.fmt(f),

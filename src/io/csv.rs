@@ -1,6 +1,9 @@
 //! A small CSV reader and writer: delimiter detection, quoting, UTF-8/BOM and Windows-1252.
 
+use std::borrow::Cow;
 use std::fmt;
+
+use super::limits::{check_position, fits_cell, Budget, Exceeded, MAX_RAW_CELL_BYTES};
 
 /// The field separator of a CSV file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +55,23 @@ pub struct UnterminatedQuote {
 impl fmt::Display for UnterminatedQuote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Fila {}: las comillas abiertas en la línea {} del archivo no se cierran", self.row, self.line)
+    }
+}
+
+/// Why a CSV file gives no records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvError {
+    UnterminatedQuote(UnterminatedQuote),
+    /// More rows, columns, cells or characters in a cell than the readers take.
+    Limit(Exceeded),
+}
+
+impl fmt::Display for CsvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CsvError::UnterminatedQuote(quote) => quote.fmt(f),
+            CsvError::Limit(exceeded) => exceeded.fmt(f),
+        }
     }
 }
 
@@ -110,9 +130,39 @@ pub fn detect_delimiter(text: &str) -> Delimiter {
     }
 }
 
+/// A field being read and where it is; refused once it cannot fit a cell, before it grows further.
+struct Field {
+    text: String,
+    row: usize,
+    column: usize,
+}
+
+impl Field {
+    fn too_long(&self) -> CsvError {
+        CsvError::Limit(Exceeded::CellText { row: self.row, column: self.column })
+    }
+
+    fn push(&mut self, piece: &str) -> Result<(), CsvError> {
+        if self.text.len() + piece.len() > MAX_RAW_CELL_BYTES {
+            return Err(self.too_long());
+        }
+        self.text.push_str(piece);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<String, CsvError> {
+        if fits_cell(&self.text) {
+            Ok(self.text)
+        } else {
+            Err(self.too_long())
+        }
+    }
+}
+
 /// Splits text into records (RFC 4180): quoted fields may hold delimiters, doubled quotes and line
-/// breaks; records end with CRLF or LF. A line break inside a field is kept as LF.
-pub fn parse(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, UnterminatedQuote> {
+/// breaks; records end with CRLF or LF. A line break inside a field is kept as LF. Rows, columns,
+/// cells and a cell's characters are refused past their limits (`io/limits.rs`) before they are kept.
+pub fn parse(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, CsvError> {
     // Every byte the reader stops at is ASCII, so each slice below falls on a character boundary.
     let delimiter = delimiter.as_char() as u8;
     let bytes = text.as_bytes();
@@ -120,11 +170,15 @@ pub fn parse(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, Unter
     if bytes.is_empty() {
         return Ok(rows);
     }
+    let mut budget = Budget::default();
     let mut row = Vec::new();
     let mut line = 1;
     let mut start = 0;
     loop {
-        let mut field = String::new();
+        let number = rows.len() + 1;
+        check_position(number, row.len()).map_err(CsvError::Limit)?;
+        budget.cells(1).map_err(CsvError::Limit)?;
+        let mut field = Field { text: String::new(), row: number, column: row.len() };
         // Writers that pad with spaces before an opening quote still mean a quoted field.
         let opening = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
         if bytes.get(opening) == Some(&b'"') {
@@ -132,23 +186,23 @@ pub fn parse(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, Unter
             let mut at = opening + 1;
             loop {
                 let Some(offset) = bytes[at..].iter().position(|&b| matches!(b, b'"' | b'\r' | b'\n')) else {
-                    return Err(UnterminatedQuote { line: quote_line, row: rows.len() + 1 });
+                    return Err(CsvError::UnterminatedQuote(UnterminatedQuote { line: quote_line, row: number }));
                 };
                 let stop = at + offset;
-                field.push_str(&text[at..stop]);
+                field.push(&text[at..stop])?;
                 at = stop + 1;
                 match bytes[stop] {
                     b'"' if bytes.get(at) == Some(&b'"') => {
-                        field.push('"');
+                        field.push("\"")?;
                         at += 1;
                     }
                     b'"' => break,
                     b'\r' if bytes.get(at) == Some(&b'\n') => {}
                     b'\n' => {
                         line += 1;
-                        field.push('\n');
+                        field.push("\n")?;
                     }
-                    _ => field.push('\r'),
+                    _ => field.push("\r")?,
                 }
             }
             start = at;
@@ -158,8 +212,8 @@ pub fn parse(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, Unter
             .iter()
             .position(|&b| b == delimiter || b == b'\r' || b == b'\n')
             .map_or(bytes.len(), |offset| start + offset);
-        field.push_str(&text[start..end]);
-        row.push(field);
+        field.push(&text[start..end])?;
+        row.push(field.finish()?);
         match bytes.get(end) {
             Some(&b) if b == delimiter => start = end + 1,
             Some(&b) => {
@@ -179,7 +233,7 @@ pub fn parse(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, Unter
 }
 
 /// Decodes the bytes, detects the delimiter from the header line and splits the records.
-pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, UnterminatedQuote> {
+pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, CsvError> {
     let (text, encoding) = decode(bytes);
     let delimiter = detect_delimiter(&text);
     let rows = parse(&text, delimiter)?;
@@ -206,6 +260,35 @@ pub fn write_csv(rows: &[Vec<String>], delimiter: Delimiter) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// What makes a spreadsheet opening a CSV take a cell for a formula: `=`, `+`, `-`, `@`, and a
+/// leading tab or carriage return, which some skip before looking.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether the text, past any apostrophes it starts with, starts like a formula.
+fn formula_like(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A text cell as a CSV export writes it, safe to open in a spreadsheet: text that starts like a
+/// formula, past any apostrophes it already has, gets one more `'` in front (docs/FORMAT-ao-sheet.md).
+/// Only text goes through here: the numbers an export writes (`-5`) stay numbers.
+pub fn guard_text(text: &str) -> Cow<'_, str> {
+    if formula_like(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The text a cell of an exported CSV stands for: the `'` that [`guard_text`] added is dropped,
+/// and only that one, so every text reads back as it was.
+pub fn unguard_text(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => text,
+    }
 }
 
 /// How a problem of an imported table starts: where it is and the cell's text, as in
@@ -262,7 +345,10 @@ mod tests {
 
     #[test]
     fn unterminated_quote_reports_where_it_opens() {
-        assert_eq!(parse("a,b\n1,2\n3,\"x\ny", Delimiter::Comma), Err(UnterminatedQuote { line: 3, row: 3 }));
+        assert_eq!(
+            parse("a,b\n1,2\n3,\"x\ny", Delimiter::Comma),
+            Err(CsvError::UnterminatedQuote(UnterminatedQuote { line: 3, row: 3 }))
+        );
     }
 
     #[test]
@@ -278,6 +364,49 @@ mod tests {
         let text = write_csv(&table, Delimiter::Comma);
         assert_eq!(text, "07,\"a,b\",\"di \"\"no\"\"\",\"l1\nl2\"\r\n");
         assert_eq!(parse(&text, Delimiter::Comma).unwrap(), table);
+    }
+
+    #[test]
+    fn text_that_starts_like_a_formula_gets_an_apostrophe_and_loses_it_on_reading() {
+        for start in ["=", "+", "-", "@", "\t", "\r"] {
+            let text = format!("{start}HYPERLINK(\"http://x\")");
+            assert_eq!(guard_text(&text), format!("'{text}"), "{start:?}");
+            assert_eq!(unguard_text(&guard_text(&text)), text);
+        }
+        for text in ["AOI00106600085", "07", "– no aplica", "'apóstrofo", "a=b", " =x", ""] {
+            assert_eq!(guard_text(text), text);
+            assert_eq!(unguard_text(text), text);
+        }
+        for text in ["'=x", "''-x", "'"] {
+            assert_eq!(unguard_text(&guard_text(text)), text);
+        }
+        assert_eq!(guard_text("'=x"), "''=x");
+    }
+
+    #[test]
+    fn limits_are_refused_at_their_edge_and_not_before() {
+        use crate::io::limits::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
+        let full_row = ",".repeat(MAX_COLUMNS - 1);
+        assert_eq!(parse(&full_row, Delimiter::Comma).unwrap()[0].len(), MAX_COLUMNS);
+        assert_eq!(
+            parse(&format!("{full_row},"), Delimiter::Comma),
+            Err(CsvError::Limit(Exceeded::Columns { row: 1, column: MAX_COLUMNS }))
+        );
+        assert_eq!(parse(&"\n".repeat(MAX_ROWS), Delimiter::Comma).unwrap().len(), MAX_ROWS);
+        assert_eq!(
+            parse(&"\n".repeat(MAX_ROWS + 1), Delimiter::Comma),
+            Err(CsvError::Limit(Exceeded::Rows { row: MAX_ROWS + 1 }))
+        );
+        let longest = "ñ".repeat(MAX_CELL_CHARS);
+        assert_eq!(parse(&format!("a,\"{longest}\""), Delimiter::Comma).unwrap()[0][1], longest);
+        assert_eq!(
+            parse(&format!("a\n\"{longest}\"\"\""), Delimiter::Comma),
+            Err(CsvError::Limit(Exceeded::CellText { row: 2, column: 0 }))
+        );
+        assert_eq!(
+            parse(&format!("b,{longest}x"), Delimiter::Comma),
+            Err(CsvError::Limit(Exceeded::CellText { row: 1, column: 1 }))
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod ao_sheet;
 pub mod csv;
+pub mod limits;
 pub mod docx;
 pub mod recommendations_csv;
 pub mod zip;

@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::ao_file::{read_cells, FileError};
+use super::ao_file::{check_size, read_cells, FileError};
 use super::csv::{fold, header_key, write_location};
 use super::xlsx::{Cell, NumberFormat, Row, RowKind, Sheet};
 use crate::domain::calendar::{Date, DateError};
@@ -203,6 +203,41 @@ pub struct Imported {
     pub recommendations_added: usize,
     /// Header cells that name no column of the layout: skipped.
     pub ignored_columns: Vec<String>,
+    /// The file row of each recommendation added, in the register's order.
+    rows: Vec<usize>,
+}
+
+/// The columns of the preview's first rows (see [`Imported::first_rows`]).
+pub const PREVIEW_COLUMNS: [&str; 6] = ["Fila", "Registro", "Informe", "N°", "Recomendación", "Estado"];
+
+fn register_label(kind: RecommendationKind) -> &'static str {
+    match kind {
+        RecommendationKind::Control => "Informe de control",
+        RecommendationKind::PreviousEvaluation => "Evaluación previa",
+    }
+}
+
+impl Imported {
+    /// The first `limit` recommendations the file adds, as the preview lists them (one cell per
+    /// [`PREVIEW_COLUMNS`]): the file row, the register, the report, the number, the text, the status.
+    pub fn first_rows(&self, limit: usize) -> Vec<[String; 6]> {
+        let added = &self.register.recommendations()[self.register.recommendations().len() - self.rows.len()..];
+        added
+            .iter()
+            .zip(&self.rows)
+            .take(limit)
+            .map(|(r, row)| {
+                [
+                    row.to_string(),
+                    register_label(r.kind()).to_string(),
+                    r.report_key().to_string(),
+                    r.number.clone(),
+                    r.text.clone(),
+                    self.register.settings.statuses.label(r.status()).to_string(),
+                ]
+            })
+            .collect()
+    }
 }
 
 /// `2024-03-28`, `28/03/2024` (what Excel in Spanish writes in a CSV) or a date cell of a workbook,
@@ -410,11 +445,13 @@ fn check_report_cells(row: &mut FileRow, cells: &ReportCells, report: &ControlRe
 }
 
 /// Reads one row into the register being built; its errors are left in `row.errors`.
-/// What the file has added so far: the reports it created, and the row of each recommendation.
+/// What the file has added so far: the reports it created, the row of each recommendation, and
+/// the rows of those added, in order.
 #[derive(Default)]
 struct FileSoFar {
     new_reports: Vec<String>,
     rows: HashMap<(RecommendationKind, String, String), usize>,
+    added_rows: Vec<usize>,
 }
 
 fn import_row(row: &mut FileRow, register: &mut RecommendationRegister, file: &mut FileSoFar, today: Date) {
@@ -540,7 +577,10 @@ fn import_row(row: &mut FileRow, register: &mut RecommendationRegister, file: &m
         recommendation.action_plan.actions.push(action);
     }
     let id = match register.add_recommendation(recommendation) {
-        Ok(id) => id,
+        Ok(id) => {
+            file.added_rows.push(row.number);
+            id
+        }
         Err(error) => {
             row.register_error(error);
             return;
@@ -621,16 +661,33 @@ pub fn import_rows(
         return Err(errors);
     }
     let recommendations_added = working.recommendations().len() - before;
-    Ok(Imported { register: working, reports_added: file.new_reports.len(), recommendations_added, ignored_columns })
+    Ok(Imported {
+        register: working,
+        reports_added: file.new_reports.len(),
+        recommendations_added,
+        ignored_columns,
+        rows: file.added_rows,
+    })
 }
 
-/// Reads a CSV file (encoding and delimiter detected) or the first sheet of an XLSX workbook and
-/// imports it (see `import_rows`).
+fn file_error(error: FileError) -> Vec<ImportError> {
+    vec![ImportError { row: None, column: None, value: None, problem: ImportProblem::File(error) }]
+}
+
+/// Refuses a file larger than the importers take before it is read, from the size the browser tells.
+pub fn check_file_size(bytes: usize) -> Result<(), Vec<ImportError>> {
+    check_size(bytes).map_err(file_error)
+}
+
+/// The cells of a CSV file (encoding and delimiter detected) or of the first sheet of an XLSX
+/// workbook, for `import_rows`; the file's size and contents are held to `io/limits.rs`.
+pub fn read_file(bytes: &[u8]) -> Result<Vec<Vec<String>>, Vec<ImportError>> {
+    read_cells(bytes).map_err(file_error)
+}
+
+/// Reads a file (see `read_file`) and imports it (see `import_rows`).
 pub fn import_file(register: &RecommendationRegister, bytes: &[u8], today: Date) -> Result<Imported, Vec<ImportError>> {
-    let rows = read_cells(bytes).map_err(|error| {
-        vec![ImportError { row: None, column: None, value: None, problem: ImportProblem::File(error) }]
-    })?;
-    import_rows(register, &rows, today)
+    import_rows(register, &read_file(bytes)?, today)
 }
 
 /// The import layout's header alone, to fill in.
@@ -701,10 +758,7 @@ pub fn register_sheet(register: &RecommendationRegister, listed: &[Listed]) -> S
         rows.push(Row::new(
             RowKind::Body,
             vec![
-                text(match r.kind() {
-                    RecommendationKind::Control => "Informe de control",
-                    RecommendationKind::PreviousEvaluation => "Evaluación previa",
-                }),
+                text(register_label(r.kind())),
                 text(r.report_key()),
                 text(item.origin.map_or("", |o| o.label())),
                 text(r.number.as_str()),

@@ -5,7 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::ao_sheet::{export_csv, export_rows};
-use super::csv::{write_csv, Delimiter};
+use super::csv::{guard_text, write_csv, Delimiter};
 use super::xlsx::{write_workbook, Cell, Merge, NumberFormat, Row, RowKind, Sheet};
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
 use crate::domain::format::NOT_APPLICABLE;
@@ -181,9 +181,14 @@ pub fn tables_workbook(ws: &Workspace, selection: Selection, aei_code: &str) -> 
     sheets.map(|sheets| write_workbook(&sheets))
 }
 
-/// A sheet as CSV: every cell as the ficha prints it (`21,000.00`, `99.3%`), comma-separated.
+/// A sheet as CSV: every cell as the ficha prints it (`21,000.00`, `99.3%`, `-5`), comma-separated;
+/// a text that starts like a formula gets a `'` in front so that a spreadsheet shows it as text.
 pub fn sheet_csv(sheet: &Sheet) -> String {
-    let rows: Vec<Vec<String>> = sheet.rows.iter().map(|row| row.cells.iter().map(Cell::display).collect()).collect();
+    let field = |cell: &Cell| match cell {
+        Cell::Text(text) => guard_text(text).into_owned(),
+        number_or_empty => number_or_empty.display(),
+    };
+    let rows: Vec<Vec<String>> = sheet.rows.iter().map(|row| row.cells.iter().map(field).collect()).collect();
     format!("{BOM}{}", write_csv(&rows, Delimiter::Comma))
 }
 

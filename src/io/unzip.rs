@@ -2,10 +2,8 @@
 
 use std::fmt;
 
+use super::limits::{megabytes, MAX_INFLATED_BYTES};
 use super::zip::crc32;
-
-/// Largest size an entry may inflate to: far above any real sheet, low enough to refuse a ZIP bomb.
-pub const MAX_ENTRY_BYTES: usize = 256 * 1024 * 1024;
 
 const LOCAL_HEADER: u32 = 0x0403_4B50;
 const CENTRAL_HEADER: u32 = 0x0201_4B50;
@@ -23,8 +21,8 @@ pub enum UnzipError {
     /// ZIP64, or a compression other than stored and deflate.
     Unsupported(&'static str),
     Encrypted,
-    /// The entry would inflate past [`MAX_ENTRY_BYTES`].
-    TooLarge,
+    /// The entries would inflate to `bytes` in all, past [`MAX_INFLATED_BYTES`].
+    TooLarge { bytes: u64 },
     /// The inflated bytes do not match the recorded CRC-32 or size.
     Corrupt,
 }
@@ -36,8 +34,15 @@ impl fmt::Display for UnzipError {
             UnzipError::Damaged(what) => write!(f, "el archivo ZIP está dañado ({what})"),
             UnzipError::Unsupported(what) => write!(f, "el archivo usa {what}, que no se puede leer"),
             UnzipError::Encrypted => f.write_str("el archivo está protegido con contraseña; guárdelo sin contraseña"),
-            UnzipError::TooLarge => f.write_str("el contenido descomprimido es demasiado grande"),
-            UnzipError::Corrupt => f.write_str("el contenido comprimido está dañado (la suma de verificación no coincide)"),
+            UnzipError::TooLarge { bytes } => write!(
+                f,
+                "su contenido ocupa {} descomprimido y el máximo es {} por archivo",
+                megabytes(*bytes),
+                megabytes(MAX_INFLATED_BYTES)
+            ),
+            UnzipError::Corrupt => f.write_str(
+                "el contenido comprimido está dañado (no coincide con el tamaño o la suma de verificación que declara)",
+            ),
         }
     }
 }
@@ -96,6 +101,12 @@ impl<'a> ZipArchive<'a> {
             };
             at += 46 + usize::from(name) + usize::from(extra) + usize::from(comment);
         }
+        // Every entry is refused past its declared size, so the declared sizes bound what inflating
+        // can allocate: a ZIP bomb is refused here, before anything is inflated.
+        let inflated: u64 = entries.iter().map(|e| e.size as u64).sum();
+        if inflated > MAX_INFLATED_BYTES {
+            return Err(UnzipError::TooLarge { bytes: inflated });
+        }
         Ok(Self { bytes, entries })
     }
 
@@ -134,9 +145,6 @@ impl<'a> ZipArchive<'a> {
         if entry.flags & 1 != 0 {
             return Err(UnzipError::Encrypted);
         }
-        if entry.size > MAX_ENTRY_BYTES {
-            return Err(UnzipError::TooLarge);
-        }
         let at = entry.local_offset;
         if u32_at(self.bytes, at) != Some(LOCAL_HEADER) {
             return Err(UnzipError::Damaged("cabecera local"));
@@ -145,15 +153,14 @@ impl<'a> ZipArchive<'a> {
         let name_length = usize::from(u16_at(self.bytes, at + 26).ok_or_else(damaged)?);
         let extra_length = usize::from(u16_at(self.bytes, at + 28).ok_or_else(damaged)?);
         let start = at + 30 + name_length + extra_length;
-        let data = self.bytes.get(start..start + entry.compressed_size).ok_or_else(damaged)?;
+        let data =
+            start.checked_add(entry.compressed_size).and_then(|end| self.bytes.get(start..end)).ok_or_else(damaged)?;
         let out = match entry.method {
-            0 => data.to_vec(),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES).map_err(|e| {
-                match e.status {
-                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => UnzipError::TooLarge,
-                    _ => UnzipError::Corrupt,
-                }
-            })?,
+            0 if data.len() == entry.size => data.to_vec(),
+            0 => return Err(UnzipError::Corrupt),
+            // Inflating stops one byte past the declared size: more is a damaged (or hostile) entry.
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, entry.size.saturating_add(1))
+                .map_err(|_| UnzipError::Corrupt)?,
             _ => return Err(UnzipError::Unsupported("una compresión distinta de deflate")),
         };
         if out.len() != entry.size || crc32(&out) != entry.crc {

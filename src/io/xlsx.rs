@@ -1,11 +1,17 @@
 //! XLSX without a spreadsheet library: the first sheet read as a grid of text, sheets written with numbers and formats.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::docx::escape;
+use super::limits::{
+    check_position, fits_cell, Budget, Exceeded, MAX_NUMBER_FORMAT_CHARS, MAX_RAW_CELL_BYTES, MAX_SHARED_STRINGS,
+    MAX_STYLES,
+};
 use super::unzip::{UnzipError, ZipArchive};
 use super::xml::{Event, Reader, XmlError};
 use super::zip::ZipWriter;
@@ -14,9 +20,9 @@ use crate::domain::format;
 /// The media type a browser offers the download as.
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Excel's limits: a reference past them is a damaged file, not a reason to allocate.
-const MAX_ROWS: usize = 1_048_576;
-const MAX_COLUMNS: usize = 16_384;
+/// Excel's grid: a reference past it is a damaged file. What a reader takes is smaller (`io/limits.rs`).
+const EXCEL_ROWS: usize = 1_048_576;
+const EXCEL_COLUMNS: usize = 16_384;
 
 /// Why a workbook cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +39,8 @@ pub enum XlsxError {
     BadSharedString { cell: String },
     /// A cell reference outside Excel's grid.
     BadReference { reference: String },
+    /// More rows, columns, cells, text or styles than the readers take.
+    Limit(Exceeded),
 }
 
 impl fmt::Display for XlsxError {
@@ -51,12 +59,41 @@ impl fmt::Display for XlsxError {
             XlsxError::BadReference { reference } => {
                 write!(f, "El libro de Excel está dañado: la referencia de celda «{reference}» no es válida")
             }
+            XlsxError::Limit(exceeded) => exceeded.fmt(f),
         }
     }
 }
 
 fn xml_error(part: &str) -> impl Fn(XmlError) -> XlsxError + '_ {
     move |error| XlsxError::Xml { part: part.to_string(), error }
+}
+
+/// What reading a part can fail on: its XML, or what it holds or refers to.
+enum PartError {
+    Xml(XmlError),
+    Xlsx(XlsxError),
+}
+
+impl From<XmlError> for PartError {
+    fn from(error: XmlError) -> Self {
+        PartError::Xml(error)
+    }
+}
+
+impl From<Exceeded> for PartError {
+    fn from(exceeded: Exceeded) -> Self {
+        PartError::Xlsx(XlsxError::Limit(exceeded))
+    }
+}
+
+impl PartError {
+    /// The error, an XML one naming the part it was found in.
+    fn in_part(self, part: &str) -> XlsxError {
+        match self {
+            PartError::Xml(error) => xml_error(part)(error),
+            PartError::Xlsx(error) => error,
+        }
+    }
 }
 
 /// The text of a part, `None` when the archive does not have it.
@@ -152,27 +189,56 @@ fn office_escape(text: &str) -> String {
 }
 
 /// The shared strings table: one text per `<si>`, rich-text runs joined, phonetic guides left out.
-fn shared_strings(text: &str) -> Result<Vec<String>, XmlError> {
+/// A text that cannot fit a cell, or one string too many, is refused before it is kept.
+fn shared_strings(text: &str) -> Result<Vec<String>, PartError> {
     let mut reader = Reader::new(text);
     let mut strings = Vec::new();
     let mut current: Option<String> = None;
     let mut in_text = false;
     let mut phonetic = 0usize;
     while let Some(event) = reader.next_event()? {
-        match event {
-            Event::Start { name: "si", empty: true, .. } => strings.push(String::new()),
-            Event::Start { name: "si", .. } => current = Some(String::new()),
-            Event::Start { name: "t", empty: false, .. } => in_text = true,
-            Event::Start { name: "rPh", empty: false, .. } => phonetic += 1,
-            Event::End { name: "t" } => in_text = false,
-            Event::End { name: "rPh" } => phonetic = phonetic.saturating_sub(1),
-            Event::End { name: "si" } => strings.push(office_unescape(&current.take().unwrap_or_default())),
+        let done = match event {
+            Event::Start { name: "si", empty: true, .. } => Some(String::new()),
+            Event::Start { name: "si", .. } => {
+                current = Some(String::new());
+                None
+            }
+            Event::Start { name: "t", empty: false, .. } => {
+                in_text = true;
+                None
+            }
+            Event::Start { name: "rPh", empty: false, .. } => {
+                phonetic += 1;
+                None
+            }
+            Event::End { name: "t" } => {
+                in_text = false;
+                None
+            }
+            Event::End { name: "rPh" } => {
+                phonetic = phonetic.saturating_sub(1);
+                None
+            }
+            Event::End { name: "si" } => Some(office_unescape(&current.take().unwrap_or_default())),
             Event::Text(text) if in_text && phonetic == 0 => {
                 if let Some(current) = current.as_mut() {
+                    if current.len() + text.len() > MAX_RAW_CELL_BYTES {
+                        return Err(Exceeded::SharedText { index: strings.len() }.into());
+                    }
                     current.push_str(&text);
                 }
+                None
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(string) = done {
+            if !fits_cell(&string) {
+                return Err(Exceeded::SharedText { index: strings.len() }.into());
+            }
+            if strings.len() == MAX_SHARED_STRINGS {
+                return Err(Exceeded::SharedStrings.into());
+            }
+            strings.push(string);
         }
     }
     Ok(strings)
@@ -183,25 +249,38 @@ fn zero_pad_width(format_code: &str) -> Option<usize> {
     (format_code.len() >= 2 && format_code.bytes().all(|b| b == b'0')).then_some(format_code.len())
 }
 
-/// Per cell style (`s` attribute), the width its number format pads integers to.
-fn zero_padding_by_style(text: &str) -> Result<Vec<Option<usize>>, XmlError> {
+/// Per cell style (`s` attribute), the width its number format pads integers to. A format code
+/// longer than Excel allows, or more formats or styles than the readers take, refuse the workbook.
+fn zero_padding_by_style(text: &str) -> Result<Vec<Option<usize>>, PartError> {
     let mut reader = Reader::new(text);
     let mut widths = Vec::new();
-    let mut custom: Vec<(String, usize)> = Vec::new();
+    let mut custom: HashMap<String, usize> = HashMap::new();
+    let mut formats = 0usize;
     let mut in_cell_formats = false;
     while let Some(event) = reader.next_event()? {
         match event {
             Event::Start { name: "numFmt", attributes, .. } => {
+                formats += 1;
+                if formats > MAX_STYLES {
+                    return Err(Exceeded::Styles.into());
+                }
                 let code = attributes.get("formatCode").unwrap_or_default();
+                let chars = code.chars().count();
+                if chars > MAX_NUMBER_FORMAT_CHARS {
+                    return Err(Exceeded::NumberFormat { chars }.into());
+                }
                 if let (Some(id), Some(width)) = (attributes.get("numFmtId"), zero_pad_width(&code)) {
-                    custom.push((id.into_owned(), width));
+                    custom.entry(id.into_owned()).or_insert(width);
                 }
             }
             Event::Start { name: "cellXfs", empty, .. } => in_cell_formats = !empty,
             Event::End { name: "cellXfs" } => in_cell_formats = false,
             Event::Start { name: "xf", attributes, .. } if in_cell_formats => {
+                if widths.len() == MAX_STYLES {
+                    return Err(Exceeded::Styles.into());
+                }
                 let id = attributes.get("numFmtId").unwrap_or_default();
-                widths.push(custom.iter().find(|(custom_id, _)| *custom_id == id).map(|(_, width)| *width));
+                widths.push(custom.get(id.as_ref()).copied());
             }
             _ => {}
         }
@@ -243,7 +322,7 @@ fn cell_position(reference: &str) -> Option<(usize, usize)> {
     let column = reference.bytes().take(letters).fold(0usize, |n, b| n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1);
     let digits = &reference[letters..];
     let row = if digits.is_empty() { 0 } else { digits.parse().ok()? };
-    (column <= MAX_COLUMNS && row <= MAX_ROWS).then_some((column - 1, row))
+    (column <= EXCEL_COLUMNS && row <= EXCEL_ROWS).then_some((column - 1, row))
 }
 
 /// The cell being read: where it goes, its type, its style and the text gathered so far.
@@ -257,21 +336,32 @@ struct OpenCell {
     value: String,
 }
 
-/// Reads a worksheet into rows of cell text, each at its spreadsheet row (index 0 is row 1).
-fn sheet_rows(text: &str, strings: &[String], padding: &[Option<usize>]) -> Result<Vec<Vec<String>>, SheetReadError> {
+/// Reads a worksheet into rows of cell text, each at its spreadsheet row (index 0 is row 1). A
+/// cell's place, its text and the cells and text of the whole sheet are checked against the
+/// limits before they are kept.
+fn sheet_rows(
+    text: &str,
+    strings: &[String],
+    padding: &[Option<usize>],
+    budget: &mut Budget,
+) -> Result<Vec<Vec<String>>, PartError> {
     let mut reader = Reader::new(text);
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row = 0usize;
     let mut next_column = 0usize;
     let mut cell: Option<OpenCell> = None;
     let (mut in_value, mut in_inline, mut in_text, mut phonetic) = (false, false, false, 0usize);
-    while let Some(event) = reader.next_event().map_err(SheetReadError::Xml)? {
+    let bad_reference = |reference: String| PartError::Xlsx(XlsxError::BadReference { reference });
+    while let Some(event) = reader.next_event()? {
         match event {
             Event::Start { name: "row", attributes, .. } => {
                 row = match attributes.get("r") {
-                    Some(r) => r.trim().parse().ok().filter(|&r| (1..=MAX_ROWS).contains(&r)).ok_or_else(|| {
-                        SheetReadError::Xlsx(XlsxError::BadReference { reference: r.into_owned() })
-                    })?,
+                    Some(r) => r
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|&r| (1..=EXCEL_ROWS).contains(&r))
+                        .ok_or_else(|| bad_reference(r.into_owned()))?,
                     None => row + 1,
                 };
                 next_column = 0;
@@ -279,8 +369,7 @@ fn sheet_rows(text: &str, strings: &[String], padding: &[Option<usize>]) -> Resu
             Event::Start { name: "c", attributes, empty } => {
                 let (column, cell_row, reference) = match attributes.get("r") {
                     Some(r) => {
-                        let (column, cell_row) = cell_position(&r)
-                            .ok_or_else(|| SheetReadError::Xlsx(XlsxError::BadReference { reference: r.to_string() }))?;
+                        let (column, cell_row) = cell_position(&r).ok_or_else(|| bad_reference(r.to_string()))?;
                         (column, if cell_row == 0 { row } else { cell_row }, r.into_owned())
                     }
                     None => (next_column, row, format!("{}{row}", column_name(next_column))),
@@ -307,23 +396,36 @@ fn sheet_rows(text: &str, strings: &[String], padding: &[Option<usize>]) -> Resu
             Event::End { name: "rPh" } => phonetic = phonetic.saturating_sub(1),
             Event::Text(text) if in_value || (in_inline && in_text && phonetic == 0) => {
                 if let Some(cell) = cell.as_mut() {
+                    if cell.value.len() + text.len() > MAX_RAW_CELL_BYTES {
+                        return Err(Exceeded::CellText { row: cell.row, column: cell.column }.into());
+                    }
                     cell.value.push_str(&text);
                 }
             }
             Event::End { name: "c" } => {
                 let Some(done) = cell.take() else { continue };
-                let value = cell_text(&done, strings, padding)?;
-                if value.is_empty() || done.row == 0 {
+                if done.row == 0 {
                     continue;
                 }
+                let value = cell_text(&done, strings, padding)?;
+                if value.is_empty() {
+                    continue;
+                }
+                check_position(done.row, done.column)?;
+                if !fits_cell(&value) {
+                    return Err(Exceeded::CellText { row: done.row, column: done.column }.into());
+                }
+                // Each use of a shared string is a copy of it: counted before it is made.
+                budget.text(value.len())?;
                 if rows.len() < done.row {
                     rows.resize_with(done.row, Vec::new);
                 }
                 let cells = &mut rows[done.row - 1];
                 if cells.len() <= done.column {
+                    budget.cells(done.column + 1 - cells.len())?;
                     cells.resize(done.column + 1, String::new());
                 }
-                cells[done.column] = value;
+                cells[done.column] = value.into_owned();
             }
             _ => {}
         }
@@ -331,27 +433,21 @@ fn sheet_rows(text: &str, strings: &[String], padding: &[Option<usize>]) -> Resu
     Ok(rows)
 }
 
-/// What reading a worksheet can fail on: its XML, or what a cell refers to.
-enum SheetReadError {
-    Xml(XmlError),
-    Xlsx(XlsxError),
-}
-
-fn cell_text(cell: &OpenCell, strings: &[String], padding: &[Option<usize>]) -> Result<String, SheetReadError> {
+fn cell_text<'a>(cell: &'a OpenCell, strings: &'a [String], padding: &[Option<usize>]) -> Result<Cow<'a, str>, PartError> {
     Ok(match cell.kind.as_str() {
-        "s" => cell
-            .value
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| strings.get(i))
-            .cloned()
-            .ok_or_else(|| SheetReadError::Xlsx(XlsxError::BadSharedString { cell: cell.reference.clone() }))?,
-        "inlineStr" | "str" => office_unescape(&cell.value),
-        "b" => if cell.value.trim() == "1" { "VERDADERO" } else { "FALSO" }.to_string(),
-        "n" => number_text(&cell.value, cell.style.and_then(|s| padding.get(s).copied().flatten())),
+        "s" => Cow::Borrowed(
+            cell.value
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| strings.get(i))
+                .ok_or_else(|| PartError::Xlsx(XlsxError::BadSharedString { cell: cell.reference.clone() }))?,
+        ),
+        "inlineStr" | "str" => Cow::Owned(office_unescape(&cell.value)),
+        "b" => Cow::Borrowed(if cell.value.trim() == "1" { "VERDADERO" } else { "FALSO" }),
+        "n" => Cow::Owned(number_text(&cell.value, cell.style.and_then(|s| padding.get(s).copied().flatten()))),
         // Errors (#DIV/0!) and ISO dates stay as written, for the validation to report.
-        _ => cell.value.clone(),
+        _ => Cow::Borrowed(&cell.value),
     })
 }
 
@@ -359,23 +455,24 @@ fn cell_text(cell: &OpenCell, strings: &[String], padding: &[Option<usize>]) -> 
 /// row 1 first, rows Excel left out as empty rows, every row as wide as the header (cells past the
 /// header are kept, so a stray value is reported). Numbers come as decimal text with a point.
 pub fn read_first_sheet(bytes: &[u8]) -> Result<Vec<Vec<String>>, XlsxError> {
+    const SHARED_STRINGS: &str = "xl/sharedStrings.xml";
+    const STYLES: &str = "xl/styles.xml";
     let archive = ZipArchive::open(bytes).map_err(XlsxError::Zip)?;
     let path = first_sheet_path(&archive)?;
-    let strings = match part(&archive, "xl/sharedStrings.xml")? {
-        Some(text) => shared_strings(&text).map_err(xml_error("xl/sharedStrings.xml"))?,
+    let strings = match part(&archive, SHARED_STRINGS)? {
+        Some(text) => shared_strings(&text).map_err(|e| e.in_part(SHARED_STRINGS))?,
         None => Vec::new(),
     };
-    let padding = match part(&archive, "xl/styles.xml")? {
-        Some(text) => zero_padding_by_style(&text).map_err(xml_error("xl/styles.xml"))?,
+    let padding = match part(&archive, STYLES)? {
+        Some(text) => zero_padding_by_style(&text).map_err(|e| e.in_part(STYLES))?,
         None => Vec::new(),
     };
     let sheet = part(&archive, &path)?.ok_or_else(|| XlsxError::MissingSheet(path.clone()))?;
-    let mut rows = sheet_rows(&sheet, &strings, &padding).map_err(|error| match error {
-        SheetReadError::Xml(error) => XlsxError::Xml { part: path.clone(), error },
-        SheetReadError::Xlsx(error) => error,
-    })?;
+    let mut budget = Budget::default();
+    let mut rows = sheet_rows(&sheet, &strings, &padding, &mut budget).map_err(|e| e.in_part(&path))?;
     let width = rows.first().map_or(0, Vec::len);
     for cells in rows.iter_mut().filter(|cells| !cells.is_empty() && cells.len() < width) {
+        budget.cells(width - cells.len()).map_err(XlsxError::Limit)?;
         cells.resize(width, String::new());
     }
     Ok(rows)

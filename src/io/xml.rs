@@ -65,7 +65,8 @@ fn unescape(text: &str) -> Cow<'_, str> {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let resolved = rest.find(';').filter(|&end| end <= 12).and_then(|end| {
+        // An entity is short: looking further for its `;` would make text full of `&` quadratic.
+        let resolved = rest.bytes().take(13).position(|b| b == b';').and_then(|end| {
             let c = match &rest[1..end] {
                 "lt" => Some('<'),
                 "gt" => Some('>'),
@@ -143,9 +144,10 @@ impl<'a> Reader<'a> {
                 let end = self.skip_past("]]>", "CDATA sin cerrar")?;
                 return Ok(Some(Event::Text(Cow::Borrowed(&text[start..end]))));
             } else if rest.starts_with("<!") {
-                // A DOCTYPE: its declarations are never expanded, only skipped.
-                let end = match (rest.find('['), rest.find('>')) {
-                    (Some(bracket), Some(close)) if bracket < close => "]>",
+                // A DOCTYPE: its declarations are never expanded, only skipped. Only what comes
+                // first is looked for, so many declarations take linear time.
+                let end = match rest.find(['[', '>']).map(|at| rest.as_bytes()[at]) {
+                    Some(b'[') => "]>",
                     _ => ">",
                 };
                 self.skip_past(end, "declaración sin cerrar")?;
@@ -162,23 +164,24 @@ impl<'a> Reader<'a> {
     fn start_tag(&mut self) -> Result<Event<'a>, XmlError> {
         let text = self.text;
         let start = self.at + 1;
-        // A `>` inside a quoted attribute value does not end the tag.
+        // A `>` inside a quoted attribute value does not end the tag. Quotes and `>` are ASCII, so
+        // scanning bytes stops on character boundaries.
         let mut quote = None;
-        let end = text[start..]
-            .char_indices()
-            .find(|&(_, c)| match quote {
-                Some(q) if c == q => {
+        let end = text.as_bytes()[start..]
+            .iter()
+            .position(|&b| match quote {
+                Some(q) if b == q => {
                     quote = None;
                     false
                 }
                 Some(_) => false,
-                None if c == '"' || c == '\'' => {
-                    quote = Some(c);
+                None if b == b'"' || b == b'\'' => {
+                    quote = Some(b);
                     false
                 }
-                None => c == '>',
+                None => b == b'>',
             })
-            .map(|(i, _)| start + i)
+            .map(|i| start + i)
             .ok_or_else(|| self.error("etiqueta sin «>»"))?;
         self.at = end + 1;
         let inner = &text[start..end];
@@ -229,6 +232,14 @@ mod tests {
         let all = events("<numFmt formatCode=\"[>=100]0\" numFmtId=\"164\"/>");
         let Event::Start { attributes, .. } = &all[0] else { panic!() };
         assert_eq!(attributes.get("numFmtId").as_deref(), Some("164"));
+    }
+
+    #[test]
+    fn ampersands_and_declarations_without_end_read_in_linear_time() {
+        let ampersands = "&".repeat(1_000_000);
+        assert_eq!(unescape(&ampersands), ampersands.as_str());
+        let declarations = format!("{}<a/>", "<!x>".repeat(250_000));
+        assert!(matches!(&events(&declarations)[..], [Event::Start { name: "a", empty: true, .. }]));
     }
 
     #[test]

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { zip } from './zip.mjs';
+import { launch, inFreshProfile } from './ficha-page.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let server, browser, dir;
@@ -24,16 +25,7 @@ after(async () => {
 });
 
 /** A fresh browser profile (empty storage) with the app open. */
-async function withApp(fn) {
-  const context = await browser.newContext({ acceptDownloads: true });
-  try {
-    const ficha = new FichaPage(await context.newPage(), server.url);
-    await fn(ficha);
-    assert.deepEqual(ficha.consoleErrors, []);
-  } finally {
-    await context.close();
-  }
-}
+const withApp = (fn) => inFreshProfile(browser, server.url, fn);
 
 // --- The AO sheet, as a planner's spreadsheet holds it -----------------------------------------
 
@@ -73,31 +65,7 @@ function excelSpanishCsv(rows) {
   return Buffer.from([HEADER, ...rows].map((r) => r.map(csvField).join(';')).join('\r\n') + '\r\n', 'latin1');
 }
 
-// --- A tiny XLSX writer (deflated entries, shared strings) and reader, to check the app's files ---
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (bytes) => (bytes.reduce((crc, b) => CRC_TABLE[(crc ^ b) & 0xFF] ^ (crc >>> 8), 0xFFFFFFFF) ^ 0xFFFFFFFF) >>> 0;
-
-function zip(entries) {
-  const locals = []; const centrals = []; let offset = 0;
-  for (const [name, text] of entries) {
-    const data = Buffer.from(text, 'utf8'); const packed = deflateRawSync(data); const nameBytes = Buffer.from(name);
-    const head = Buffer.alloc(30); head.writeUInt32LE(0x04034B50, 0); head.writeUInt16LE(20, 4); head.writeUInt16LE(8, 8);
-    head.writeUInt32LE(crc32(data), 14); head.writeUInt32LE(packed.length, 18); head.writeUInt32LE(data.length, 22); head.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46); central.writeUInt32LE(0x02014B50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16); central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBytes.length, 28); central.writeUInt32LE(offset, 42);
-    locals.push(head, nameBytes, packed); centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals); const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054B50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+// --- A tiny XLSX writer (deflated entries, shared strings; tests/e2e/zip.mjs) and reader, to check the app's files ---
 
 const escapeXml = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const columnName = (i) => (i >= 26 ? columnName(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
@@ -259,7 +227,7 @@ test('a broken file lists every error and changes nothing', async () => {
     const tooLarge = await writeTemp('enorme.csv', Buffer.alloc(21 * 1024 * 1024, 0x41));
     await ficha.chooseAoFile(tooLarge);
     assert.deepEqual(await ficha.importErrors(), [
-      'El archivo pesa 21.0 MB y el máximo es 20.0 MB; importe la hoja en partes (las AO que no están en el archivo se mantienen)',
+      'El archivo pesa 21.0 MB y el máximo es 20.0 MB; impórtelo en partes (lo que no está en el archivo se mantiene)',
     ]);
     await ficha.openAei('AEI.01.01');
     assert.deepEqual(await ficha.tableRows('Cuadro 1'), CUADRO1_AFTER_CSV);

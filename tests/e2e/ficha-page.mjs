@@ -1,4 +1,5 @@
 // Page object: names what a planner sees and does in the app, so specs read like their steps.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -7,6 +8,18 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 /** Launches Debian's Chromium headless; nothing is downloaded. */
 export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Runs `fn` with the app at `url` in a fresh browser profile (empty storage, downloads kept); the page must log no error. */
+export async function inFreshProfile(browser, url, fn) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const ficha = new FichaPage(await context.newPage(), url);
+    await fn(ficha);
+    assert.deepEqual(ficha.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
 }
 
 export class FichaPage {
@@ -445,6 +458,19 @@ export class FichaPage {
   async importRecommendations(content) {
     await this.recoTab('import');
     await this.page.setInputFiles('#reco-import-file', { name: 'recomendaciones.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+  }
+
+  /** The preview of the chosen recommendations file: its summary line and first rows. */
+  async recommendationsPreview() {
+    await this.page.waitForSelector('#reco-import-preview');
+    return { summary: await this.text('#reco-import-summary'), rows: await this.tableRows('Primeras filas del archivo') };
+  }
+
+  /** Confirms the previewed recommendations import; returns the completion message. */
+  async confirmRecommendationsImport() {
+    await this.page.click('#reco-import-confirm');
+    await this.page.waitForFunction(() => document.querySelector('#reco-import-done')?.textContent.trim());
+    return this.formMessage('reco-import-done');
   }
 
   // Importar / Exportar (#/datos): the AO sheet, table downloads, the workspace backup.

@@ -176,9 +176,8 @@ test('an import with errors lists them all and adds nothing; a good one adds eve
     'control,010-2024-OCI,2024-02-01,OCI,2024-02-05,1,Texto,2024-06-30,Implementada,2024-03-01,OCI',
     'control,010-2024-OCI,,,,2,Texto,,,,',
   ].join('\n'));
-  // The file is read asynchronously: wait for the outcome before reading it.
-  await ficha.page.waitForFunction(() => document.querySelector('#reco-import-done')?.textContent.trim());
-  assert.equal(await ficha.formMessage('reco-import-done'), 'Se importaron 2 recomendación(es) y 1 informe(s) de control nuevos.');
+  assert.equal((await ficha.recommendationsPreview()).summary, '«recomendaciones.csv»: Se importarán 2 recomendación(es) y 1 informe(s) de control nuevos.');
+  assert.equal(await ficha.confirmRecommendationsImport(), 'Se importaron 2 recomendación(es) y 1 informe(s) de control nuevos.');
   await ficha.recoTab('dashboard');
   assert.equal(await ficha.text('#reco-percent'), '50.0%');
   for (const [button, name] of [['#export-dashboard', /^recomendaciones-tablero-\d{4}-\d\d-\d\d\.csv$/], ['#export-dashboard-xlsx', /\.xlsx$/]]) {

@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::workspace::{Selection, Workspace};
-use crate::io::ao_file::{self, FileError, MAX_FILE_BYTES};
+use crate::io::ao_file;
+use crate::io::limits::MAX_FILE_BYTES;
 use crate::io::ao_sheet::{parse_rows, AoSheet, ImportPreview};
 use crate::io::backup::{self, Overview, MAX_BACKUP_BYTES};
 use crate::io::tables::{self, Table};
@@ -95,8 +96,8 @@ async fn prepare_import(file: web_sys::File, year: u16, ws: RwSignal<Workspace>,
     // Whatever the previous file left goes away first, so each outcome is shown afresh.
     step.set(ImportStep::Working { done: 1, message: format!("Leyendo «{name}» ({} KB)…", size.div_ceil(1024)) });
     next_paint().await;
-    if size > MAX_FILE_BYTES {
-        return refuse(vec![FileError::TooLarge { bytes: size }.to_string()]);
+    if let Err(error) = ao_file::check_size(size) {
+        return refuse(vec![error.to_string()]);
     }
     let bytes = match file_bytes(&file).await {
         Ok(bytes) => bytes,
