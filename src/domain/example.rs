@@ -169,6 +169,7 @@ pub fn reference_workspace() -> Workspace {
         poi: poi(),
         integrity: Some(integrity()),
         ficha_date: "2024-05-13".to_string(),
+        cost_center_aliases: Vec::new(),
     };
     Workspace {
         is_example: true,
@@ -183,5 +184,6 @@ pub fn reference_workspace() -> Workspace {
         settings: Settings::default(),
         narrative: reference_inputs(),
         recommendations: reference_register(),
+        imports: Default::default(),
     }
 }

@@ -84,6 +84,11 @@ fn version_figures(year: u16, version: &PoiVersion) -> Result<(), OutOfBounds> {
     }
     for ao in &version.activities {
         monthly(ao, || format!("{at}, AO {}", ao.code))?;
+        if let Some(annual) = &ao.financial_annual {
+            let total = |what: &str| format!("{at}, AO {}, {what} anual (sin detalle mensual)", ao.code);
+            within(annual.programmed, NumberKind::Money, || total("programación financiera"))?;
+            within(annual.executed, NumberKind::Money, || total("ejecución financiera"))?;
+        }
     }
     for investment in &version.investments {
         monthly(investment, || format!("{at}, inversión {}", investment.cui))?;

@@ -9,6 +9,7 @@ pub mod example;
 pub mod ficha;
 pub mod format;
 pub mod history;
+pub mod import_memory;
 pub mod integrity;
 pub mod limits;
 pub mod labels;

@@ -151,6 +151,30 @@ impl MonthlyValues {
     }
 }
 
+/// Annual financial totals of an AO whose source gave no monthly detail (an export with only
+/// `Fn(RE) Total` / `Fn(SE) Total`); its monthly `financial` values are then all zero and unused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnualFinancial {
+    pub programmed: Decimal,
+    pub executed: Decimal,
+}
+
+/// A text per month: the explanation of each month's execution (the Aplicativo's `Motivo(SE) MM`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MonthNotes(pub [String; 12]);
+
+impl MonthNotes {
+    /// No month has a note.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(String::is_empty)
+    }
+
+    /// The month's note, empty when none.
+    pub fn of(&self, month: Month) -> &str {
+        &self.0[month.index()]
+    }
+}
+
 /// Actividad operativa (AO): the unit of programming of the POI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OperativeActivity {
@@ -166,6 +190,13 @@ pub struct OperativeActivity {
     pub follow_up_approved: bool,
     pub physical: MonthlyValues,
     pub financial: MonthlyValues,
+    /// Set when only annual financial totals are known (docs/FORMAT-ceplan.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financial_annual: Option<AnnualFinancial>,
+    /// The explanation of each month's execution, as the source wrote it; what the document's
+    /// drafting may quote for a month that deviates.
+    #[serde(default, skip_serializing_if = "MonthNotes::is_empty")]
+    pub execution_notes: MonthNotes,
 }
 
 impl OperativeActivity {
@@ -181,6 +212,8 @@ impl OperativeActivity {
             follow_up_approved: true,
             physical: MonthlyValues::default(),
             financial: MonthlyValues::default(),
+            financial_annual: None,
+            execution_notes: MonthNotes::default(),
         }
     }
 }

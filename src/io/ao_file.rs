@@ -1,62 +1,12 @@
-//! An AO sheet file of either kind (CSV or XLSX) read into cells, previewed and imported into the workspace.
-
-use std::fmt;
+//! An import file read into cells (every importer reads files through here, within the limits of
+//! `io/limits.rs`), previewed and imported into the workspace.
 
 use super::ao_sheet::{apply_import, plan_import, AoSheet, ImportError, ImportPreview, ImportSummary};
-use super::csv::{self, CsvError};
-use super::limits::{megabytes, MAX_FILE_BYTES};
-use super::xlsx::{self, XlsxError};
+pub use super::import::FileError;
+use super::import::workbook::{read_now, Book, SheetRow};
+use super::limits::{Budget, MAX_FILE_BYTES};
 use crate::domain::poi::PoiVersion;
 use crate::domain::workspace::{Workspace, YearPlan};
-
-/// Why a file gives no cells to validate; nothing is imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileError {
-    TooLarge { bytes: usize },
-    /// The binary Excel 97–2003 format.
-    OldExcel,
-    Csv(CsvError),
-    Xlsx(XlsxError),
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FileError::TooLarge { bytes } => write!(
-                f,
-                "El archivo pesa {} y el máximo es {}; impórtelo en partes (lo que no está en el archivo se mantiene)",
-                megabytes(*bytes as u64),
-                megabytes(MAX_FILE_BYTES as u64)
-            ),
-            FileError::OldExcel => f.write_str(
-                "Es un libro de Excel 97-2003 (.xls), que no se puede leer: ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)» o «CSV UTF-8»",
-            ),
-            FileError::Csv(quote) => quote.fmt(f),
-            FileError::Xlsx(error) => error.fmt(f),
-        }
-    }
-}
-
-/// The kind of file, from its first bytes (the name can lie).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Csv,
-    Xlsx,
-    OldExcel,
-}
-
-impl FileKind {
-    /// A ZIP is taken for a workbook, the OLE signature for an old .xls, anything else for text.
-    pub fn of(bytes: &[u8]) -> Self {
-        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-            FileKind::Xlsx
-        } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-            FileKind::OldExcel
-        } else {
-            FileKind::Csv
-        }
-    }
-}
 
 /// Refuses a file past [`MAX_FILE_BYTES`]; the pages ask with the size the browser tells, before reading it.
 pub fn check_size(bytes: usize) -> Result<(), FileError> {
@@ -67,15 +17,37 @@ pub fn check_size(bytes: usize) -> Result<(), FileError> {
     }
 }
 
-/// The file's cells, row 1 first, ready for `ao_sheet::parse_rows`: every importer reads through
-/// here, so every file is held to the limits of `io/limits.rs`.
+/// The first tab's cells as text, row 1 first, for importers of a fixed layout (the
+/// recommendations): a CSV's records as they are; a workbook's rows with the rows it leaves out as
+/// empty rows, each row as wide as its last cell and at least as the first row (cells past it are
+/// kept, so a stray value is reported), numbers as Excel shows them.
 pub fn read_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileError> {
     check_size(bytes.len())?;
-    match FileKind::of(bytes) {
-        FileKind::Xlsx => xlsx::read_first_sheet(bytes).map_err(FileError::Xlsx),
-        FileKind::OldExcel => Err(FileError::OldExcel),
-        FileKind::Csv => csv::read_csv(bytes).map(|table| table.rows).map_err(FileError::Csv),
+    let book = Book::open(bytes)?;
+    let mut book = match book.into_text_rows() {
+        Ok(rows) => return Ok(rows),
+        Err(book) => book,
+    };
+    let read = read_now(&mut book, 0, 0, None)?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut budget = Budget::default();
+    let extent = |row: &SheetRow| row.cells.last().map_or(0, |(c, _)| *c as usize + 1).max(row.reach as usize);
+    let width = read.rows.first().filter(|r| r.row == 0).map_or(0, extent);
+    for row in read.rows {
+        if rows.len() < row.row as usize {
+            rows.resize_with(row.row as usize, Vec::new);
+        }
+        let len = extent(&row).max(width);
+        budget.cells(len)?;
+        let mut cells = vec![String::new(); len];
+        for (c, value) in row.cells {
+            if let Some(cell) = cells.get_mut(c as usize) {
+                *cell = value.as_text().into_owned();
+            }
+        }
+        rows.push(cells);
     }
+    Ok(rows)
 }
 
 /// Where the import lands, for the preview: "POI 2023 · POI Modificado versión 3". Only the latest
