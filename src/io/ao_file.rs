@@ -1,9 +1,13 @@
 //! An import file read into cells (every importer reads files through here, within the limits of
 //! `io/limits.rs`), previewed and imported into the workspace.
 
-use super::ao_sheet::{apply_import, plan_import, AoSheet, ImportError, ImportPreview, ImportSummary};
+use std::future::Future;
+
+use super::ao_sheet::{self, apply_import, plan_import, AoSheet, Choices, ImportError, ImportPreview, ImportSummary, Parsed, SheetErrors, Source};
 pub use super::import::FileError;
-use super::import::workbook::{read_now, Book, SheetRow};
+use super::import::workbook::{read_now, run_ready, Book, Progress, SheetCells, SheetRow};
+use super::import::{read_rows, recognise, Mapping, Recognition};
+use crate::domain::import_memory::ImportMemory;
 use super::limits::{Budget, MAX_FILE_BYTES};
 use crate::domain::poi::PoiVersion;
 use crate::domain::workspace::{Workspace, YearPlan};
@@ -48,6 +52,77 @@ pub fn read_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileError> {
         rows.push(cells);
     }
     Ok(rows)
+}
+
+/// A file opened and its header recognised, ready to read.
+pub struct Opened {
+    pub book: Book,
+    pub recognition: Recognition,
+}
+
+/// Opens the file (within the limits) and recognises its tab, header and layout; the mapping is
+/// the layout's, the one remembered for this header, or the best guess.
+pub fn open(bytes: &[u8], memory: &ImportMemory) -> Result<Opened, FileError> {
+    check_size(bytes.len())?;
+    let mut book = Book::open(bytes)?;
+    let recognition = recognise(&mut book, memory)?;
+    Ok(Opened { book, recognition })
+}
+
+impl Opened {
+    /// The rows under the header, the mapped columns only, with progress every thousand rows.
+    pub async fn read<F, P>(&mut self, mapping: &Mapping, pause: P) -> Result<SheetCells, FileError>
+    where
+        P: FnMut(Progress) -> F,
+        F: Future<Output = ()>,
+    {
+        read_rows(&mut self.book, &self.recognition, mapping, pause).await
+    }
+}
+
+/// Validates the rows read with a mapping: the sheet, a question to answer first, or every error.
+pub fn validate(recognition: &Recognition, cells: &SheetCells, mapping: &Mapping, choices: &Choices) -> Result<Parsed, SheetErrors> {
+    let source = Source {
+        rows: &cells.rows,
+        mapping,
+        headers: &recognition.headers,
+        layout: recognition.layout,
+        text_fields: recognition.format.is_text(),
+    };
+    let same_header = *mapping == recognition.mapping;
+    let (errors, warnings) = if same_header {
+        (recognition.header_errors.clone(), recognition.header_warnings.clone())
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    ao_sheet::parse(&source, choices, errors, warnings)
+}
+
+/// Why a file gives no sheet: its cells could not be read, or they are not valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    File(FileError),
+    Sheet(SheetErrors),
+}
+
+impl Refusal {
+    /// Every problem, one line each.
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            Refusal::File(error) => error.messages(),
+            Refusal::Sheet(errors) => errors.errors().iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// A file read whole with the mapping recognised and the given choices, without progress: what
+/// the page does, in one call, for callers that do not show progress (tests, tools).
+pub fn read_file(bytes: &[u8], memory: &ImportMemory, choices: &Choices) -> Result<(Recognition, Parsed), Refusal> {
+    let mut opened = open(bytes, memory).map_err(Refusal::File)?;
+    let mapping = opened.recognition.mapping.clone();
+    let cells = run_ready(opened.read(&mapping, |_| std::future::ready(()))).map_err(Refusal::File)?;
+    let parsed = validate(&opened.recognition, &cells, &mapping, choices).map_err(Refusal::Sheet)?;
+    Ok((opened.recognition, parsed))
 }
 
 /// Where the import lands, for the preview: "POI 2023 · POI Modificado versión 3". Only the latest

@@ -7,6 +7,7 @@ pub mod ceplan;
 mod error;
 pub mod html_table;
 pub mod layout;
+mod ole;
 pub mod preflight;
 pub mod recognise;
 pub mod repair;

@@ -63,6 +63,8 @@ pub struct Archive<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     /// Entry names as calamine looks them up: lower case, `\` as `/`.
     names: Vec<String>,
+    /// Entry names as the archive writes them.
+    raw_names: Vec<String>,
 }
 
 fn zip_error(error: zip::result::ZipError) -> BookError {
@@ -89,6 +91,7 @@ impl<'a> Archive<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, BookError> {
         let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
         let mut names = Vec::with_capacity(zip.len());
+        let mut raw_names = Vec::with_capacity(zip.len());
         let mut total: u64 = 0;
         for i in 0..zip.len() {
             let entry = zip.by_index_raw(i).map_err(zip_error)?;
@@ -100,12 +103,14 @@ impl<'a> Archive<'a> {
                 other => return Err(ArchiveError::Unsupported(format!("{other:?}")).into()),
             }
             total = total.saturating_add(entry.size());
-            names.push(entry.name().map_err(zip_error)?.replace('\\', "/").to_ascii_lowercase());
+            let name = entry.name().map_err(zip_error)?.replace('\\', "/");
+            names.push(name.to_ascii_lowercase());
+            raw_names.push(name);
         }
         if total > MAX_INFLATED_BYTES {
             return Err(ArchiveError::TooLarge { bytes: total }.into());
         }
-        Ok(Archive { zip, names })
+        Ok(Archive { zip, names, raw_names })
     }
 
     /// Which workbook it is, or none.
@@ -125,6 +130,11 @@ impl<'a> Archive<'a> {
     /// Entry names, normalised as calamine looks them up.
     pub fn names(&self) -> &[String] {
         &self.names
+    }
+
+    /// Entry names as the archive writes them (`\` as `/`), in the order of [`Archive::names`].
+    pub fn raw_names(&self) -> &[String] {
+        &self.raw_names
     }
 
     /// The whole entry at `index`, checked against the size and checksum it declares.

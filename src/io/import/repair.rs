@@ -155,7 +155,7 @@ pub fn repair_xlsx(archive: &mut Archive<'_>, repairs: XlsxRepairs) -> Result<Ve
         }
         let data = archive.read_index(index)?;
         let data = if repairs.spaced_values && sheets.contains(&index) { trim_values(&data) } else { data };
-        zip.add(name, &data);
+        zip.add(&archive.raw_names()[index].clone(), &data);
     }
     if repairs.workbook_relationships {
         let workbook = archive.read("xl/workbook.xml")?.unwrap_or_default();
@@ -216,7 +216,7 @@ pub fn repair_ods(archive: &mut Archive<'_>) -> Result<Vec<u8>, BookError> {
         }
         let data = archive.read_index(index)?;
         let data = if name == "content.xml" { trim_ods_content(&data) } else { data };
-        zip.add(name, &data);
+        zip.add(&archive.raw_names()[index].clone(), &data);
     }
     Ok(zip.finish())
 }

@@ -615,8 +615,8 @@ fn fill_merges(rows: &mut [SheetRow], merges: &[Merge], keep: Option<&[bool]>) {
     }
 }
 
-/// Runs a future whose awaits are all ready (the probe's pauses), without an executor.
-fn run_ready<T>(future: impl Future<Output = T>) -> T {
+/// Runs a future whose awaits are all ready (pauses that do nothing), without an executor.
+pub fn run_ready<T>(future: impl Future<Output = T>) -> T {
     let mut future = std::pin::pin!(future);
     let mut context = std::task::Context::from_waker(std::task::Waker::noop());
     loop {

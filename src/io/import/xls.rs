@@ -1,9 +1,8 @@
-//! The pre-flight of an .xls workbook (BIFF8 records in an OLE file), before calamine lays every tab out
+//! The pre-flight of an .xls workbook (BIFF8 records in an OLE compound file), before calamine lays every tab out
 //! at once: positions, dimensions and merges within `io/limits.rs`, a password named, zero-padded integers noted.
 
-use std::io::{Cursor, Read};
-
 use super::cell::zero_pad_width;
+use super::ole::Ole;
 use super::error::BookError;
 use crate::io::limits::{Exceeded, MAX_COLUMNS, MAX_DENSE_CELLS, MAX_FILE_BYTES, MAX_ROWS};
 
@@ -63,18 +62,16 @@ fn format_record(data: &[u8]) -> Option<(u16, String)> {
 /// Checks the workbook and notes its zero-padded number cells; refuses a password, a damaged
 /// record calamine would trip on, and any tab that would lay out past the limits.
 pub fn scan_xls(bytes: &[u8]) -> Result<XlsFacts, BookError> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|_| BookError::Damaged("no es un libro de Excel 97-2003 completo (¿se descargó a medias?)".into()))?;
-    if file.exists("/EncryptedPackage") {
+    let incomplete = || BookError::Damaged("no es un libro de Excel 97-2003 completo (¿se descargó a medias?)".into());
+    let file = Ole::open(bytes).map_err(|_| incomplete())?;
+    if file.has("EncryptedPackage") {
         return Err(BookError::Password);
     }
-    let name = ["/Workbook", "/Book"].into_iter().find(|n| file.is_stream(n)).ok_or_else(|| damaged("no tiene hojas"))?;
-    let mut stream = Vec::new();
-    file.open_stream(name)
-        .map_err(|e| damaged(&e.to_string()))?
-        .take(2 * MAX_FILE_BYTES as u64)
-        .read_to_end(&mut stream)
-        .map_err(|e| damaged(&e.to_string()))?;
+    let limit = MAX_FILE_BYTES as u64;
+    let stream = match file.stream("Workbook", limit).map_err(|_| incomplete())? {
+        Some(stream) => stream,
+        None => file.stream("Book", limit).map_err(|_| incomplete())?.ok_or_else(|| damaged("no tiene hojas"))?,
+    };
     let mut sheets = Vec::new();
     let mut formats: Vec<(u16, u8)> = Vec::new();
     let mut styles: Vec<u16> = Vec::new();
