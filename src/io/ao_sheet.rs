@@ -288,6 +288,53 @@ pub struct ImportStats {
     pub annual_only: usize,
 }
 
+impl ImportStats {
+    /// What the preview says about rows: «116 filas → 60 AO; 56 filas sumadas por departamento».
+    pub fn lines(&self) -> Vec<String> {
+        let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_string() } else { many.to_string() };
+        let mut lines = Vec::new();
+        let read = self.rows - self.inactive - self.other_ue_rows;
+        let activities = read - self.summed;
+        if self.summed > 0 {
+            lines.push(format!(
+                "{read} filas → {activities} AO; {} {} por departamento",
+                self.summed,
+                plural(self.summed, "fila sumada", "filas sumadas")
+            ));
+        }
+        if self.inactive > 0 {
+            lines.push(format!(
+                "{} {} omitida{}",
+                self.inactive,
+                plural(self.inactive, "fila de AO inactiva", "filas de AO inactivas"),
+                if self.inactive == 1 { "" } else { "s" }
+            ));
+        }
+        if let Some((code, name)) = &self.ue {
+            if self.other_ue_rows > 0 {
+                lines.push(format!("Unidad Ejecutora {code} {name}; {} filas de otras Unidades Ejecutoras omitidas", self.other_ue_rows));
+            }
+        }
+        if self.cumulative_converted > 0 {
+            lines.push(format!("{} series de meses acumulados convertidas a valores mensuales", self.cumulative_converted));
+        }
+        if self.annual_only > 0 {
+            lines.push(format!(
+                "{} AO con la ejecución financiera solo en totales anuales (sin detalle mensual)",
+                self.annual_only
+            ));
+        }
+        if !self.not_approved.is_empty() {
+            lines.push(format!(
+                "{} AO sin seguimiento aprobado (no se cuentan en el Cuadro 1): {}",
+                self.not_approved.len(),
+                self.not_approved.iter().take(10).map(|(code, state)| format!("{code} ({state})")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        lines
+    }
+}
+
 /// A validated sheet: its AO and the AEI, OEI, centros de costo and categorías it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AoSheet {
@@ -760,9 +807,12 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
     }
     if grouped {
         let group = ceplan::group_by_activity(records);
+        // Centros de costo come by name or by code: only that column must agree.
+        let unused = if cc_by_name { Field::CcCode } else { Field::CcName };
         let mut errors: Vec<SheetError> = group
             .conflicts
             .iter()
+            .filter(|d| d.field != unused)
             .map(|d| SheetError {
                 row: Some(d.row),
                 column: Some(column_label(source, d.field)),

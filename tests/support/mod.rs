@@ -176,3 +176,4 @@ pub fn deflate_repeated(prefix: &[u8], unit: &[u8], times: usize, suffix: &[u8])
     suffix.iter().for_each(|&b| bits.literal(b));
     bits.finish()
 }
+pub mod ceplan;

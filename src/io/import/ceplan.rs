@@ -205,8 +205,9 @@ pub fn group_by_activity(records: Vec<Record>) -> Grouped {
     grouped
 }
 
-/// A series whose months look like running totals: never decreasing, December equal to the
-/// `Total`, and their plain sum different from it (so reading them either way is not the same).
+/// A series whose months look like running totals: never decreasing up to the last month with a
+/// value (later months are not reported yet), that month equal to the `Total`, and their plain sum
+/// different from it (so reading them either way is not the same).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cumulative {
     pub code: String,
@@ -221,8 +222,9 @@ pub fn cumulative_series(records: &[Record], checked: &[Series]) -> Vec<Cumulati
         for &series in checked {
             let s = series.position();
             let (months, Some(total)) = (&record.months[s], record.totals[s]) else { continue };
-            let rising = months.windows(2).all(|w| w[0] <= w[1]);
-            if rising && months[11] == total && exact_sum(months) != total {
+            let Some(last) = months.iter().rposition(|m| !m.is_zero()) else { continue };
+            let rising = months[..=last].windows(2).all(|w| w[0] <= w[1]);
+            if rising && months[last] == total && exact_sum(months) != total {
                 found.push(Cumulative { code: record.code.clone(), series, months: *months });
             }
         }
@@ -230,9 +232,11 @@ pub fn cumulative_series(records: &[Record], checked: &[Series]) -> Vec<Cumulati
     found
 }
 
-/// Running totals as the month's own values: each month less the one before.
+/// Running totals as the month's own values: each month less the one before, up to the last
+/// month reported.
 pub fn to_monthly(months: &mut [Decimal; 12]) {
-    for m in (1..12).rev() {
+    let last = months.iter().rposition(|m| !m.is_zero()).unwrap_or(0);
+    for m in (1..=last).rev() {
         months[m] -= months[m - 1];
     }
 }

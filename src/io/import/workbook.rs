@@ -10,7 +10,7 @@ use super::cell::CellValue;
 use super::error::{ArchiveError, BookError, FileError};
 use super::html_table::read_html_table;
 use super::preflight::{check_shared_strings, check_styles, scan_ods, Archive, Kind, OdsFacts, ZipKind};
-use super::repair::{repair_ods, repair_xlsx, xlsx_repairs};
+use super::repair::{repair_ods, repair_xlsx, xlsx_repairs, XlsxRepairs};
 use super::xls::{scan_xls, XlsFacts};
 use crate::io::csv::{self, Encoding};
 use crate::io::limits::{check_position, fits_cell, Budget, Exceeded, MAX_FILE_BYTES};
@@ -286,8 +286,8 @@ pub struct SheetCells {
 /// Merged regions as (first row, first column, last row, last column), zero-based, inclusive.
 type Merge = (u32, u32, u32, u32);
 
-fn open_xlsx(bytes: Vec<u8>, pads: Vec<u8>) -> Result<Inner, BookError> {
-    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
+fn open_xlsx(bytes: Vec<u8>, pads: Vec<u8>) -> Result<Inner, XlsxError> {
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))?;
     Ok(Inner::Xlsx { book: Box::new(book), pads })
 }
 
@@ -340,10 +340,14 @@ impl Book {
             check_shared_strings(&archive.read_index(index)?)?;
         }
         let repairs = xlsx_repairs(archive)?;
-        let inner = if repairs.any() {
-            open_xlsx(repair_xlsx(archive, repairs)?, pads)?
-        } else {
-            open_xlsx(bytes.to_vec(), pads)?
+        let opened = if repairs.any() { open_xlsx(repair_xlsx(archive, repairs)?, pads.clone()) } else { open_xlsx(bytes.to_vec(), pads.clone()) };
+        let inner = match opened {
+            // Relationships that do not say a sheet is a worksheet (minimal writers): written anew.
+            Err(XlsxError::Unrecognized { typ: "sheet:type", .. } | XlsxError::RelationshipNotFound) => {
+                let repairs = XlsxRepairs { workbook_relationships: true, ..repairs };
+                open_xlsx(repair_xlsx(archive, repairs)?, pads).map_err(xlsx_error)?
+            }
+            other => other.map_err(xlsx_error)?,
         };
         let Inner::Xlsx { book, .. } = &inner else { unreachable!("opened as xlsx") };
         let tabs = book.sheet_names();
