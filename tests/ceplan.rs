@@ -318,7 +318,8 @@ fn another_layout_is_mapped_once_and_its_mapping_remembered() {
     let csv = "Código,Actividad,Medida,Oficina,Prog fis 1,Prog fis 2,Prog fis 3,Prog fis 4,Prog fis 5,Prog fis 6,Prog fis 7,Prog fis 8,Prog fis 9,Prog fis 10,Prog fis 11,Prog fis 12,Ejec fis 1,Ejec fis 2,Ejec fis 3,Ejec fis 4,Ejec fis 5,Ejec fis 6,Ejec fis 7,Ejec fis 8,Ejec fis 9,Ejec fis 10,Ejec fis 11,Ejec fis 12,Presupuesto,Gastado\n\
         AO-1,Taller,TALLER,OFICINA DE PLANEAMIENTO,1,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,5000,4500\n";
     let mut ws = workspace();
-    let opened = ao_file::open(csv.as_bytes(), &ws.imports).unwrap();
+    let mut memory = ImportMemory::of(&ws.imports);
+    let opened = ao_file::open(csv.as_bytes(), &memory).unwrap();
     let recognition = opened.recognition;
     assert_eq!(recognition.describe(), "otro formato");
     assert!(recognition.needs_mapping());
@@ -331,14 +332,35 @@ fn another_layout_is_mapped_once_and_its_mapping_remembered() {
     mapping.set(Field::Total(Series::FinancialProgrammed), Some(28));
     mapping.set(Field::Total(Series::FinancialExecuted), Some(29));
     assert!(mapping.missing().is_empty(), "{:?}", mapping.missing());
-    ws.imports.remember(recognition.to_remember(&mapping, &Choices::default()));
-    let again = ao_file::open(csv.as_bytes(), &ws.imports).unwrap().recognition;
+    memory.remember(recognition.to_remember(&mapping, &Choices::default()));
+    ws.imports = memory.to_value();
+    let again = ao_file::open(csv.as_bytes(), &ImportMemory::of(&ws.imports)).unwrap().recognition;
     assert!(!again.needs_mapping(), "the same header imports in one click");
     assert_eq!(again.mapping, mapping);
-    let Ok((_, Parsed::Sheet(sheet))) = read_file(csv.as_bytes(), &ws.imports, &Choices::default()) else { panic!("reads") };
+    let Ok((_, Parsed::Sheet(sheet))) = read_file(csv.as_bytes(), &memory, &Choices::default()) else { panic!("reads") };
     let ao = &sheet.activities()[0];
     assert_eq!((ao.code.as_str(), ao.physical.programmed[0]), ("AO-1", d("1")));
     assert_eq!(ao.financial_annual, Some(AnnualFinancial { programmed: d("5000"), executed: d("4500") }));
     let text = ficha::storage::document::encode(&ws);
     assert_eq!(ficha::storage::document::decode(&text).unwrap().imports, ws.imports, "the memory is stored");
+}
+
+/// The files the browser tests import (`tests/e2e/import.test.mjs`), written by the builder so
+/// that the workbooks have one source: `FICHA_WRITE_FIXTURES=1 cargo test --test ceplan` writes them.
+#[test]
+fn the_browser_tests_files_are_the_builders_output() {
+    let mut two = book();
+    let mut other = ao("AOI00099900001", PLANEAMIENTO, vec![department("LIMA", [1; 12], [Some(1); 12], 1_000, (1_000, 12))]);
+    other.ue = ("000999", "OTRA UNIDAD EJECUTORA");
+    two.aos.push(other);
+    let files = [("ceplan.xlsx", book().xlsx()), ("ceplan.ods", book().ods()), ("ceplan-dos-ue.xlsx", two.xlsx())];
+    let dir = std::path::Path::new("tests/e2e/fixtures");
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        if std::env::var_os("FICHA_WRITE_FIXTURES").is_some() {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        assert!(std::fs::read(&path).is_ok_and(|on_disk| on_disk == bytes), "{name} differs from the builder's: run with FICHA_WRITE_FIXTURES=1");
+    }
 }

@@ -169,7 +169,6 @@ pub fn reference_workspace() -> Workspace {
         poi: poi(),
         integrity: Some(integrity()),
         ficha_date: "2024-05-13".to_string(),
-        cost_center_aliases: Vec::new(),
     };
     Workspace {
         is_example: true,

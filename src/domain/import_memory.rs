@@ -1,6 +1,8 @@
-//! What the import remembers between files: the columns and answers given for a file's header, so next month's file imports in one click.
+//! What the import remembers between files: the columns and answers given for a file's header (so
+//! next month's file imports in one click) and the centro de costo names linked to existing ones.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// Remembered files at most; the oldest is forgotten first.
 pub const REMEMBERED_FILES: usize = 20;
@@ -24,14 +26,43 @@ pub struct RememberedImport {
     pub cumulative: Option<bool>,
 }
 
-/// The remembered imports of a workspace.
+/// The remembered imports of a workspace. The workspace keeps it as plain JSON
+/// (`Workspace::imports`): only the import reads its shape, so the rest of the app carries no code
+/// for it; what does not read as this shape is forgotten, never an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct ImportMemory {
     #[serde(default)]
     pub files: Vec<RememberedImport>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<CostCenterAlias>,
 }
 
 impl ImportMemory {
+    /// The memory kept in a workspace's `imports`.
+    pub fn of(stored: &Value) -> Self {
+        serde_json::from_value(stored.clone()).unwrap_or_default()
+    }
+
+    /// The memory as the workspace keeps it (`null` when empty).
+    pub fn to_value(&self) -> Value {
+        if self.is_empty() {
+            Value::Null
+        } else {
+            serde_json::to_value(self).unwrap_or(Value::Null)
+        }
+    }
+
+    /// The code a centro de costo name of an import file was linked to in a year.
+    pub fn alias(&self, year: u16, name: &str) -> Option<&str> {
+        self.aliases.iter().find(|a| a.year == year && a.name == name).map(|a| a.code.as_str())
+    }
+
+    /// Links a (folded) name to a code in a year, replacing an older link of the name.
+    pub fn link(&mut self, year: u16, name: String, code: String) {
+        self.aliases.retain(|a| !(a.year == year && a.name == name));
+        self.aliases.push(CostCenterAlias { year, name, code });
+    }
+
     /// What was chosen for a header with this signature.
     pub fn recall(&self, signature: &str) -> Option<&RememberedImport> {
         self.files.iter().find(|f| f.signature == signature)
@@ -45,14 +76,15 @@ impl ImportMemory {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.files.is_empty() && self.aliases.is_empty()
     }
 }
 
-/// A centro de costo name of an import file linked to an existing centro de costo (a renamed
-/// one): the name as `text::name_key` folds it, and the code it stands for.
+/// A centro de costo name of an import file linked to an existing centro de costo of a year (a
+/// renamed one): the name as `text::name_key` folds it, and the code it stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CostCenterAlias {
+    pub year: u16,
     pub name: String,
     pub code: String,
 }
@@ -72,5 +104,9 @@ mod tests {
         assert_eq!(memory.files[0].ue.as_deref(), Some("000127"));
         assert_eq!(memory.files.iter().filter(|f| f.signature == "s5").count(), 1);
         assert!(memory.recall("s0").is_none(), "the oldest went first");
+        memory.link(2026, "direccion de adopciones".into(), "05".into());
+        assert_eq!(ImportMemory::of(&memory.to_value()), memory);
+        assert_eq!(ImportMemory::of(&serde_json::json!({"files": 3})), ImportMemory::default(), "forgotten, not an error");
+        assert_eq!(ImportMemory::default().to_value(), Value::Null);
     }
 }

@@ -159,9 +159,31 @@ pub struct AnnualFinancial {
     pub executed: Decimal,
 }
 
-/// A text per month: the explanation of each month's execution (the Aplicativo's `Motivo(SE) MM`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// A text per month: the explanation of each month's execution (the Aplicativo's `Motivo(SE) MM`),
+/// stored as a list of strings without the trailing empty months.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MonthNotes(pub [String; 12]);
+
+impl Serialize for MonthNotes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let used = self.0.iter().rposition(|n| !n.is_empty()).map_or(0, |i| i + 1);
+        serializer.collect_seq(&self.0[..used])
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthNotes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let notes = Vec::<String>::deserialize(deserializer)?;
+        if notes.len() > 12 {
+            return Err(serde::de::Error::custom("más de 12 meses"));
+        }
+        let mut months: [String; 12] = Default::default();
+        for (slot, note) in months.iter_mut().zip(notes) {
+            *slot = note;
+        }
+        Ok(MonthNotes(months))
+    }
+}
 
 impl MonthNotes {
     /// No month has a note.

@@ -3,7 +3,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::ficha::TableOptions;
-use super::import_memory::{CostCenterAlias, ImportMemory};
 use super::integrity::IntegrityResult;
 use super::narrative::NarrativeInputs;
 use super::recommendations::RecommendationRegister;
@@ -27,9 +26,6 @@ pub struct YearPlan {
     /// Date printed on the ficha (ISO yyyy-mm-dd).
     #[serde(default)]
     pub ficha_date: String,
-    /// Centro de costo names of imported files linked to an existing centro de costo.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cost_center_aliases: Vec<CostCenterAlias>,
 }
 
 impl YearPlan {
@@ -44,7 +40,6 @@ impl YearPlan {
             poi: Poi::default(),
             integrity: None,
             ficha_date: String::new(),
-            cost_center_aliases: Vec::new(),
         }
     }
 
@@ -115,9 +110,9 @@ pub struct Workspace {
     /// Recommendations of previous evaluations and of control reports, with their follow-up.
     #[serde(default)]
     pub recommendations: RecommendationRegister,
-    /// The columns and answers given for imported files, by their header.
-    #[serde(default, skip_serializing_if = "ImportMemory::is_empty")]
-    pub imports: ImportMemory,
+    /// What the import remembers (`import_memory::ImportMemory`, kept as JSON only the import reads).
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub imports: serde_json::Value,
 }
 
 impl Workspace {
@@ -130,7 +125,7 @@ impl Workspace {
             settings: Settings::default(),
             narrative: NarrativeInputs::default(),
             recommendations: RecommendationRegister::default(),
-            imports: ImportMemory::default(),
+            imports: serde_json::Value::Null,
         }
     }
 

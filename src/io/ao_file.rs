@@ -61,7 +61,7 @@ pub struct Opened {
 }
 
 /// Opens the file (within the limits) and recognises its tab, header and layout; the mapping is
-/// the layout's, the one remembered for this header, or the best guess.
+/// the layout's, the one remembered for this header (`Workspace::imports`), or the best guess.
 pub fn open(bytes: &[u8], memory: &ImportMemory) -> Result<Opened, FileError> {
     check_size(bytes.len())?;
     let mut book = Book::open(bytes)?;
@@ -152,20 +152,24 @@ pub fn preview(ws: &Workspace, year: u16, sheet: &AoSheet) -> ImportPreview {
             &empty_version
         }
     };
-    plan_import(sheet, year, version)
+    plan_import(sheet, year, version, &ImportMemory::of(&ws.imports))
 }
 
 /// Imports the sheet into the year's latest version, creating the year and its first version
-/// when missing. The sheet is already valid and the latest version is always editable.
+/// when missing, and remembers the centro de costo names linked in the preview. The sheet is
+/// already valid and the latest version is always editable.
 pub fn import(ws: &mut Workspace, year: u16, sheet: &AoSheet) -> Result<ImportSummary, ImportError> {
     if ws.year(year).is_none() {
         ws.years.push(YearPlan::new(year));
         ws.years.sort_by_key(|y| y.year);
     }
+    let mut memory = ImportMemory::of(&ws.imports);
     let year = ws.year_mut(year).expect("the year exists now");
     if year.poi.versions.is_empty() {
         year.poi.versions.push(PoiVersion::default());
     }
     let number = year.poi.latest().map_or(0, |v| v.number);
-    apply_import(sheet, year, number)
+    let summary = apply_import(sheet, year, number, &mut memory)?;
+    ws.imports = memory.to_value();
+    Ok(summary)
 }

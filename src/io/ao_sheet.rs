@@ -14,7 +14,7 @@ use super::import::cell::{cell_decimal, CellValue};
 use super::import::layout::{Field, Header, Layout, Mapping, FIELD_COUNT};
 use super::import::workbook::SheetRow;
 use crate::domain::edit::Series;
-use crate::domain::import_memory::CostCenterAlias;
+use crate::domain::import_memory::ImportMemory;
 use crate::domain::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
 use crate::domain::period::Month;
 use crate::domain::plan::{exact_sum, Aei, AnnualFinancial, BudgetCategory, CostCenter, Indicator, MonthNotes, Oei, OperativeActivity};
@@ -1160,7 +1160,7 @@ fn new_entries<T: Clone>(
 /// The code each named centro de costo of the file gets in the year: an existing one of the same
 /// name (case and accents aside) or linked to it, else a new code: the one the user typed, the
 /// file's own code when free, or the next free one. Codes that collide are errors.
-fn resolve_cost_centers(sheet: &AoSheet, year: &YearPlan) -> (Vec<CostCenterResolution>, Vec<String>) {
+fn resolve_cost_centers(sheet: &AoSheet, year: &YearPlan, memory: &ImportMemory) -> (Vec<CostCenterResolution>, Vec<String>) {
     let existing: HashMap<String, &CostCenter> = year.cost_centers.iter().map(|c| (name_key(&c.name), c)).collect();
     let exists = |code: &str| year.cost_centers.iter().any(|c| c.code == code);
     let mut taken: Vec<String> = year.cost_centers.iter().map(|c| c.code.clone()).collect();
@@ -1168,11 +1168,11 @@ fn resolve_cost_centers(sheet: &AoSheet, year: &YearPlan) -> (Vec<CostCenterReso
     let mut errors = Vec::new();
     for named in &sheet.named_cost_centers {
         let key = name_key(&named.name);
-        let alias = year.cost_center_aliases.iter().find(|a| a.name == key && exists(&a.code));
+        let alias = memory.alias(year.year, &key).filter(|code| exists(code));
         let (code, status) = match (&named.choice, existing.get(&key), alias) {
             (CostCenterChoice::Link(code), _, _) if exists(code) => (code.clone(), CostCenterStatus::Linked),
             (_, Some(cc), _) => (cc.code.clone(), CostCenterStatus::Existing),
-            (_, None, Some(alias)) => (alias.code.clone(), CostCenterStatus::Alias),
+            (_, None, Some(alias)) => (alias.to_string(), CostCenterStatus::Alias),
             (CostCenterChoice::Code(code), None, None) => {
                 let code = code.trim().to_string();
                 if code.is_empty() {
@@ -1202,7 +1202,7 @@ fn resolve_cost_centers(sheet: &AoSheet, year: &YearPlan) -> (Vec<CostCenterReso
     (resolved, errors)
 }
 
-fn preview(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion) -> ImportPreview {
+fn preview(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion, memory: &ImportMemory) -> ImportPreview {
     let existing: HashSet<&str> = version.activities.iter().map(|a| a.code.as_str()).collect();
     let in_file: HashSet<&str> = sheet.activities.iter().map(|a| a.code.as_str()).collect();
     let (replaced, added): (Vec<String>, Vec<String>) =
@@ -1214,7 +1214,7 @@ fn preview(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion) -> ImportPrev
     let new_oeis = new_entries(&sheet.oeis, &year.oeis, |o| (&o.code, &o.name), Catalog::Oei, &mut warnings);
     let mut new_cost_centers =
         new_entries(&sheet.cost_centers, &year.cost_centers, |c| (&c.code, &c.name), Catalog::CostCenter, &mut warnings);
-    let (cost_center_names, errors) = resolve_cost_centers(sheet, year);
+    let (cost_center_names, errors) = resolve_cost_centers(sheet, year, memory);
     new_cost_centers.extend(
         cost_center_names
             .iter()
@@ -1242,9 +1242,10 @@ fn preview(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion) -> ImportPrev
     }
 }
 
-/// What importing the sheet into the version would add, replace and keep, and what it would create.
-pub fn plan_import(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion) -> ImportPreview {
-    preview(sheet, year, version)
+/// What importing the sheet into the version would add, replace and keep, and what it would
+/// create; `memory` holds the centro de costo names linked before.
+pub fn plan_import(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion, memory: &ImportMemory) -> ImportPreview {
+    preview(sheet, year, version, memory)
 }
 
 fn refusal(poi: &Poi, number: u32) -> ImportError {
@@ -1258,13 +1259,13 @@ fn refusal(poi: &Poi, number: u32) -> ImportError {
 
 /// Imports the sheet into the year's latest version: AO with a known code are replaced, new ones
 /// added, the rest kept; missing AEI, OEI, centros de costo and categorías are created, and a
-/// centro de costo name linked to an existing one is remembered. All or nothing.
-pub fn apply_import(sheet: &AoSheet, year: &mut YearPlan, version_number: u32) -> Result<ImportSummary, ImportError> {
+/// centro de costo name linked to an existing one is remembered in `memory`. All or nothing.
+pub fn apply_import(sheet: &AoSheet, year: &mut YearPlan, version_number: u32, memory: &mut ImportMemory) -> Result<ImportSummary, ImportError> {
     if year.poi.editable_version_mut(version_number).is_none() {
         return Err(refusal(&year.poi, version_number));
     }
     let version = year.poi.version(version_number).expect("the editable version exists");
-    let preview = preview(sheet, year, version);
+    let preview = preview(sheet, year, version, memory);
     if !preview.errors.is_empty() {
         return Err(ImportError::CostCenterCodes(preview.errors));
     }
@@ -1287,9 +1288,7 @@ pub fn apply_import(sheet: &AoSheet, year: &mut YearPlan, version_number: u32) -
     year.cost_centers.extend(preview.new_cost_centers);
     year.budget_categories.extend(preview.new_budget_categories);
     for linked in preview.cost_center_names.iter().filter(|r| r.status == CostCenterStatus::Linked) {
-        let name = name_key(&linked.name);
-        year.cost_center_aliases.retain(|a| a.name != name);
-        year.cost_center_aliases.push(CostCenterAlias { name, code: linked.code.clone() });
+        memory.link(year.year, name_key(&linked.name), linked.code.clone());
     }
     Ok(summary)
 }

@@ -29,6 +29,8 @@ pub(crate) fn cell_text(value: Decimal) -> String {
 struct GridData {
     caption: String,
     series: [[Decimal; 12]; 4],
+    /// Each month's explanation of the execution (an AO's imported `Motivo(SE)`), when it has any.
+    notes: Option<[String; 12]>,
 }
 
 impl GridData {
@@ -85,8 +87,10 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
         let s = selection.get();
         ws.with(|w| {
             code.with_value(|c| {
-                let item = goals_of(w.evaluated_version(s)?, c)?;
-                Some(GridData { caption: item.caption(), series: Series::ALL.map(|s| *s.values(item)) })
+                let version = w.evaluated_version(s)?;
+                let item = goals_of(version, c)?;
+                let notes = version.activity(c).filter(|a| !a.execution_notes.is_empty()).map(|a| a.execution_notes.0.clone());
+                Some(GridData { caption: item.caption(), series: Series::ALL.map(|s| *s.values(item)), notes })
             })
         })
     });
@@ -245,6 +249,16 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                 </tbody>
+                {move || activity.with(|a| a.as_ref().and_then(|a| a.notes.clone())).map(|notes| view! {
+                    <tfoot>
+                        <tr class="notes">
+                            <th scope="row">"Motivo del seguimiento"</th>
+                            {notes.into_iter().map(|note| { let shown = note.clone(); view! { <td class="note" title=note>{shown}</td> } }).collect_view()}
+                            <td></td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                })}
             </table>
             <GridMessages editable=editable errors=errors/>
             <ul class="warnings" role="status">
