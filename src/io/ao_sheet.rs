@@ -606,7 +606,7 @@ impl RowReader<'_> {
                 Some(value) => {
                     let shown = value.as_text();
                     // The `'` an export puts before text that starts like a formula is dropped (csv::guard_text).
-                    let shown = if text_fields { unguard_text(&shown).to_string() } else { shown.into_owned() };
+                    let shown = if text_fields { unguard_text(&shown) } else { &shown };
                     shown.trim().to_string()
                 }
             }

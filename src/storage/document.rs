@@ -130,8 +130,8 @@ fn read(text: &str) -> Result<Decoded, DocumentError> {
     // intermediate JSON tree; version 0 goes through `Value` and comes back as text, so the
     // model's Deserialize impls are compiled for one deserializer only.
     match version {
-        // Version 2 is version 3 without the import's fields (remembered imports, centro de costo
-        // aliases, an AO's annual financial totals and monthly notes), which all default.
+        // Version 2 is version 3 without the import's fields (what the import remembers, an AO's
+        // annual financial totals and monthly notes), which all default.
         CURRENT_VERSION | 2 => Ok(Decoded { workspace: serde_json::from_str(workspace.get()).map_err(broken)?, view: None }),
         1 => view_out_of_workspace(workspace.get()),
         0 => {

@@ -127,5 +127,9 @@ where
 {
     let width = recognition.headers.iter().map(|h| h.column as usize + 1).max().unwrap_or(0);
     let keep = mapping.kept(width);
-    book.read(recognition.tab, mapping.header_row + 1, Some(&keep), pause).await
+    // A merged cell hides a text every row has (an AEI written once over its AO): when one is
+    // missing, the merged regions are read.
+    let texts = [Field::AoCode, Field::AoName, Field::Unit, Field::AeiCode, Field::AeiName, Field::CcCode, Field::CcName, Field::Category];
+    let merged: Vec<u32> = texts.iter().filter_map(|f| mapping.column(*f)).collect();
+    book.read(recognition.tab, mapping.header_row + 1, Some(&keep), &merged, pause).await
 }

@@ -401,8 +401,17 @@ impl Book {
     }
 
     /// Rows from `from_row` on, keeping the `columns` marked (every column when `None`); formulas
-    /// without a calculated value in those cells are refused, merged cells fill every row they span.
-    pub async fn read<F, P>(&mut self, tab: usize, from_row: u32, columns: Option<&[bool]>, mut pause: P) -> Result<SheetCells, FileError>
+    /// without a calculated value in those cells are refused, merged cells fill every row they
+    /// span. The merged regions are read only when a cell of `merged` (the columns of texts every
+    /// row has, such as the AEI code) is missing: for an .xlsx that is a second pass over the sheet.
+    pub async fn read<F, P>(
+        &mut self,
+        tab: usize,
+        from_row: u32,
+        columns: Option<&[bool]>,
+        merged: &[u32],
+        mut pause: P,
+    ) -> Result<SheetCells, FileError>
     where
         P: FnMut(Progress) -> F,
         F: Future<Output = ()>,
@@ -426,7 +435,7 @@ impl Book {
                 return Err(BookError::FormulasWithoutValue(cells).into());
             }
         }
-        let merges = self.merges(tab, &rows, keep.as_deref())?;
+        let merges = self.merges(tab, &rows, merged)?;
         fill_merges(&mut rows, &merges, keep.as_deref());
         Ok(SheetCells { rows })
     }
@@ -542,14 +551,10 @@ impl Book {
         Ok(found)
     }
 
-    /// The tab's merged regions, read only when some kept cell of the data is missing (a full pass
-    /// over an .xlsx sheet, free for .xls, from the pre-scan for .ods).
-    fn merges(&mut self, tab: usize, rows: &[SheetRow], keep: Option<&[bool]>) -> Result<Vec<Merge>, FileError> {
-        let kept: Vec<u32> = match keep {
-            Some(keep) => keep.iter().enumerate().filter(|(_, k)| **k).map(|(i, _)| i as u32).collect(),
-            None => Vec::new(),
-        };
-        let gaps = !kept.is_empty() && rows.iter().any(|row| kept.iter().any(|&c| row.get(c).is_none()));
+    /// The tab's merged regions, read only when a cell of the `merged` columns is missing in some
+    /// row (a full pass over an .xlsx sheet, free for .xls, from the pre-scan for .ods).
+    fn merges(&mut self, tab: usize, rows: &[SheetRow], merged: &[u32]) -> Result<Vec<Merge>, FileError> {
+        let gaps = rows.iter().any(|row| merged.iter().any(|&c| row.get(c).is_none()));
         if !gaps {
             return Ok(Vec::new());
         }
@@ -632,5 +637,5 @@ pub fn run_ready<T>(future: impl Future<Output = T>) -> T {
 
 /// A read whose pauses do nothing: for callers that do not report progress.
 pub fn read_now(book: &mut Book, tab: usize, from_row: u32, columns: Option<&[bool]>) -> Result<SheetCells, FileError> {
-    run_ready(book.read(tab, from_row, columns, |_| std::future::ready(())))
+    run_ready(book.read(tab, from_row, columns, &[], |_| std::future::ready(())))
 }
