@@ -266,3 +266,66 @@ fn a_csv_of_15000_rows_and_280_columns_is_within_every_limit() {
     let rows = read_cells(csv.as_bytes()).unwrap();
     assert_eq!((rows.len(), rows[14_999].len()), (15_000, 280));
 }
+
+/// An .ods of one tab whose content is `rows` (table rows), stored.
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="A">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#;
+    zip_of(&[
+        RawEntry::stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        RawEntry::stored("content.xml", content.as_bytes()),
+        RawEntry::stored("META-INF/manifest.xml", manifest.as_bytes()),
+    ])
+}
+
+#[test]
+fn an_ods_row_repeated_a_million_times_is_refused_before_calamine_lays_it_out() {
+    let row = |repeat: usize| {
+        format!(r#"<table:table-row table:number-rows-repeated="{repeat}"><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#)
+    };
+    assert_eq!(read_cells(&ods(&row(MAX_ROWS))).unwrap().len(), MAX_ROWS);
+    assert_eq!(refusal(&ods(&row(1_000_000))), format!("Fila 100,001: {ROWS_REFUSED}"));
+    let wide = r#"<table:table-row table:number-rows-repeated="5000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#;
+    assert_eq!(
+        refusal(&ods(wide)),
+        "El libro pasa del máximo de 4,500,000 celdas (filas por columnas de todas sus hojas, hasta la última con datos); guárdelo como libro de Excel (.xlsx) o impórtelo en partes"
+    );
+}
+
+#[test]
+fn a_shared_string_count_declared_past_the_limit_is_refused_before_calamine_reserves_it() {
+    let shared = r#"<sst uniqueCount="4611686018427387903"><si><t>x</t></si></sst>"#;
+    assert_eq!(
+        refusal(&workbook(&shared_uses(1), Some(shared), None)),
+        "El libro pasa del máximo de 2,097,152 textos distintos (textos compartidos)"
+    );
+}
+
+#[test]
+fn more_fonts_than_the_style_limit_are_refused() {
+    let seven = "<row r=\"1\"><c r=\"A1\"><v>7</v></c></row>";
+    let fonts = |n: usize| format!("<styleSheet><fonts>{}</fonts><cellXfs><xf numFmtId=\"0\"/></cellXfs></styleSheet>", "<font/>".repeat(n));
+    assert_eq!(read_cells(&workbook(seven, None, Some(&fonts(MAX_STYLES)))).unwrap()[0][0], "7");
+    assert_eq!(refusal(&workbook(seven, None, Some(&fonts(MAX_STYLES + 1)))), "El libro pasa del máximo de 65,536 formatos de número o estilos de celda");
+}
+
+#[test]
+fn an_xls_cell_moved_to_the_end_of_the_grid_is_refused_before_calamine_lays_the_tab_out() {
+    let original = std::fs::read("tests/fixtures/corpus/libreoffice.xls").unwrap();
+    assert!(read_cells(&original).is_ok());
+    // The first text cell record (LABELSST, 0x00FD) of LibreOffice's file, moved to row 65,536, column IV.
+    let at = original.windows(4).position(|w| w == [0xFD, 0x00, 0x0A, 0x00]).unwrap() + 4;
+    let mut moved = original.clone();
+    moved[at..at + 4].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0x00]);
+    assert_eq!(
+        refusal(&moved),
+        "El libro pasa del máximo de 4,500,000 celdas (filas por columnas de todas sus hojas, hasta la última con datos); guárdelo como libro de Excel (.xlsx) o impórtelo en partes"
+    );
+    // A DIMENSIONS record that claims 2^32 rows.
+    let at = original.windows(4).position(|w| w == [0x00, 0x02, 0x0E, 0x00]).unwrap() + 4;
+    let mut huge = original;
+    huge[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    assert_eq!(refusal(&huge), format!("Fila 100,001: {ROWS_REFUSED}"));
+}

@@ -2,7 +2,6 @@
 //! next month's file imports in one click) and the centro de costo names linked to existing ones.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// Remembered files at most; the oldest is forgotten first.
 pub const REMEMBERED_FILES: usize = 20;
@@ -26,9 +25,9 @@ pub struct RememberedImport {
     pub cumulative: Option<bool>,
 }
 
-/// The remembered imports of a workspace. The workspace keeps it as plain JSON
-/// (`Workspace::imports`): only the import reads its shape, so the rest of the app carries no code
-/// for it; what does not read as this shape is forgotten, never an error.
+/// The remembered imports of a workspace. The workspace keeps it as JSON text
+/// (`Workspace::imports`): only the import reads it, so the rest of the app carries no code for
+/// it; a text that does not read as this shape is forgotten, never an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct ImportMemory {
     #[serde(default)]
@@ -39,16 +38,16 @@ pub struct ImportMemory {
 
 impl ImportMemory {
     /// The memory kept in a workspace's `imports`.
-    pub fn of(stored: &Value) -> Self {
-        serde_json::from_value(stored.clone()).unwrap_or_default()
+    pub fn of(stored: &str) -> Self {
+        serde_json::from_str(stored).unwrap_or_default()
     }
 
-    /// The memory as the workspace keeps it (`null` when empty).
-    pub fn to_value(&self) -> Value {
+    /// The memory as the workspace keeps it (empty when there is nothing to remember).
+    pub fn to_text(&self) -> String {
         if self.is_empty() {
-            Value::Null
+            String::new()
         } else {
-            serde_json::to_value(self).unwrap_or(Value::Null)
+            serde_json::to_string(self).unwrap_or_default()
         }
     }
 
@@ -105,8 +104,8 @@ mod tests {
         assert_eq!(memory.files.iter().filter(|f| f.signature == "s5").count(), 1);
         assert!(memory.recall("s0").is_none(), "the oldest went first");
         memory.link(2026, "direccion de adopciones".into(), "05".into());
-        assert_eq!(ImportMemory::of(&memory.to_value()), memory);
-        assert_eq!(ImportMemory::of(&serde_json::json!({"files": 3})), ImportMemory::default(), "forgotten, not an error");
-        assert_eq!(ImportMemory::default().to_value(), Value::Null);
+        assert_eq!(ImportMemory::of(&memory.to_text()), memory);
+        assert_eq!(ImportMemory::of(r#"{"files": 3}"#), ImportMemory::default(), "forgotten, not an error");
+        assert_eq!(ImportMemory::default().to_text(), "");
     }
 }

@@ -153,33 +153,59 @@ impl MonthlyValues {
 
 /// Annual financial totals of an AO whose source gave no monthly detail (an export with only
 /// `Fn(RE) Total` / `Fn(SE) Total`); its monthly `financial` values are then all zero and unused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Stored as one string, `"programmed|executed"` (`"18000|8400"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnualFinancial {
     pub programmed: Decimal,
     pub executed: Decimal,
 }
 
-/// A text per month: the explanation of each month's execution (the Aplicativo's `Motivo(SE) MM`),
-/// stored as a list of strings without the trailing empty months.
+impl Serialize for AnnualFinancial {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("{}|{}", self.programmed.normalize(), self.executed.normalize()))
+    }
+}
+
+impl<'de> Deserialize<'de> for AnnualFinancial {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use std::str::FromStr;
+        let text = String::deserialize(deserializer)?;
+        let bad = || serde::de::Error::custom(format!("totales anuales inválidos: {text}"));
+        let (programmed, executed) = text.split_once('|').ok_or_else(bad)?;
+        // Their bounds are checked with every other figure (`limits::check_workspace`).
+        let read = |part: &str| Decimal::from_str(part).map_err(|_| bad());
+        Ok(AnnualFinancial { programmed: read(programmed)?, executed: read(executed)? })
+    }
+}
+
+/// A text per month: the explanation of each month's execution (the Aplicativo's `Motivo(SE) MM`).
+/// Stored as one string, the months separated by U+001F (a control character no note holds),
+/// trailing empty months dropped.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MonthNotes(pub [String; 12]);
+
+const NOTE_SEPARATOR: char = '\u{1F}';
 
 impl Serialize for MonthNotes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let used = self.0.iter().rposition(|n| !n.is_empty()).map_or(0, |i| i + 1);
-        serializer.collect_seq(&self.0[..used])
+        serializer.serialize_str(&self.0[..used].join(&NOTE_SEPARATOR.to_string()))
     }
 }
 
 impl<'de> Deserialize<'de> for MonthNotes {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let notes = Vec::<String>::deserialize(deserializer)?;
-        if notes.len() > 12 {
+        let text = String::deserialize(deserializer)?;
+        let mut months: [String; 12] = Default::default();
+        if text.is_empty() {
+            return Ok(MonthNotes(months));
+        }
+        let parts: Vec<&str> = text.split(NOTE_SEPARATOR).collect();
+        if parts.len() > 12 {
             return Err(serde::de::Error::custom("más de 12 meses"));
         }
-        let mut months: [String; 12] = Default::default();
-        for (slot, note) in months.iter_mut().zip(notes) {
-            *slot = note;
+        for (slot, part) in months.iter_mut().zip(parts) {
+            *slot = part.to_string();
         }
         Ok(MonthNotes(months))
     }

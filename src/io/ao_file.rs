@@ -170,6 +170,6 @@ pub fn import(ws: &mut Workspace, year: u16, sheet: &AoSheet) -> Result<ImportSu
     }
     let number = year.poi.latest().map_or(0, |v| v.number);
     let summary = apply_import(sheet, year, number, &mut memory)?;
-    ws.imports = memory.to_value();
+    ws.imports = memory.to_text();
     Ok(summary)
 }

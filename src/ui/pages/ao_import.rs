@@ -170,7 +170,7 @@ async fn confirm(read: Read, sheet: Arc<AoSheet>, ws: RwSignal<Workspace>, step:
         if changed {
             let mut memory = ImportMemory::of(&w.imports);
             memory.remember(remembered);
-            w.imports = memory.to_value();
+            w.imports = memory.to_text();
         }
         outcome = Some(result);
         changed
