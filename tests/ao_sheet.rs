@@ -4,7 +4,7 @@ use std::str::FromStr;
 use std::time::Instant;
 
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW, REST_OF_POI};
-use ficha::domain::numbers::{DecimalMark, NumberError};
+use ficha::domain::language::{DecimalMark, NumberError};
 use ficha::domain::plan::{Aei, CostCenter, Indicator, OperativeActivity};
 use ficha::domain::poi::{Amendment, PoiVersion, Resolution};
 use ficha::domain::workspace::YearPlan;

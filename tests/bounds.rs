@@ -411,7 +411,7 @@ proptest! {
             for (cell, text) in cells.iter().enumerate() {
                 let series = Series::ALL[cell / 12];
                 let entered = ws.set_monthly_value(view, &code, series, month((cell % 12) as u8 + 1), text);
-                prop_assert_eq!(entered.is_ok(), ficha::domain::numbers::parse_number(text, series.kind(), Default::default()).is_ok());
+                prop_assert_eq!(entered.is_ok(), ficha::domain::language::parse_number(text, series.kind(), Default::default()).is_ok());
             }
         }
         let reopened = decode(&encode(&ws));

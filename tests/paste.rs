@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use ficha::domain::edit::{EditError, Series};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::numbers::NumberError;
+use ficha::domain::language::NumberError;
 use ficha::domain::paste::{is_block, parse_block};
 use ficha::domain::period::Month;
 use ficha::domain::workspace::Selection;

@@ -3,7 +3,7 @@
 use std::time::{Duration, Instant};
 
 use ficha::domain::calendar::Date;
-use ficha::domain::format::percent;
+use ficha::domain::language::percent;
 use ficha::domain::recommendations::{
     Action, AgeingBucket, ControlReport, Origin, Problem, Recommendation, RecommendationId, RecommendationKind,
     RecommendationRegister, RecommendationSource, RecommendationStatus, RecommendationType, Reprogramming,

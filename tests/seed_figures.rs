@@ -2,7 +2,7 @@
 
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::ficha::{cuadro1, cuadro2, tabla3};
-use ficha::domain::format::{average, money, percent, quantity};
+use ficha::domain::language::{average, money, percent, quantity};
 use ficha::domain::period::Period;
 use ficha::domain::workspace::Workspace;
 

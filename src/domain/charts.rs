@@ -4,7 +4,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::ficha::{progress, ActivityFigures, TableOptions};
-use super::limits::saturating_sum;
+use super::plan::saturating_sum;
 use super::period::{Month, Period};
 use super::plan::{exact_sum, MonthlyValues};
 use super::poi::PoiVersion;

@@ -7,7 +7,7 @@ use super::edit::Series;
 use super::period::Month;
 use super::plan::{exact_sum, Investment, OperativeActivity};
 use super::poi::PoiVersion;
-use super::words::{counted, Gender};
+use crate::domain::language::{counted, Gender};
 
 /// An AO (or an inversión, by its CUI) named in a comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]

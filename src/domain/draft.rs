@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 
 use super::calendar::Date;
 use super::ficha::{ActivityFigures, Cuadro1Row};
-use super::format::{money, money_in_prose, percent, quantity};
+use crate::domain::language::{money, money_in_prose, percent, quantity};
 use super::integrity::IntegrityResult;
 use super::narrative::{ActivityNarrative, AeiNarrative, NarrativeInputs, SectionEdit, UnitNoun};
 use super::period::Period;
 use super::plan::Aei;
 use super::poi::{Amendment, PoiVersion, Resolution};
-use super::words::{self, Gender};
+use crate::domain::language::{counted, number_words, Gender};
 use super::workspace::{Selection, Workspace};
 
 /// Mark of the ICP footnote, as the reference sets it after "(ICP)".
@@ -350,7 +350,7 @@ fn gender(feminine: bool) -> Gender {
 }
 
 fn activities_count(n: u32) -> String {
-    words::counted(n, Gender::Feminine, "actividad operativa", "actividades operativas")
+    counted(n, Gender::Feminine, "actividad operativa", "actividades operativas")
 }
 
 /// " Agregando cuatro (04) nuevas actividades operativas.", or nothing when none was added.
@@ -360,7 +360,7 @@ fn added_sentence(added: u32) -> String {
     } else {
         format!(
             " Agregando {}.",
-            words::counted(added, Gender::Feminine, "nueva actividad operativa", "nuevas actividades operativas")
+            counted(added, Gender::Feminine, "nueva actividad operativa", "nuevas actividades operativas")
         )
     }
 }
@@ -409,7 +409,7 @@ fn unit_noun(unit: &str) -> UnitNoun {
 /// "un (01) informe", or "2.5 informes" for a quantity that is not whole.
 fn amount(value: Decimal, noun: &UnitNoun) -> String {
     match whole(value) {
-        Some(n) => words::counted(n, gender(noun.feminine), &noun.singular, &noun.plural),
+        Some(n) => counted(n, gender(noun.feminine), &noun.singular, &noun.plural),
         None => format!("{} {}", quantity(value), noun.plural),
     }
 }
@@ -779,7 +779,7 @@ impl<'a> Drafter<'a> {
         let scored = Self::scored_stages(icp);
         let head = match scored.len() {
             1 => "la primera etapa".to_string(),
-            n => format!("las {} primeras etapas", words::number_words(listed_count(n), Gender::Feminine)),
+            n => format!("las {} primeras etapas", number_words(listed_count(n), Gender::Feminine)),
         };
         let names = if with_names {
             let each: Vec<String> = scored.iter().map(|(n, name, _)| format!("Etapa {n}: {name}")).collect();
@@ -789,7 +789,7 @@ impl<'a> Drafter<'a> {
         };
         format!(
             "{head}{names} de {} previstas para la implementación del Modelo de Integridad en el sector público",
-            words::number_words(listed_count(icp.stages.len()), Gender::Feminine)
+            number_words(listed_count(icp.stages.len()), Gender::Feminine)
         )
     }
 

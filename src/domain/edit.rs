@@ -4,8 +4,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::format::{money, quantity};
-use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
+use crate::domain::language::{money, quantity};
+use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
 use super::period::Month;
 use super::plan::{Investment, MonthlyValues, OperativeActivity};
 use super::poi::PoiVersion;

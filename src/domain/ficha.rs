@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::limits::saturating_sum;
+use super::plan::saturating_sum;
 use super::period::Period;
 use super::plan::{Aei, CostCenter, Investment, MonthlyValues, OperativeActivity};
 use super::poi::PoiVersion;

@@ -5,8 +5,9 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::limits::{saturating_sum, QUANTITY_DECIMALS};
-use super::numbers::{parse_number, DecimalMark, NumberKind};
+use super::language::QUANTITY_DECIMALS;
+use super::plan::saturating_sum;
+use crate::domain::language::{parse_number, DecimalMark, NumberKind};
 
 /// One cumulative stage of the Modelo de Integridad, scored 0 to 1 (`None`: not evaluated).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::calendar::Date;
-use super::format::percent;
+use crate::domain::language::percent;
 use super::recommendations::{
     FollowUp, Origin, Recommendation, RecommendationFollowUp, RecommendationKind, RecommendationRegister,
     RecommendationSource, RecommendationStatus, RecommendationType, Tally,
 };
-use super::text::{fold, push_folded};
-use super::words::{counted, number_with_digits, Gender};
+use crate::domain::language::{fold, push_folded};
+use crate::domain::language::{counted, number_with_digits, Gender};
 
 /// The filters and the search over the register; an empty query lists everything.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

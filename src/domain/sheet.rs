@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::edit::{goals_of, EditError, MonthlyPatch, Series};
-use super::numbers::{parse_number, DecimalMark};
+use crate::domain::language::{parse_number, DecimalMark};
 use super::paste::cells;
 use super::period::Month;
 use super::workspace::{Selection, Workspace};

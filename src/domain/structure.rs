@@ -6,10 +6,10 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::calendar::{Date, DateError};
-use super::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
+use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
 use super::plan::{Aei, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity};
 use super::poi::{Amendment, PoiVersion, Resolution};
-use super::words::{counted, Gender};
+use crate::domain::language::{counted, Gender};
 use super::workspace::{Selection, Workspace, YearPlan};
 
 /// What a structure edit acts on.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::domain::charts::{Axis, ProgressChart, Series, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
 use crate::domain::draft::{draft_ficha, Block, FichaDraft, Span, TableRef, TitleBlock};
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
-use crate::domain::format::{average, money, percent, quantity};
+use crate::domain::language::{average, money, percent, quantity};
 use crate::domain::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
     TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,

@@ -9,7 +9,7 @@ use super::ao_file::{check_size, read_cells, FileError};
 use super::csv::{fold, header_key, write_location};
 use super::xlsx::{Cell, NumberFormat, Row, RowKind, Sheet};
 use crate::domain::calendar::{Date, DateError};
-use crate::domain::format::NOT_APPLICABLE;
+use crate::domain::language::NOT_APPLICABLE;
 use crate::domain::recommendations::{
     Action, ControlReport, FollowUp, Origin, Problem, Recommendation, RecommendationKind, RecommendationRegister,
     RecommendationSource, RecommendationStatus, RecommendationType, RegisterError, StatusCatalog, StatusUpdate,

@@ -15,7 +15,7 @@ use super::limits::{
 use super::unzip::{UnzipError, ZipArchive};
 use super::xml::{Event, Reader, XmlError};
 use super::zip::ZipWriter;
-use crate::domain::format;
+use crate::domain::language;
 
 /// The media type a browser offers the download as.
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -513,10 +513,10 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(text) => text.clone(),
             Cell::Number(value, NumberFormat::Count) => value.normalize().to_string(),
-            Cell::Number(value, NumberFormat::Quantity) => format::quantity(*value),
-            Cell::Number(value, NumberFormat::Money) => format::money(*value),
-            Cell::Number(value, NumberFormat::Average) => format::average(Some(*value)),
-            Cell::Number(value, NumberFormat::Percent) => format::percent(Some(*value)),
+            Cell::Number(value, NumberFormat::Quantity) => language::quantity(*value),
+            Cell::Number(value, NumberFormat::Money) => language::money(*value),
+            Cell::Number(value, NumberFormat::Average) => language::average(Some(*value)),
+            Cell::Number(value, NumberFormat::Percent) => language::percent(Some(*value)),
         }
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::domain::charts::{Axis, ProgressChart, Series, NO_COUNTED_ACTIVITIES};
-use crate::domain::format::quantity;
+use crate::domain::language::quantity;
 use crate::domain::labels::{self, SOURCE};
 use crate::domain::period::Month;
 

@@ -10,8 +10,8 @@ use web_sys::HtmlInputElement;
 
 use crate::domain::edit::{far_above_programming, goals_of, Series};
 use crate::domain::ficha::progress;
-use crate::domain::format::percent;
-use crate::domain::numbers::{parse_number, DecimalMark};
+use crate::domain::language::percent;
+use crate::domain::language::{parse_number, DecimalMark};
 use crate::domain::paste::is_block;
 use crate::domain::period::Month;
 use crate::domain::plan::exact_sum;

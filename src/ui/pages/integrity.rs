@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::domain::format::average;
+use crate::domain::language::average;
 use crate::domain::integrity::{parse_count, IntegrityInputError, IntegrityResult};
 use crate::ui::pages::summary::SelectionControls;
 use crate::ui::state::use_state;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::format::quantity;
+use crate::domain::language::quantity;
 use crate::domain::plan::Entity;
 use crate::domain::structure::{ActivityDraft, AeiDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError};
 use crate::domain::workspace::Workspace;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::format::average;
+use crate::domain::language::average;
 use crate::domain::period::Period;
 use crate::domain::workspace::Selection;
 use crate::ui::route::Route;

@@ -10,7 +10,7 @@ use super::fields::{
 use super::transfer::offer_sheet;
 use super::use_reco;
 use crate::domain::calendar::Date;
-use crate::domain::format::quantity;
+use crate::domain::language::quantity;
 use crate::domain::recommendations::{RecommendationId, RecommendationKind, RecommendationStatus};
 use crate::domain::recommendations_summary::{list, Listed, RegisterQuery};
 use crate::io::recommendations_csv::register_sheet;

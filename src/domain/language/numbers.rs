@@ -1,4 +1,5 @@
-//! Reading numbers as planners type or paste them: `21000`, `21,000.00`, `S/ 21,000.00`.
+//! Reading numbers as planners type or paste them (`21000`, `21,000.00`, `S/ 21,000.00`), within
+//! the bounds every figure is held to wherever it enters (docs/LIMITS.md).
 
 use std::fmt;
 use std::str::FromStr;
@@ -6,14 +7,22 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::format::{money, quantity};
-use super::limits::{self, MAX_MONEY, MAX_QUANTITY, MONEY_DECIMALS, QUANTITY_DECIMALS};
+
+/// Largest amount in soles: 10^15, thousands of times any public budget of Peru.
+pub const MAX_MONEY: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+/// Decimals an amount in soles may have: céntimos.
+pub const MONEY_DECIMALS: u32 = 2;
+/// Largest physical quantity (or indicator value, integrity score): 10^12.
+pub const MAX_QUANTITY: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+/// Decimals a physical quantity may have.
+pub const QUANTITY_DECIMALS: u32 = 6;
 
 /// What a number measures, which decides how many decimals it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberKind {
-    /// A physical quantity in the AO's own unit: at most `limits::QUANTITY_DECIMALS` decimals.
+    /// A physical quantity in the AO's own unit: at most `QUANTITY_DECIMALS` decimals.
     Quantity,
-    /// Soles: at most `limits::MONEY_DECIMALS` decimals.
+    /// Soles: at most `MONEY_DECIMALS` decimals.
     Money,
 }
 
@@ -78,6 +87,21 @@ impl NumberKind {
             NumberKind::Quantity => "una cantidad",
         }
     }
+}
+
+/// Whether a value is within its kind's bounds: not negative, at most its maximum and its decimals
+/// (trailing zeros do not count: `21000.500` is `21000.5`).
+pub fn check_bounds(value: Decimal, kind: NumberKind) -> Result<(), NumberError> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(NumberError::Negative);
+    }
+    if value.scale() > kind.decimals() && value.normalize().scale() > kind.decimals() {
+        return Err(NumberError::TooManyDecimals(kind));
+    }
+    if value > kind.max() {
+        return Err(NumberError::TooLarge(kind));
+    }
+    Ok(())
 }
 
 /// A number with more integer digits may not fit a `Decimal` (its maximum has 29); every bound is
@@ -150,7 +174,7 @@ pub fn parse_number(text: &str, kind: NumberKind, mark: DecimalMark) -> Result<D
         None => whole.to_string(),
     };
     let value = Decimal::from_str(&canonical).map_err(|_| NumberError::NotANumber)?;
-    limits::check(value, kind)?;
+    check_bounds(value, kind)?;
     Ok(value)
 }
 
@@ -226,6 +250,32 @@ mod tests {
         assert_eq!(quantity(&"9".repeat(400)), Err(NumberError::TooLarge(NumberKind::Quantity)));
         assert_eq!(money("-99999999999999999999999999999999"), Err(NumberError::TooLarge(NumberKind::Money)));
         assert_eq!(money("0000000000000000000000000000000001.5").as_deref(), Ok("1.5"), "leading zeros are no digits");
+    }
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn the_constants_are_the_documented_powers_of_ten() {
+        assert_eq!(MAX_MONEY, Decimal::from(10u64.pow(15)));
+        assert_eq!(MAX_QUANTITY, Decimal::from(10u64.pow(12)));
+    }
+
+    #[test]
+    fn each_bound_holds_at_its_edge_and_refuses_one_past_it() {
+        let money = NumberKind::Money;
+        let quantity = NumberKind::Quantity;
+        assert_eq!(check_bounds(d("1000000000000000.00"), money), Ok(()));
+        assert_eq!(check_bounds(d("1000000000000000.01"), money), Err(NumberError::TooLarge(money)));
+        assert_eq!(check_bounds(d("0.01"), money), Ok(()));
+        assert_eq!(check_bounds(d("0.001"), money), Err(NumberError::TooManyDecimals(money)));
+        assert_eq!(check_bounds(d("21000.500"), money), Ok(()), "trailing zeros are not decimals");
+        assert_eq!(check_bounds(d("999999999999.999999"), quantity), Ok(()));
+        assert_eq!(check_bounds(d("1000000000000.000001"), quantity), Err(NumberError::TooLarge(quantity)));
+        assert_eq!(check_bounds(d("0.0000001"), quantity), Err(NumberError::TooManyDecimals(quantity)));
+        assert_eq!(check_bounds(d("-1"), quantity), Err(NumberError::Negative));
+        assert_eq!(check_bounds(Decimal::MAX, money), Err(NumberError::TooLarge(money)));
     }
 
     #[test]
