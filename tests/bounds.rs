@@ -4,14 +4,11 @@
 use std::str::FromStr;
 
 use ficha::domain::charts::Axis;
-use ficha::domain::compare::compare;
+use ficha::domain::plan::{compare, Investment, Month, OperativeActivity, Period, Series};
 use ficha::domain::draft::draft_ficha;
-use ficha::domain::edit::Series;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::integrity::{IntegrityResult, InputProblem};
+use ficha::domain::integrity::{InputProblem, IntegrityResult};
 use ficha::domain::paste::parse_block;
-use ficha::domain::period::{Month, Period};
-use ficha::domain::plan::{Investment, OperativeActivity};
 use ficha::domain::sheet::parse_sheet_block;
 use ficha::domain::structure::AeiDraft;
 use ficha::domain::synthetic::compute_every_table;

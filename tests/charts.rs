@@ -5,9 +5,7 @@ use std::str::FromStr;
 use ficha::domain::charts::{progress_chart, Axis};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::ficha::TableOptions;
-use ficha::domain::period::Period;
-use ficha::domain::plan::OperativeActivity;
-use ficha::domain::poi::PoiVersion;
+use ficha::domain::plan::{OperativeActivity, Period, PoiVersion};
 use ficha::domain::workspace::Selection;
 use rust_decimal::Decimal;
 

@@ -2,12 +2,8 @@
 
 use std::str::FromStr;
 
-use ficha::domain::compare::compare;
-use ficha::domain::edit::Series;
+use ficha::domain::plan::{compare, Investment, Month, OperativeActivity, PoiVersion, Series};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW, REST_OF_POI};
-use ficha::domain::period::Month;
-use ficha::domain::plan::{Investment, OperativeActivity};
-use ficha::domain::poi::PoiVersion;
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {

@@ -6,7 +6,7 @@ use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::narrative::SectionEdit;
 use ficha::domain::workspace::{Selection, Workspace};
 use ficha::domain::charts::Series;
-use ficha::domain::period::Period;
+use ficha::domain::plan::Period;
 use ficha::io::docx::{chart_part, chart_workbook_part, escape, ficha_docx, file_name};
 use ficha::io::xlsx::read_first_sheet;
 use rust_decimal::Decimal;

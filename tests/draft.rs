@@ -7,8 +7,7 @@ use ficha::domain::draft::{
 };
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::narrative::{reference_inputs, EntityReference, NarrativeInputs, SectionEdit};
-use ficha::domain::period::Period;
-use ficha::domain::plan::OperativeActivity;
+use ficha::domain::plan::{OperativeActivity, Period};
 use ficha::domain::synthetic::synthetic_workspace;
 use ficha::domain::workspace::{Selection, Workspace};
 use rust_decimal::Decimal;

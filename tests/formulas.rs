@@ -4,9 +4,7 @@ use std::str::FromStr;
 
 use ficha::domain::ficha::{cuadro1, cuadro2, tabla3, TableOptions};
 use ficha::domain::language::{average, money, percent};
-use ficha::domain::period::{Month, Period};
-use ficha::domain::plan::{Aei, CostCenter, Indicator, Investment, MonthlyValues, OperativeActivity};
-use ficha::domain::poi::PoiVersion;
+use ficha::domain::plan::{Aei, CostCenter, Indicator, Investment, Month, MonthlyValues, OperativeActivity, Period, PoiVersion};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {

@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::narrative::SectionEdit;
-use ficha::domain::period::Period;
-use ficha::domain::plan::{CostCenter, Investment, OperativeActivity};
+use ficha::domain::plan::{CostCenter, Investment, OperativeActivity, Period};
 use ficha::domain::workspace::{Selection, Workspace};
 use ficha::io::docx::ficha_docx;
 use ficha::io::tables::{ao_sheet, ao_sheet_csv, sheet_csv, table_sheet, tables_workbook, Table};

@@ -2,9 +2,9 @@
 
 use std::str::FromStr;
 
-use ficha::domain::edit::{EditError, Series};
+use ficha::domain::edit::EditError;
+use ficha::domain::plan::{Month, Series};
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
-use ficha::domain::period::Month;
 use ficha::domain::sheet::{at_row, parse_sheet_block, row_of};
 use ficha::domain::workspace::{Selection, Workspace};
 use rust_decimal::Decimal;

@@ -3,11 +3,9 @@
 
 use std::str::FromStr;
 
-use ficha::domain::edit::Series;
+use ficha::domain::plan::{Investment, Month, Period, Series};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::period::{Month, Period};
 use ficha::domain::draft::draft_ficha;
-use ficha::domain::plan::Investment;
 use ficha::domain::structure::{
     ActivityDraft, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError,
 };

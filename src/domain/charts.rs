@@ -4,10 +4,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::ficha::{progress, ActivityFigures, TableOptions};
-use super::plan::saturating_sum;
-use super::period::{Month, Period};
-use super::plan::{exact_sum, MonthlyValues};
-use super::poi::PoiVersion;
+use crate::domain::plan::{exact_sum, saturating_sum, Month, MonthlyValues, Period, PoiVersion};
 use super::workspace::{Selection, Workspace};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;

@@ -4,13 +4,10 @@ use rust_decimal::Decimal;
 
 use super::calendar::Date;
 use super::ficha::{ActivityFigures, Cuadro1Row};
-use crate::domain::language::{money, money_in_prose, percent, quantity};
+use crate::domain::language::{counted, money, money_in_prose, number_words, percent, quantity, Gender};
 use super::integrity::IntegrityResult;
 use super::narrative::{ActivityNarrative, AeiNarrative, NarrativeInputs, SectionEdit, UnitNoun};
-use super::period::Period;
-use super::plan::Aei;
-use super::poi::{Amendment, PoiVersion, Resolution};
-use crate::domain::language::{counted, number_words, Gender};
+use crate::domain::plan::{Aei, Amendment, Period, PoiVersion, Resolution};
 use super::workspace::{Selection, Workspace};
 
 /// Mark of the ICP footnote, as the reference sets it after "(ICP)".

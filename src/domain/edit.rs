@@ -4,151 +4,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::domain::language::{money, quantity};
-use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
-use super::period::Month;
-use super::plan::{Investment, MonthlyValues, OperativeActivity};
-use super::poi::PoiVersion;
-use super::workspace::{Selection, Workspace};
-
-/// One of the four monthly series of an AO.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Series {
-    PhysicalProgrammed,
-    PhysicalExecuted,
-    FinancialProgrammed,
-    FinancialExecuted,
-}
-
-impl Series {
-    /// The four series in the order the grid shows them.
-    pub const ALL: [Series; 4] =
-        [Series::PhysicalProgrammed, Series::PhysicalExecuted, Series::FinancialProgrammed, Series::FinancialExecuted];
-
-    /// Row title in the grid.
-    pub fn label(self) -> &'static str {
-        match self {
-            Series::PhysicalProgrammed => "Programación física",
-            Series::PhysicalExecuted => "Ejecución física",
-            Series::FinancialProgrammed => "Programación financiera (S/)",
-            Series::FinancialExecuted => "Ejecución financiera (S/)",
-        }
-    }
-
-    /// Quantities or soles.
-    pub fn kind(self) -> NumberKind {
-        match self {
-            Series::PhysicalProgrammed | Series::PhysicalExecuted => NumberKind::Quantity,
-            Series::FinancialProgrammed | Series::FinancialExecuted => NumberKind::Money,
-        }
-    }
-
-    /// The grid row of the series, 0–3.
-    pub fn position(self) -> usize {
-        match self {
-            Series::PhysicalProgrammed => 0,
-            Series::PhysicalExecuted => 1,
-            Series::FinancialProgrammed => 2,
-            Series::FinancialExecuted => 3,
-        }
-    }
-
-    /// The series shown at a grid row, if the row exists.
-    pub fn at(position: usize) -> Option<Series> {
-        Series::ALL.get(position).copied()
-    }
-
-    /// The programming series an execution series is measured against (itself for programming).
-    pub fn programming(self) -> Series {
-        match self {
-            Series::PhysicalProgrammed | Series::PhysicalExecuted => Series::PhysicalProgrammed,
-            Series::FinancialProgrammed | Series::FinancialExecuted => Series::FinancialProgrammed,
-        }
-    }
-
-    /// A value or total of the series as the tables print it: soles `21,000.00`, quantities `12`.
-    pub fn display(self, value: Decimal) -> String {
-        match self.kind() {
-            NumberKind::Money => money(value),
-            NumberKind::Quantity => quantity(value),
-        }
-    }
-
-    /// The twelve monthly values of this series of an AO or inversión.
-    pub fn values<T: MonthlyGoals + ?Sized>(self, item: &T) -> &[Decimal; 12] {
-        let (physical, financial) = item.goals();
-        match self {
-            Series::PhysicalProgrammed => &physical.programmed,
-            Series::PhysicalExecuted => &physical.executed,
-            Series::FinancialProgrammed => &financial.programmed,
-            Series::FinancialExecuted => &financial.executed,
-        }
-    }
-
-    /// The twelve monthly values of this series, for writing.
-    pub fn values_mut<T: MonthlyGoals + ?Sized>(self, item: &mut T) -> &mut [Decimal; 12] {
-        let (physical, financial) = item.goals_mut();
-        match self {
-            Series::PhysicalProgrammed => &mut physical.programmed,
-            Series::PhysicalExecuted => &mut physical.executed,
-            Series::FinancialProgrammed => &mut financial.programmed,
-            Series::FinancialExecuted => &mut financial.executed,
-        }
-    }
-}
-
-/// What carries the four monthly series: an AO or an inversión.
-pub trait MonthlyGoals {
-    /// Its physical and financial goals.
-    fn goals(&self) -> (&MonthlyValues, &MonthlyValues);
-    fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues);
-    /// "code: name (unit)", the caption of its monthly grid.
-    fn caption(&self) -> String;
-}
-
-impl MonthlyGoals for OperativeActivity {
-    fn goals(&self) -> (&MonthlyValues, &MonthlyValues) {
-        (&self.physical, &self.financial)
-    }
-
-    fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues) {
-        (&mut self.physical, &mut self.financial)
-    }
-
-    fn caption(&self) -> String {
-        format!("{}: {} ({})", self.code, self.name, self.unit)
-    }
-}
-
-impl MonthlyGoals for Investment {
-    fn goals(&self) -> (&MonthlyValues, &MonthlyValues) {
-        (&self.physical, &self.financial)
-    }
-
-    fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues) {
-        (&mut self.physical, &mut self.financial)
-    }
-
-    fn caption(&self) -> String {
-        let unit = if self.unit.is_empty() { "sin unidad de medida" } else { &self.unit };
-        format!("Inversión {}: {} ({unit})", self.cui, self.name)
-    }
-}
-
-/// The AO with this code or, failing that, the inversión with this CUI, in a version.
-pub fn goals_of<'a>(version: &'a PoiVersion, code: &str) -> Option<&'a dyn MonthlyGoals> {
-    match version.activity(code) {
-        Some(ao) => Some(ao),
-        None => version.investment(code).map(|i| i as &dyn MonthlyGoals),
-    }
-}
-
-fn goals_of_mut<'a>(version: &'a mut PoiVersion, code: &str) -> Option<&'a mut dyn MonthlyGoals> {
-    if version.activity(code).is_some() {
-        return version.activity_mut(code).map(|a| a as &mut dyn MonthlyGoals);
-    }
-    version.investments.iter_mut().find(|i| i.cui == code).map(|i| i as &mut dyn MonthlyGoals)
-}
+use crate::domain::language::{parse_number, DecimalMark, NumberError};
+use crate::domain::plan::{Month, Series};
+use crate::domain::workspace::{Selection, Workspace};
 
 /// Execution above this multiple of its programming draws a warning (an extra zero typed, a
 /// value in the wrong row), never an error: the user may be right.
@@ -234,7 +92,7 @@ impl Workspace {
     pub fn apply_monthly_patch(&mut self, selection: Selection, ao_code: &str, patch: &MonthlyPatch) -> Result<bool, EditError> {
         let number = self.evaluated_version(selection).map(|v| v.number).ok_or(EditError::ReadOnlyVersion)?;
         let version = self.year_mut(selection.year).and_then(|y| y.poi.editable_version_mut(number)).ok_or(EditError::ReadOnlyVersion)?;
-        let item = goals_of_mut(version, ao_code).ok_or_else(|| EditError::UnknownActivity(ao_code.to_string()))?;
+        let item = version.item_mut(ao_code).ok_or_else(|| EditError::UnknownActivity(ao_code.to_string()))?;
         let mut changed = false;
         for &(series, month, value) in &patch.cells {
             let slot = &mut series.values_mut(item)[month.index()];
@@ -259,6 +117,8 @@ impl Workspace {
 mod tests {
     use super::*;
     use crate::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
+    use crate::domain::plan::Investment;
+    use rust_decimal::Decimal;
 
     #[test]
     fn a_valid_edit_changes_the_latest_version_only() {
@@ -295,7 +155,7 @@ mod tests {
         assert_eq!(ws.set_monthly_value(REFERENCE_VIEW, "2456789", Series::FinancialProgrammed, march, "S/ 1,500.00"), Ok(true));
         let inv = ws.evaluated_version(REFERENCE_VIEW).unwrap().investment("2456789").unwrap();
         assert_eq!(inv.financial.programmed[2], Decimal::new(1500, 0));
-        assert_eq!(goals_of(ws.evaluated_version(REFERENCE_VIEW).unwrap(), "2456789").unwrap().caption(), "Inversión 2456789: MEJORAMIENTO DEL SERVICIO (ESTUDIO)");
+        assert_eq!(ws.evaluated_version(REFERENCE_VIEW).unwrap().item("2456789").unwrap().caption(), "Inversión 2456789: MEJORAMIENTO DEL SERVICIO (ESTUDIO)");
         assert_eq!(
             ws.set_monthly_value(REFERENCE_VIEW, "9999999", Series::FinancialProgrammed, march, "1").unwrap_err().to_string(),
             "no existe la actividad operativa o inversión 9999999 en esta versión"

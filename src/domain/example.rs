@@ -4,10 +4,8 @@ use rust_decimal::Decimal;
 
 use super::integrity::{IntegrityResult, IntegrityStage};
 use super::narrative::reference_inputs;
-use super::period::Period;
-use super::plan::{Aei, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity};
+use crate::domain::plan::{Aei, Amendment, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity, Period, Poi, PoiVersion, Resolution};
 use super::recommendations_summary::reference_register;
-use super::poi::{Amendment, Poi, PoiVersion, Resolution};
 use super::workspace::{Selection, Settings, Workspace, YearPlan};
 
 /// Code of the example's integrity AO.

@@ -2,10 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::plan::saturating_sum;
-use super::period::Period;
-use super::plan::{Aei, CostCenter, Investment, MonthlyValues, OperativeActivity};
-use super::poi::PoiVersion;
+use crate::domain::plan::{saturating_sum, Aei, CostCenter, Investment, MonthlyValues, OperativeActivity, Period, PoiVersion};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 

@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 
-use super::plan::OperativeActivity;
+use crate::domain::plan::OperativeActivity;
 use super::workspace::Workspace;
 
 /// How many edits can be undone; older steps are forgotten.
@@ -147,10 +147,8 @@ impl History {
 mod tests {
     use super::*;
     use crate::domain::calendar::Date;
-    use crate::domain::edit::Series;
+    use crate::domain::plan::{Month, OperativeActivity, Series};
     use crate::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-    use crate::domain::period::Month;
-    use crate::domain::plan::OperativeActivity;
     use crate::domain::recommendations::{RecommendationStatus, StatusUpdate};
 
     fn edit(ws: &mut Workspace, month: u8, text: &str) {

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::language::QUANTITY_DECIMALS;
-use super::plan::saturating_sum;
+use crate::domain::plan::saturating_sum;
 use crate::domain::language::{parse_number, DecimalMark, NumberKind};
 
 /// One cumulative stage of the Modelo de Integridad, scored 0 to 1 (`None`: not evaluated).

@@ -1,7 +1,6 @@
 //! The reference ficha's fixed wording: table captions, column titles, footnotes, source lines.
 
-use super::period::Period;
-use super::poi::PoiVersion;
+use crate::domain::plan::{Period, PoiVersion};
 
 /// "Fuente:" line under every table.
 pub const SOURCE: &str = "Fuente: Aplicativo CEPLAN V.01.";

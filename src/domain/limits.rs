@@ -4,10 +4,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::edit::{MonthlyGoals, Series};
+use crate::domain::plan::{Month, PoiItem, PoiVersion, Series};
 use super::language::{check_bounds, NumberError, NumberKind};
-use super::period::Month;
-use super::poi::PoiVersion;
 use super::workspace::{Workspace, YearPlan};
 
 /// A stored figure past its bounds, with where it is (year, version, AO, series, month) and why.
@@ -36,7 +34,7 @@ fn optional(value: Option<Decimal>, kind: NumberKind, place: impl FnOnce() -> St
 
 /// The four monthly series of an AO or inversión, each month against its series' bounds; `at`
 /// names the item, only for a refused month.
-fn monthly(item: &dyn MonthlyGoals, at: impl Fn() -> String) -> Result<(), OutOfBounds> {
+fn monthly(item: &dyn PoiItem, at: impl Fn() -> String) -> Result<(), OutOfBounds> {
     for series in Series::ALL {
         for (month, &value) in Month::all().zip(series.values(item)) {
             within(value, series.kind(), || format!("{}, {}, {}", at(), series.label(), month.short_name()))?;
@@ -51,11 +49,8 @@ fn version_figures(year: u16, version: &PoiVersion) -> Result<(), OutOfBounds> {
     for (i, amendment) in version.amendments.iter().enumerate() {
         optional(amendment.amount, NumberKind::Money, || format!("{at}, modificación {}, monto", i + 1))?;
     }
-    for ao in &version.activities {
-        monthly(ao, || format!("{at}, AO {}", ao.code))?;
-    }
-    for investment in &version.investments {
-        monthly(investment, || format!("{at}, inversión {}", investment.cui))?;
+    for item in version.items() {
+        monthly(item, || format!("{at}, {} {}", item.kind().label(), item.code()))?;
     }
     Ok(())
 }

@@ -2,7 +2,6 @@
 
 pub mod calendar;
 pub mod charts;
-pub mod compare;
 pub mod edit;
 pub mod draft;
 pub mod example;
@@ -14,9 +13,7 @@ pub mod limits;
 pub mod labels;
 pub mod narrative;
 pub mod paste;
-pub mod period;
 pub mod plan;
-pub mod poi;
 pub mod recommendations;
 pub mod recommendations_summary;
 pub mod safekeeping;

@@ -1,8 +1,8 @@
 //! Reading a block copied from Excel or LibreOffice into the monthly grid: every cell valid, or nothing.
 
-use super::edit::{EditError, MonthlyPatch, Series};
+use crate::domain::edit::{EditError, MonthlyPatch};
+use crate::domain::plan::{Month, Series};
 use super::sheet::parse_sheet_block;
-use super::period::Month;
 
 /// The block's rows and cells: rows end in a newline (`\r\n` from Windows), cells are tab-separated.
 /// The newline that spreadsheets put after the last row does not make an extra empty row.

@@ -10,8 +10,7 @@ use super::recommendations::{
     FollowUp, Origin, Recommendation, RecommendationFollowUp, RecommendationKind, RecommendationRegister,
     RecommendationSource, RecommendationStatus, RecommendationType, Tally,
 };
-use crate::domain::language::{fold, push_folded};
-use crate::domain::language::{counted, number_with_digits, Gender};
+use crate::domain::language::{counted, fold, number_with_digits, push_folded, Gender};
 
 /// The filters and the search over the register; an empty query lists everything.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

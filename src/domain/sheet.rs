@@ -2,10 +2,10 @@
 
 use std::fmt;
 
-use super::edit::{goals_of, EditError, MonthlyPatch, Series};
+use crate::domain::edit::{EditError, MonthlyPatch};
+use crate::domain::plan::{Month, Series};
 use crate::domain::language::{parse_number, DecimalMark};
 use super::paste::cells;
-use super::period::Month;
 use super::workspace::{Selection, Workspace};
 
 /// The sheet row of an AO's series: AO by AO, the four series in the grid's order.
@@ -99,7 +99,7 @@ impl Workspace {
             return Err(SheetError { activity: String::new(), error: EditError::ReadOnlyVersion });
         }
         let version = self.evaluated_version(selection);
-        if let Some((missing, _)) = patches.iter().find(|(code, _)| version.and_then(|v| goals_of(v, code)).is_none()) {
+        if let Some((missing, _)) = patches.iter().find(|(code, _)| version.and_then(|v| v.item(code)).is_none()) {
             return Err(SheetError { activity: missing.clone(), error: EditError::UnknownActivity(missing.clone()) });
         }
         let mut changed = false;

@@ -6,10 +6,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::calendar::{Date, DateError};
-use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
-use super::plan::{Aei, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity};
-use super::poi::{Amendment, PoiVersion, Resolution};
-use crate::domain::language::{counted, Gender};
+use crate::domain::language::{counted, parse_number, DecimalMark, Gender, NumberError, NumberKind};
+use crate::domain::plan::{Aei, Amendment, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity, PoiVersion, Resolution};
 use super::workspace::{Selection, Workspace, YearPlan};
 
 /// What a structure edit acts on.

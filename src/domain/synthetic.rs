@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::example::reference_workspace;
 use super::ficha::every_table;
-use super::plan::{Aei, CostCenter, Indicator, OperativeActivity};
+use crate::domain::plan::{Aei, CostCenter, Indicator, OperativeActivity};
 use super::workspace::{Selection, Workspace};
 
 /// The example workspace with `activities` AO spread over `aeis` AEI and 10 CC in its latest

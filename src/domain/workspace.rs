@@ -6,9 +6,7 @@ use super::ficha::TableOptions;
 use super::integrity::IntegrityResult;
 use super::narrative::NarrativeInputs;
 use super::recommendations::RecommendationRegister;
-use super::period::Period;
-use super::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei};
-use super::poi::{Poi, PoiVersion};
+use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei, Period, Poi, PoiVersion};
 
 /// One year of planning: the PEI items in force, the POI and its versions, the integrity result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

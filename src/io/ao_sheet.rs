@@ -8,11 +8,8 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::csv::{self, fold, guard_text, header_key, unguard_text, CsvError, Delimiter};
-use crate::domain::edit::Series;
+use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Indicator, Month, OperativeActivity, Poi, PoiVersion, Series};
 use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
-use crate::domain::period::Month;
-use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Indicator, OperativeActivity};
-use crate::domain::poi::{Poi, PoiVersion};
 use crate::domain::workspace::YearPlan;
 
 /// The text columns, in the order of FORMATS.md.

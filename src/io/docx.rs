@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::charts::{Axis, ProgressChart, Series, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
+use crate::domain::charts::{Axis, CHARTS_SECTION, NO_COUNTED_ACTIVITIES, ProgressChart, Series};
 use crate::domain::draft::{draft_ficha, Block, FichaDraft, Span, TableRef, TitleBlock};
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
 use crate::domain::language::{average, money, percent, quantity};

@@ -212,7 +212,7 @@ fn twelve(array: Option<&Value>) -> Result<[Decimal; 12], String> {
 mod tests {
     use super::*;
     use crate::domain::example::{reference_workspace, REFERENCE_VIEW};
-    use crate::domain::period::Period;
+    use crate::domain::plan::Period;
 
     #[test]
     fn encode_then_decode_gives_back_the_same_workspace() {

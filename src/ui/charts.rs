@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::charts::{Axis, ProgressChart, Series, NO_COUNTED_ACTIVITIES};
+use crate::domain::charts::{Axis, NO_COUNTED_ACTIVITIES, ProgressChart, Series};
 use crate::domain::language::quantity;
 use crate::domain::labels::{self, SOURCE};
-use crate::domain::period::Month;
+use crate::domain::plan::Month;
 
 /// A length or coordinate of the drawing in tenths of a pixel, written "92" or "154.7". SVG needs
 /// no finer, and integer arithmetic keeps float formatting out of the wasm bundle.

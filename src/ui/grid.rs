@@ -8,13 +8,11 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::edit::{far_above_programming, goals_of, EditError, MonthlyPatch, Series};
+use crate::domain::edit::{far_above_programming, EditError, MonthlyPatch};
+use crate::domain::plan::{exact_sum, Month, Series};
 use crate::domain::ficha::progress;
-use crate::domain::language::percent;
-use crate::domain::language::{parse_number, DecimalMark};
+use crate::domain::language::{parse_number, percent, DecimalMark};
 use crate::domain::paste::{is_block, parse_block};
-use crate::domain::period::Month;
-use crate::domain::plan::exact_sum;
 use crate::ui::state::use_state;
 
 /// A grid cell: its row (series) and column (month).
@@ -85,7 +83,7 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
         let s = selection.get();
         ws.with(|w| {
             code.with_value(|c| {
-                let item = goals_of(w.evaluated_version(s)?, c)?;
+                let item = w.evaluated_version(s)?.item(c)?;
                 Some(GridData { caption: item.caption(), series: Series::ALL.map(|s| *s.values(item)) })
             })
         })

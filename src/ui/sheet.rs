@@ -8,13 +8,11 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::edit::{far_above_programming, goals_of, Series};
+use crate::domain::edit::far_above_programming;
+use crate::domain::plan::{exact_sum, Month, Series};
 use crate::domain::ficha::progress;
-use crate::domain::language::percent;
-use crate::domain::language::{parse_number, DecimalMark};
+use crate::domain::language::{parse_number, percent, DecimalMark};
 use crate::domain::paste::is_block;
-use crate::domain::period::Month;
-use crate::domain::plan::exact_sum;
 use crate::domain::sheet::{self, at_row, parse_sheet_block};
 use crate::domain::workspace::{Selection, Workspace};
 use crate::ui::grid::{arrow_step, cell_text, month_columns, select_on_focus, GridMessages, PasteReport};
@@ -107,7 +105,7 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
             let code = codes.get(activity)?;
             let selection = sheet.selection.get();
             ws.with(|w| {
-                let item = goals_of(w.evaluated_version(selection)?, code)?;
+                let item = w.evaluated_version(selection)?.item(code)?;
                 Some((item.caption(), *series.values(item), *series.programming().values(item)))
             })
         })

@@ -8,7 +8,7 @@ use crate::domain::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS, TABLA3_GROUPS,
     TABLA3_GROUP_COLUMNS,
 };
-use crate::domain::period::Period;
+use crate::domain::plan::Period;
 
 /// "Fuente:" and "Elaboración:" under a table.
 #[component]

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::format::{money, quantity};
+use crate::domain::language::{money, quantity};
 
 /// Largest amount in soles: 10^15, thousands of times any public budget of Peru.
 pub const MAX_MONEY: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);

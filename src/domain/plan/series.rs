@@ -1,67 +1,83 @@
-//! The plan structure of DOMAIN.md §1: entity, OEI, AEI, centros de costo, categorías, AO and inversiones.
+//! The four monthly series of an AO or inversión, their twelve values and exact sums.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::period::{Month, Period};
+use crate::domain::plan::{Month, Period};
+use crate::domain::language::{money, quantity, NumberKind};
 
-
-/// The Unidad Ejecutora whose POI is evaluated, and the office that writes the ficha.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Entity {
-    pub name: String,
-    /// Short name used in prose ("El Programa de Empleo Temporal “Llamkasun Perú”").
-    #[serde(default)]
-    pub short_name: String,
-    pub sector: String,
-    /// The office that writes the ficha, printed after "Elaboración:".
-    pub office: String,
-    /// The programme's purpose, the opening paragraph of section 1.
-    #[serde(default)]
-    pub purpose: String,
+/// One of the four monthly series of an AO or inversión.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Series {
+    PhysicalProgrammed,
+    PhysicalExecuted,
+    FinancialProgrammed,
+    FinancialExecuted,
 }
 
-/// Objetivo Estratégico Institucional.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Oei {
-    pub code: String,
-    pub name: String,
-}
+impl Series {
+    /// The four series in the order the grid shows them.
+    pub const ALL: [Series; 4] =
+        [Series::PhysicalProgrammed, Series::PhysicalExecuted, Series::FinancialProgrammed, Series::FinancialExecuted];
 
-/// Acción Estratégica Institucional with its indicator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Aei {
-    pub code: String,
-    pub name: String,
-    #[serde(default)]
-    pub oei_code: String,
-    pub indicator: Indicator,
-}
+    /// Row title in the grid.
+    pub fn label(self) -> &'static str {
+        match self {
+            Series::PhysicalProgrammed => "Programación física",
+            Series::PhysicalExecuted => "Ejecución física",
+            Series::FinancialProgrammed => "Programación financiera (S/)",
+            Series::FinancialExecuted => "Ejecución financiera (S/)",
+        }
+    }
 
-/// The AEI's indicator; `expected_value` is `None` when the year has no goal ("no presenta una meta programada").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Indicator {
-    pub name: String,
-    #[serde(default)]
-    pub unit: String,
-    #[serde(default)]
-    pub baseline: Option<Decimal>,
-    #[serde(default)]
-    pub expected_value: Option<Decimal>,
-}
+    /// Quantities or soles.
+    pub fn kind(self) -> NumberKind {
+        match self {
+            Series::PhysicalProgrammed | Series::PhysicalExecuted => NumberKind::Quantity,
+            Series::FinancialProgrammed | Series::FinancialExecuted => NumberKind::Money,
+        }
+    }
 
-/// Centro de costo: the organisational unit responsible for AO. Codes keep leading zeros.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CostCenter {
-    pub code: String,
-    pub name: String,
-}
+    /// The grid row of the series, 0–3.
+    pub fn position(self) -> usize {
+        match self {
+            Series::PhysicalProgrammed => 0,
+            Series::PhysicalExecuted => 1,
+            Series::FinancialProgrammed => 2,
+            Series::FinancialExecuted => 3,
+        }
+    }
 
-/// Categoría / programa presupuestal, e.g. "PP 0073: Programa para la Generación de Empleo Social Inclusivo – Trabaja Perú".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BudgetCategory {
-    pub code: String,
-    pub name: String,
+    /// The series shown at a grid row, if the row exists.
+    pub fn at(position: usize) -> Option<Series> {
+        Series::ALL.get(position).copied()
+    }
+
+    /// The programming series an execution series is measured against (itself for programming).
+    pub fn programming(self) -> Series {
+        match self {
+            Series::PhysicalProgrammed | Series::PhysicalExecuted => Series::PhysicalProgrammed,
+            Series::FinancialProgrammed | Series::FinancialExecuted => Series::FinancialProgrammed,
+        }
+    }
+
+    /// Whether the series counts physical goals (quantities), not soles.
+    pub fn is_physical(self) -> bool {
+        matches!(self, Series::PhysicalProgrammed | Series::PhysicalExecuted)
+    }
+
+    /// Whether the series is a programming, not an execution.
+    pub fn is_programming(self) -> bool {
+        self == self.programming()
+    }
+
+    /// A value or total of the series as the tables print it: soles `21,000.00`, quantities `12`.
+    pub fn display(self, value: Decimal) -> String {
+        match self.kind() {
+            NumberKind::Money => money(value),
+            NumberKind::Quantity => quantity(value),
+        }
+    }
 }
 
 /// Twelve monthly values of programming and execution, in one unit (physical quantity or soles).
@@ -155,77 +171,6 @@ impl MonthlyValues {
     pub fn set_executed(&mut self, month: Month, value: Decimal) {
         self.executed[month.index()] = value;
     }
-}
-
-/// Actividad operativa (AO): the unit of programming of the POI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OperativeActivity {
-    pub code: String,
-    pub name: String,
-    /// Unidad de medida, e.g. "INFORME".
-    pub unit: String,
-    pub aei_code: String,
-    pub cost_center_code: String,
-    #[serde(default)]
-    pub budget_category_code: String,
-    /// "Seguimiento aprobado" in the Aplicativo CEPLAN: only approved AO are counted.
-    pub follow_up_approved: bool,
-    pub physical: MonthlyValues,
-    pub financial: MonthlyValues,
-}
-
-impl OperativeActivity {
-    /// A new AO with no programming, approved follow-up.
-    pub fn new(code: &str, name: &str, unit: &str, aei_code: &str, cost_center_code: &str) -> Self {
-        Self {
-            code: code.to_string(),
-            name: name.to_string(),
-            unit: unit.to_string(),
-            aei_code: aei_code.to_string(),
-            cost_center_code: cost_center_code.to_string(),
-            budget_category_code: String::new(),
-            follow_up_approved: true,
-            physical: MonthlyValues::default(),
-            financial: MonthlyValues::default(),
-        }
-    }
-}
-
-/// Inversión linked to an AEI (CUI code); kept in the model, counted only if the setting says so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Investment {
-    /// Código Único de Inversiones, digits only ("2456789").
-    pub cui: String,
-    pub name: String,
-    /// Unidad de medida of its physical goal, e.g. "ESTUDIO"; empty in data stored before it was asked.
-    #[serde(default)]
-    pub unit: String,
-    pub aei_code: String,
-    pub cost_center_code: String,
-    #[serde(default = "yes")]
-    pub follow_up_approved: bool,
-    pub physical: MonthlyValues,
-    pub financial: MonthlyValues,
-}
-
-impl Investment {
-    /// A new inversión with no programming, approved follow-up.
-    pub fn new(cui: &str, name: &str, unit: &str, aei_code: &str, cost_center_code: &str) -> Self {
-        Self {
-            cui: cui.to_string(),
-            name: name.to_string(),
-            unit: unit.to_string(),
-            aei_code: aei_code.to_string(),
-            cost_center_code: cost_center_code.to_string(),
-            follow_up_approved: true,
-            physical: MonthlyValues::default(),
-            financial: MonthlyValues::default(),
-        }
-    }
-}
-
-fn yes() -> bool {
-    true
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Investment, OperativeActivity};
+use super::items::{Investment, OperativeActivity, PoiItem};
 
 /// The act approving a version: type, number and date ("Resolución Ministerial", "011-2023-TR").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -79,6 +79,33 @@ impl PoiVersion {
     /// The inversión with the given CUI.
     pub fn investment(&self, cui: &str) -> Option<&Investment> {
         self.investments.iter().find(|i| i.cui == cui)
+    }
+
+    /// Every item of the version: its AO, then its inversiones.
+    pub fn items(&self) -> impl Iterator<Item = &dyn PoiItem> {
+        let activities = self.activities.iter().map(|a| a as &dyn PoiItem);
+        activities.chain(self.investments.iter().map(|i| i as &dyn PoiItem))
+    }
+
+    /// The items of one AEI, AO first: what its grids and its sheet edit.
+    pub fn items_of<'a>(&'a self, aei_code: &'a str) -> impl Iterator<Item = &'a dyn PoiItem> {
+        self.items().filter(move |item| item.aei_code() == aei_code)
+    }
+
+    /// The AO with this code or, failing that, the inversión with this CUI.
+    pub fn item(&self, code: &str) -> Option<&dyn PoiItem> {
+        match self.activity(code) {
+            Some(ao) => Some(ao),
+            None => self.investment(code).map(|i| i as &dyn PoiItem),
+        }
+    }
+
+    /// The item with this code (see `item`), for editing.
+    pub fn item_mut(&mut self, code: &str) -> Option<&mut dyn PoiItem> {
+        if self.activity(code).is_some() {
+            return self.activity_mut(code).map(|a| a as &mut dyn PoiItem);
+        }
+        self.investments.iter_mut().find(|i| i.cui == code).map(|i| i as &mut dyn PoiItem)
     }
 
     /// The version's own reason: the amendment made by its own resolution (no other instrument),

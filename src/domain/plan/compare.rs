@@ -3,10 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::edit::Series;
-use super::period::Month;
-use super::plan::{exact_sum, Investment, OperativeActivity};
-use super::poi::PoiVersion;
+use super::items::PoiItem;
+use crate::domain::plan::{Month, PoiVersion};
+use super::series::{exact_sum, Series};
 use crate::domain::language::{counted, Gender};
 
 /// An AO (or an inversión, by its CUI) named in a comparison.
@@ -14,65 +13,6 @@ use crate::domain::language::{counted, Gender};
 pub struct ActivityRef {
     pub code: String,
     pub name: String,
-}
-
-/// What a comparison reads of an AO or an inversión: matched by code, described by its fields,
-/// measured by its four monthly series.
-trait Compared {
-    fn code(&self) -> &str;
-    fn reference(&self) -> ActivityRef;
-    /// The descriptive fields, labelled as the forms label them.
-    fn fields(&self) -> Vec<(&'static str, String)>;
-    fn months(&self, series: Series) -> &[Decimal; 12];
-}
-
-impl Compared for OperativeActivity {
-    fn code(&self) -> &str {
-        &self.code
-    }
-
-    fn reference(&self) -> ActivityRef {
-        ActivityRef { code: self.code.clone(), name: self.name.clone() }
-    }
-
-    fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("Denominación", self.name.clone()),
-            ("Unidad de medida", self.unit.clone()),
-            ("AEI", self.aei_code.clone()),
-            ("Centro de costo", self.cost_center_code.clone()),
-            ("Categoría presupuestal", self.budget_category_code.clone()),
-            ("Seguimiento aprobado", yes_no(self.follow_up_approved)),
-        ]
-    }
-
-    fn months(&self, series: Series) -> &[Decimal; 12] {
-        series.values(self)
-    }
-}
-
-impl Compared for Investment {
-    fn code(&self) -> &str {
-        &self.cui
-    }
-
-    fn reference(&self) -> ActivityRef {
-        ActivityRef { code: self.cui.clone(), name: self.name.clone() }
-    }
-
-    fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("Denominación", self.name.clone()),
-            ("Unidad de medida", self.unit.clone()),
-            ("AEI", self.aei_code.clone()),
-            ("Centro de costo", self.cost_center_code.clone()),
-            ("Seguimiento aprobado", yes_no(self.follow_up_approved)),
-        ]
-    }
-
-    fn months(&self, series: Series) -> &[Decimal; 12] {
-        series.values(self)
-    }
 }
 
 /// A descriptive field of an AO that differs between the versions (name, unit, AEI, CC …).
@@ -138,11 +78,13 @@ pub struct VersionComparison {
     pub investments_changed: Vec<ActivityChange>,
 }
 
-fn yes_no(value: bool) -> String {
-    if value { "Sí" } else { "No" }.to_string()
+impl ActivityRef {
+    fn of(item: &dyn PoiItem) -> Self {
+        ActivityRef { code: item.code().to_string(), name: item.name().to_string() }
+    }
 }
 
-fn field_changes<T: Compared>(before: &T, after: &T) -> Vec<FieldChange> {
+fn field_changes<T: PoiItem>(before: &T, after: &T) -> Vec<FieldChange> {
     before
         .fields()
         .into_iter()
@@ -152,11 +94,11 @@ fn field_changes<T: Compared>(before: &T, after: &T) -> Vec<FieldChange> {
         .collect()
 }
 
-fn series_changes<T: Compared>(before: &T, after: &T) -> Vec<SeriesChange> {
+fn series_changes<T: PoiItem>(before: &T, after: &T) -> Vec<SeriesChange> {
     Series::ALL
         .iter()
         .filter_map(|&series| {
-            let (b, a) = (before.months(series), after.months(series));
+            let (b, a) = (series.values(before), series.values(after));
             let months: Vec<(Month, Decimal, Decimal)> =
                 Month::all().filter(|m| b[m.index()] != a[m.index()]).map(|m| (m, b[m.index()], a[m.index()])).collect();
             (!months.is_empty()).then(|| SeriesChange { series, total_before: exact_sum(b), total_after: exact_sum(a), months })
@@ -165,16 +107,16 @@ fn series_changes<T: Compared>(before: &T, after: &T) -> Vec<SeriesChange> {
 }
 
 /// Items only in `to` (added), only in `from` (removed), and in both but different (changed).
-fn differences<T: Compared>(from: &[T], to: &[T]) -> (Vec<ActivityRef>, Vec<ActivityRef>, Vec<ActivityChange>) {
+fn differences<T: PoiItem>(from: &[T], to: &[T]) -> (Vec<ActivityRef>, Vec<ActivityRef>, Vec<ActivityChange>) {
     let find = |list: &'_ [T], code: &str| list.iter().position(|x| x.code() == code);
-    let added = to.iter().filter(|a| find(from, a.code()).is_none()).map(T::reference).collect();
-    let removed = from.iter().filter(|a| find(to, a.code()).is_none()).map(T::reference).collect();
+    let added = to.iter().filter(|a| find(from, a.code()).is_none()).map(|a| ActivityRef::of(a)).collect();
+    let removed = from.iter().filter(|a| find(to, a.code()).is_none()).map(|a| ActivityRef::of(a)).collect();
     let changed = to
         .iter()
         .filter_map(|after| {
             let before = &from[find(from, after.code())?];
             let (fields, series) = (field_changes(before, after), series_changes(before, after));
-            (!fields.is_empty() || !series.is_empty()).then(|| ActivityChange { activity: after.reference(), fields, series })
+            (!fields.is_empty() || !series.is_empty()).then(|| ActivityChange { activity: ActivityRef::of(after), fields, series })
         })
         .collect();
     (added, removed, changed)
