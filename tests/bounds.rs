@@ -3,11 +3,10 @@
 
 use std::str::FromStr;
 
-use ficha::domain::charts::Axis;
+use ficha::domain::ficha::{Axis, InputProblem, IntegrityResult};
 use ficha::domain::plan::{compare, Investment, Month, OperativeActivity, Period, Series};
 use ficha::domain::draft::draft_ficha;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::integrity::{InputProblem, IntegrityResult};
 use ficha::domain::paste::parse_block;
 use ficha::domain::sheet::parse_sheet_block;
 use ficha::domain::structure::AeiDraft;

@@ -2,9 +2,8 @@
 
 use std::str::FromStr;
 
-use ficha::domain::charts::{progress_chart, Axis};
+use ficha::domain::ficha::{progress_chart, Axis, TableOptions};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::ficha::TableOptions;
 use ficha::domain::plan::{OperativeActivity, Period, PoiVersion};
 use ficha::domain::workspace::Selection;
 use rust_decimal::Decimal;

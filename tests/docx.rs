@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::narrative::SectionEdit;
 use ficha::domain::workspace::{Selection, Workspace};
-use ficha::domain::charts::Series;
+use ficha::domain::ficha::ChartSeries;
 use ficha::domain::plan::Period;
 use ficha::io::docx::{chart_part, chart_workbook_part, escape, ficha_docx, file_name};
 use ficha::io::xlsx::read_first_sheet;
@@ -258,7 +258,7 @@ fn zip_entries_read_back_byte_for_byte() {
 
 #[test]
 fn word_tables_and_sheets_take_their_column_titles_from_the_labels() {
-    use ficha::domain::labels::{
+    use ficha::domain::ficha::labels::{
         cuadro2_goals_title, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, TABLA3_COLUMNS, TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
     };
     use ficha::io::tables::{table_sheet, Table};
@@ -309,7 +309,7 @@ fn cached(chart: &str, inner: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn values(series: &Series) -> Vec<String> {
+fn values(series: &ChartSeries) -> Vec<String> {
     series.values.iter().map(|v| v.unwrap().normalize().to_string()).collect()
 }
 

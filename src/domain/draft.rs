@@ -3,9 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::calendar::Date;
-use super::ficha::{ActivityFigures, Cuadro1Row};
+use crate::domain::ficha::{ActivityFigures, Cuadro1Row, IntegrityResult};
 use crate::domain::language::{counted, money, money_in_prose, number_words, percent, quantity, Gender};
-use super::integrity::IntegrityResult;
 use super::narrative::{ActivityNarrative, AeiNarrative, NarrativeInputs, SectionEdit, UnitNoun};
 use crate::domain::plan::{Aei, Amendment, Period, PoiVersion, Resolution};
 use super::workspace::{Selection, Workspace};

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::integrity::{IntegrityResult, IntegrityStage};
+use crate::domain::ficha::{IntegrityResult, IntegrityStage};
 use super::narrative::reference_inputs;
 use crate::domain::plan::{Aei, Amendment, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity, Period, Poi, PoiVersion, Resolution};
 use super::recommendations_summary::reference_register;

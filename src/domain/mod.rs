@@ -1,16 +1,13 @@
 //! The pure domain: plan model, formulas, formats and rules; no browser types, host-tested.
 
 pub mod calendar;
-pub mod charts;
 pub mod edit;
 pub mod draft;
 pub mod example;
 pub mod ficha;
 pub mod history;
-pub mod integrity;
 pub mod language;
 pub mod limits;
-pub mod labels;
 pub mod narrative;
 pub mod paste;
 pub mod plan;

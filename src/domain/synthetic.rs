@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::example::reference_workspace;
-use super::ficha::every_table;
+use crate::domain::ficha::every_table;
 use crate::domain::plan::{Aei, CostCenter, Indicator, OperativeActivity};
 use super::workspace::{Selection, Workspace};
 

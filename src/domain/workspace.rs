@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ficha::TableOptions;
-use super::integrity::IntegrityResult;
+use crate::domain::ficha::{IntegrityResult, TableOptions};
 use super::narrative::NarrativeInputs;
 use super::recommendations::RecommendationRegister;
 use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei, Period, Poi, PoiVersion};
@@ -140,27 +139,6 @@ impl Workspace {
             Some(n) => year.poi.version(n),
             None => year.poi.latest(),
         }
-    }
-}
-
-/// The computed tables for one AEI of the selected year, version and period.
-impl Workspace {
-    /// Cuadro 1 of the AEI, if the AEI and an evaluated version exist.
-    pub fn cuadro1(&self, selection: Selection, aei_code: &str) -> Option<super::ficha::Cuadro1> {
-        let year = self.year(selection.year)?;
-        let version = self.evaluated_version(selection)?;
-        let aei = year.aei(aei_code)?;
-        Some(super::ficha::cuadro1(version, aei, &year.cost_centers, selection.period, self.settings.table_options()))
-    }
-
-    /// Cuadro 2 of the AEI.
-    pub fn cuadro2(&self, selection: Selection, aei_code: &str) -> Vec<super::ficha::ActivityFigures> {
-        self.evaluated_version(selection).map_or_else(Vec::new, |v| super::ficha::cuadro2(v, aei_code, selection.period))
-    }
-
-    /// Tabla 3 of the AEI, its Total over the whole version.
-    pub fn tabla3(&self, selection: Selection, aei_code: &str) -> Option<super::ficha::Tabla3> {
-        self.evaluated_version(selection).map(|v| super::ficha::tabla3(v, aei_code, selection.period))
     }
 }
 

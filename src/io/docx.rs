@@ -3,11 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::charts::{Axis, CHARTS_SECTION, NO_COUNTED_ACTIVITIES, ProgressChart, Series};
+use crate::domain::ficha::{ActivityFigures, Axis, ChartSeries, Cuadro1Row, ProgressChart, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
 use crate::domain::draft::{draft_ficha, Block, FichaDraft, Span, TableRef, TitleBlock};
-use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
 use crate::domain::language::{average, money, percent, quantity};
-use crate::domain::labels::{
+use crate::domain::ficha::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
     TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
 };
@@ -347,7 +346,7 @@ impl Body<'_> {
     }
 
     /// A paragraph holding the next chart part, kept on the page of its source lines.
-    fn chart(&mut self, title: &str, months: &[&str], series: &[Series], axis: &Axis, values: ChartValues) {
+    fn chart(&mut self, title: &str, months: &[&str], series: &[ChartSeries], axis: &Axis, values: ChartValues) {
         self.charts.push(ChartPart {
             xml: chart_xml(months, series, axis, values.axis_format()),
             workbook: chart_workbook(months, series, values.cell_format()),
@@ -453,7 +452,7 @@ fn cached(value: Decimal) -> String {
 }
 
 /// The chart's data as Word keeps it beside a chart: months down column A, one line per column from B.
-fn chart_workbook(months: &[&str], series: &[Series], format: NumberFormat) -> Vec<u8> {
+fn chart_workbook(months: &[&str], series: &[ChartSeries], format: NumberFormat) -> Vec<u8> {
     let mut rows = vec![Row::new(
         RowKind::Header,
         std::iter::once(xlsx::Cell::Empty).chain(series.iter().map(|line| xlsx::Cell::text(line.name))).collect(),
@@ -470,7 +469,7 @@ fn chart_workbook(months: &[&str], series: &[Series], format: NumberFormat) -> V
 
 /// A line chart part over the months with its values cached, so Word and LibreOffice draw it as it is;
 /// its cell references point into the embedded workbook (months in A, lines in B, C…).
-fn chart_xml(months: &[&str], series: &[Series], axis: &Axis, format: &str) -> String {
+fn chart_xml(months: &[&str], series: &[ChartSeries], axis: &Axis, format: &str) -> String {
     let last_row = months.len() + 1;
     let categories: String = months
         .iter()

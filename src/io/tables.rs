@@ -9,7 +9,7 @@ use super::csv::{guard_text, write_csv, Delimiter};
 use super::xlsx::{write_workbook, Cell, Merge, NumberFormat, Row, RowKind, Sheet};
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
 use crate::domain::language::NOT_APPLICABLE;
-use crate::domain::labels::{
+use crate::domain::ficha::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
     TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
 };

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::charts::{Axis, NO_COUNTED_ACTIVITIES, ProgressChart, Series};
+use crate::domain::ficha::{Axis, NO_COUNTED_ACTIVITIES, ProgressChart, ChartSeries};
 use crate::domain::language::quantity;
-use crate::domain::labels::{self, SOURCE};
+use crate::domain::ficha::labels::{self, SOURCE};
 use crate::domain::plan::Month;
 
 /// A length or coordinate of the drawing in tenths of a pixel, written "92" or "154.7". SVG needs
@@ -82,8 +82,8 @@ struct Line {
     values: Vec<Option<Decimal>>,
 }
 
-impl From<Series> for Line {
-    fn from(series: Series) -> Self {
+impl From<ChartSeries> for Line {
+    fn from(series: ChartSeries) -> Self {
         let programmed = series.programmed;
         Line {
             name: series.name,

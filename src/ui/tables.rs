@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::ficha::{ActivityFigures, Cuadro1, Cuadro1Row, Tabla3};
 use crate::domain::language::{average, money, percent, quantity};
-use crate::domain::labels::{
+use crate::domain::ficha::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS, TABLA3_GROUPS,
     TABLA3_GROUP_COLUMNS,
 };

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::labels;
+use crate::domain::ficha::labels;
 use crate::ui::grid::ActivityGrid;
 use crate::ui::pages::integrity::IcpBlock;
 use crate::ui::pages::summary::SelectionControls;

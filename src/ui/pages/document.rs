@@ -2,10 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::charts::{CHARTS_SECTION, ProgressChart};
+use crate::domain::ficha::{labels, ActivityFigures, Cuadro1, ProgressChart, Tabla3, CHARTS_SECTION};
 use crate::domain::draft::{blocks_from_text, draft_ficha, Block, FichaDraft, SectionState, Span, TableRef};
-use crate::domain::ficha::{ActivityFigures, Cuadro1, Tabla3};
-use crate::domain::labels;
 use crate::domain::narrative::SectionEdit;
 use crate::domain::plan::Period;
 use crate::domain::workspace::{Selection, Workspace};

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::domain::language::average;
-use crate::domain::integrity::{parse_count, IntegrityInputError, IntegrityResult};
+use crate::domain::ficha::{parse_count, IntegrityInputError, IntegrityResult};
 use crate::ui::pages::summary::SelectionControls;
 use crate::ui::state::use_state;
 

@@ -1,13 +1,12 @@
-//! Modelo de Integridad: stage scores and the ICP (DOMAIN.md §5).
+//! Modelo de Integridad: stage scores and the ICP (docs/FORMULAS.md).
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::language::QUANTITY_DECIMALS;
+use crate::domain::language::{parse_number, DecimalMark, NumberKind, QUANTITY_DECIMALS};
 use crate::domain::plan::saturating_sum;
-use crate::domain::language::{parse_number, DecimalMark, NumberKind};
 
 /// One cumulative stage of the Modelo de Integridad, scored 0 to 1 (`None`: not evaluated).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,9 +3,9 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::ficha::{progress, ActivityFigures, TableOptions};
-use crate::domain::plan::{exact_sum, saturating_sum, Month, MonthlyValues, Period, PoiVersion};
-use super::workspace::{Selection, Workspace};
+use super::figures::{adjusted, counted_items, mean, progress, Figures, TableOptions};
+use crate::domain::plan::{exact_sum, saturating_sum, Month, Period, PoiItem, PoiVersion, Series};
+use crate::domain::workspace::{Selection, Workspace};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -45,7 +45,7 @@ pub struct ProgressChart {
 
 /// One line of a chart: its name in the legend and its value at the end of each month of the period.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Series {
+pub struct ChartSeries {
     pub name: &'static str,
     /// Programming, drawn dashed; execution is drawn solid.
     pub programmed: bool,
@@ -53,52 +53,31 @@ pub struct Series {
     pub values: Vec<Option<Decimal>>,
 }
 
-/// One counted AO (or inversión): its period figures and its monthly values.
-struct Counted<'a> {
-    figures: ActivityFigures,
-    physical: &'a MonthlyValues,
-    financial: &'a MonthlyValues,
-}
-
-/// The AEI's counted set (footnote 1/), with the monthly values the period sums come from.
-fn counted_set<'a>(version: &'a PoiVersion, aei_code: &str, period: Period, options: TableOptions) -> Vec<Counted<'a>> {
-    let activities = version.activities.iter().filter(|a| a.aei_code == aei_code).map(|a| Counted {
-        figures: ActivityFigures::of_activity(a, period),
-        physical: &a.physical,
-        financial: &a.financial,
-    });
-    let investments = version
-        .investments
-        .iter()
-        .filter(|i| options.include_investments && i.aei_code == aei_code)
-        .map(|i| Counted { figures: ActivityFigures::of_investment(i, period), physical: &i.physical, financial: &i.financial });
-    activities.chain(investments).filter(|c| c.figures.is_counted()).collect()
-}
-
 fn up_to(months: &[Decimal; 12], month: Month) -> Decimal {
     exact_sum(&months[..=month.index()])
 }
 
-/// `None` for no values (a division by zero).
-fn mean(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    let values: Vec<Decimal> = values.collect();
-    saturating_sum(values.iter().copied()).checked_div(Decimal::from(values.len()))
+/// The mean over the counted set, as Cuadro 1's 4/ takes it.
+fn mean_over(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    let (sum, count) = values.fold((Decimal::ZERO, 0), |(sum, count), v| (sum.saturating_add(v), count + 1));
+    mean(sum, count)
 }
 
-/// The cumulative series of the AEI's counted AO in a version, month by month over the period.
+/// The cumulative series of the AEI's counted AO in a version, month by month over the period:
+/// Cuadro 1's counted set, its EFA cap and its mean, month after month.
 pub fn progress_chart(version: &PoiVersion, aei_code: &str, period: Period, options: TableOptions) -> ProgressChart {
-    let counted = counted_set(version, aei_code, period, options);
-    let share = |months: &[Decimal; 12], month: Month, c: &Counted| {
-        progress(up_to(months, month), c.figures.physical_programmed).unwrap_or_default()
+    let counted = counted_items(version, aei_code, period, options);
+    let share = |series: Series, month: Month, (item, figures): &(&dyn PoiItem, Figures)| {
+        progress(up_to(series.values(*item), month), figures.physical_programmed).unwrap_or_default()
     };
     let points = period
         .months()
         .map(|month| ProgressPoint {
             month,
-            physical_programmed: mean(counted.iter().map(|c| share(&c.physical.programmed, month, c))),
-            physical_executed: mean(counted.iter().map(|c| share(&c.physical.executed, month, c).min(HUNDRED))),
-            financial_programmed: saturating_sum(counted.iter().map(|c| up_to(&c.financial.programmed, month))),
-            financial_executed: saturating_sum(counted.iter().map(|c| up_to(&c.financial.executed, month))),
+            physical_programmed: mean_over(counted.iter().map(|c| share(Series::PhysicalProgrammed, month, c))),
+            physical_executed: mean_over(counted.iter().map(|c| adjusted(share(Series::PhysicalExecuted, month, c)))),
+            financial_programmed: saturating_sum(counted.iter().map(|(item, _)| up_to(&item.financial().programmed, month))),
+            financial_executed: saturating_sum(counted.iter().map(|(item, _)| up_to(&item.financial().executed, month))),
         })
         .collect();
     ProgressChart { aei_code: aei_code.to_string(), period, counted_activities: counted.len(), points }
@@ -195,15 +174,15 @@ impl ProgressChart {
     }
 
     /// Gráfico 1's lines, programmed then executed (%); `None` when no AO is counted.
-    pub fn physical_series(&self) -> Option<[Series; 2]> {
+    pub fn physical_series(&self) -> Option<[ChartSeries; 2]> {
         (self.counted_activities > 0).then(|| {
             [
-                Series {
+                ChartSeries {
                     name: "Programado",
                     programmed: true,
                     values: self.points.iter().map(|p| p.physical_programmed).collect(),
                 },
-                Series {
+                ChartSeries {
                     name: "Ejecutado (ajustado al 100%)",
                     programmed: false,
                     values: self.points.iter().map(|p| p.physical_executed).collect(),
@@ -213,14 +192,14 @@ impl ProgressChart {
     }
 
     /// Gráfico 2's lines, programmed then executed (S/).
-    pub fn financial_series(&self) -> [Series; 2] {
+    pub fn financial_series(&self) -> [ChartSeries; 2] {
         [
-            Series {
+            ChartSeries {
                 name: "Programado",
                 programmed: true,
                 values: self.points.iter().map(|p| Some(p.financial_programmed)).collect(),
             },
-            Series { name: "Ejecutado", programmed: false, values: self.points.iter().map(|p| Some(p.financial_executed)).collect() },
+            ChartSeries { name: "Ejecutado", programmed: false, values: self.points.iter().map(|p| Some(p.financial_executed)).collect() },
         ]
     }
 

@@ -1,0 +1,13 @@
+//! The ficha's figures: the computed tables (Cuadro 1, Cuadro 2, Tabla 3), their wording, the
+//! charts' monthly series and the Modelo de Integridad; every formula once (docs/FORMULAS.md).
+
+mod charts;
+mod figures;
+mod integrity;
+pub mod labels;
+mod tables;
+
+pub use charts::{progress_chart, Axis, ChartSeries, ProgressChart, ProgressPoint, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
+pub use figures::{adjusted, aei_figures, aei_items, counted_items, mean, progress, ActivityFigures, Figures, TableOptions};
+pub use integrity::{parse_count, Icp, InputProblem, IntegrityInputError, IntegrityResult, IntegrityStage};
+pub use tables::{cuadro1, cuadro2, every_table, tabla3, version_financial_total, Cuadro1, Cuadro1Row, EveryTable, Tabla3};
