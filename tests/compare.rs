@@ -88,7 +88,7 @@ fn a_new_version_compared_with_its_source_shows_only_the_edit() {
     let mut ws = reference_workspace();
     let mut view = REFERENCE_VIEW;
     let number = ws
-        .new_poi_version(&mut view, &ficha::domain::structure::AmendmentDraft {
+        .new_poi_version(&mut view, &ficha::domain::editing::AmendmentDraft {
             kind: "Resolución del Secretario General".to_string(),
             number: "020-2024-TR/SG".to_string(),
             date: "2024-03-01".to_string(),

@@ -2,11 +2,10 @@
 
 use std::str::FromStr;
 
-use ficha::domain::edit::EditError;
+use ficha::domain::editing::{is_block, parse_block, EditError};
 use ficha::domain::plan::{Month, Series};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::language::NumberError;
-use ficha::domain::paste::{is_block, parse_block};
 use ficha::domain::workspace::Selection;
 use rust_decimal::Decimal;
 

@@ -2,10 +2,10 @@
 
 use std::str::FromStr;
 
-use ficha::domain::edit::EditError;
+use ficha::domain::editing::{parse_sheet_block, EditError};
 use ficha::domain::plan::{Month, Series};
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
-use ficha::domain::sheet::{at_row, parse_sheet_block, row_of};
+use ficha::domain::editing::sheet::{at_row, row_of};
 use ficha::domain::workspace::{Selection, Workspace};
 use rust_decimal::Decimal;
 

@@ -140,6 +140,14 @@ impl Workspace {
             None => year.poi.latest(),
         }
     }
+
+    /// Whether the evaluated version can be edited (only the latest can).
+    pub fn evaluated_version_is_editable(&self, selection: Selection) -> bool {
+        match (self.evaluated_version(selection), self.year(selection.year).and_then(|y| y.poi.latest())) {
+            (Some(v), Some(latest)) => v.number == latest.number,
+            _ => false,
+        }
+    }
 }
 
 #[cfg(test)]

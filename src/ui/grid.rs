@@ -8,11 +8,10 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::edit::{far_above_programming, EditError, MonthlyPatch};
+use crate::domain::editing::{far_above_programming, is_block, parse_block, EditError, MonthlyPatch};
 use crate::domain::plan::{exact_sum, Month, Series};
 use crate::domain::ficha::progress;
 use crate::domain::language::{parse_number, percent, DecimalMark};
-use crate::domain::paste::{is_block, parse_block};
 use crate::ui::state::use_state;
 
 /// A grid cell: its row (series) and column (month).

@@ -4,7 +4,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::history::History;
+use crate::domain::editing::History;
 use crate::domain::workspace::Workspace;
 use crate::ui::state::use_state;
 

@@ -8,12 +8,11 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::edit::far_above_programming;
+use crate::domain::editing::{far_above_programming, is_block, parse_sheet_block};
 use crate::domain::plan::{exact_sum, Month, Series};
 use crate::domain::ficha::progress;
 use crate::domain::language::{parse_number, percent, DecimalMark};
-use crate::domain::paste::is_block;
-use crate::domain::sheet::{self, at_row, parse_sheet_block};
+use crate::domain::editing::sheet::{self, at_row};
 use crate::domain::workspace::{Selection, Workspace};
 use crate::ui::grid::{arrow_step, cell_text, month_columns, select_on_focus, GridMessages, PasteReport};
 use crate::ui::state::use_state;
@@ -79,7 +78,7 @@ impl Sheet {
                 })
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect())
         } else {
-            Err(vec![crate::domain::edit::EditError::ReadOnlyVersion.to_string()])
+            Err(vec![crate::domain::editing::EditError::ReadOnlyVersion.to_string()])
         };
         self.typed.set(None);
         self.paste_errors.set(outcome.err().unwrap_or_default());

@@ -5,10 +5,12 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::calendar::{Date, DateError};
+use crate::domain::calendar::{Date, DateError};
 use crate::domain::language::{counted, parse_number, DecimalMark, Gender, NumberError, NumberKind};
-use crate::domain::plan::{Aei, Amendment, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity, PoiVersion, Resolution};
-use super::workspace::{Selection, Workspace, YearPlan};
+use crate::domain::plan::{
+    Aei, Amendment, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity, PoiVersion, Resolution,
+};
+use crate::domain::workspace::{Selection, Workspace, YearPlan};
 
 /// What a structure edit acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
