@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use ficha::domain::ficha::{Axis, InputProblem, IntegrityResult};
 use ficha::domain::plan::{compare, Investment, Month, OperativeActivity, Period, Series};
-use ficha::domain::draft::draft_ficha;
+use ficha::domain::document::draft_ficha;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::editing::{parse_block, parse_sheet_block, AeiDraft};
 use ficha::domain::synthetic::compute_every_table;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
-use ficha::domain::narrative::SectionEdit;
+use ficha::domain::document::SectionEdit;
 use ficha::domain::workspace::{Selection, Workspace};
 use ficha::domain::ficha::ChartSeries;
 use ficha::domain::plan::Period;

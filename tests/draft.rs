@@ -2,11 +2,11 @@
 
 use std::str::FromStr;
 
-use ficha::domain::draft::{
+use ficha::domain::document::{
     blocks_from_text, draft_ficha, section_state, spans_from_markup, Block, FichaDraft, SectionState, Span, TableRef,
 };
-use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::narrative::{reference_inputs, EntityReference, NarrativeInputs, SectionEdit};
+use ficha::domain::example::{reference_inputs, reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
+use ficha::domain::document::{EntityReference, NarrativeInputs, SectionEdit};
 use ficha::domain::plan::{OperativeActivity, Period};
 use ficha::domain::synthetic::synthetic_workspace;
 use ficha::domain::workspace::{Selection, Workspace};

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
-use ficha::domain::narrative::SectionEdit;
+use ficha::domain::document::SectionEdit;
 use ficha::domain::plan::{CostCenter, Investment, OperativeActivity, Period};
 use ficha::domain::workspace::{Selection, Workspace};
 use ficha::io::docx::ficha_docx;

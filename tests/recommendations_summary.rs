@@ -1,8 +1,7 @@
 //! The register's listing, dashboard tables and what the ficha cites (sections 5 and 6).
 
 use ficha::domain::calendar::Date;
-use ficha::domain::example::reference_workspace;
-use ficha::domain::narrative::reference_inputs;
+use ficha::domain::example::{reference_inputs, reference_workspace};
 use ficha::domain::recommendations::{
     Action, ControlReport, Origin, Recommendation, RecommendationKind, RecommendationRegister, RecommendationSource,
     RecommendationStatus, RecommendationType, StatusUpdate,

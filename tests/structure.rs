@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use ficha::domain::plan::{Investment, Month, Period, Series};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::draft::draft_ficha;
+use ficha::domain::document::draft_ficha;
 use ficha::domain::editing::{
     ActivityDraft, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError,
 };

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ficha::{IntegrityResult, TableOptions};
-use super::narrative::NarrativeInputs;
+use crate::domain::document::NarrativeInputs;
 use super::recommendations::RecommendationRegister;
 use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei, Period, Poi, PoiVersion};
 

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::domain::ficha::{ActivityFigures, Axis, ChartSeries, Cuadro1Row, ProgressChart, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
-use crate::domain::draft::{draft_ficha, Block, FichaDraft, Span, TableRef, TitleBlock};
+use crate::domain::document::{draft_ficha, Block, FichaDraft, Span, TableRef, TitleBlock};
 use crate::domain::language::{average, money, percent, quantity};
 use crate::domain::ficha::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,

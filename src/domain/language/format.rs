@@ -55,6 +55,17 @@ pub fn quantity(value: Decimal) -> String {
     }
 }
 
+/// A percentage in prose: whole when whole ("100%"), else one decimal ("87.5%").
+pub fn percent_in_prose(value: Option<Decimal>) -> String {
+    let text = percent(value);
+    text.strip_suffix(".0%").map_or(text.clone(), |whole| format!("{whole}%"))
+}
+
+/// Two decimals, as the national integrity report prints scores ("0.87", "1.80").
+pub fn score(value: Decimal) -> String {
+    grouped(value, 2)
+}
+
 /// Money without decimals when whole, as prose writes it: "S/ 21,000".
 pub fn money_in_prose(value: Decimal) -> String {
     quantity(value)

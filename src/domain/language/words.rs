@@ -96,6 +96,11 @@ pub fn number_with_digits(n: u32, gender: Gender) -> String {
     format!("{} ({:02})", number_words(n, gender), n)
 }
 
+/// A count of listed things as the number words take it; past `u32::MAX` (never reached) it stays there.
+pub fn count_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Noun phrase: "un (01) informe", "cuatro (04) actividades operativas", "una (01) actividad operativa". `singular`/`plural` are the noun forms.
 pub fn counted(n: u32, gender: Gender, singular: &str, plural: &str) -> String {
     let noun = if n == 1 { singular } else { plural };

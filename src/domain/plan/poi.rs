@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::items::{Investment, OperativeActivity, PoiItem};
+use crate::domain::language::count_of;
 
 /// The act approving a version: type, number and date ("Resolución Ministerial", "011-2023-TR").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -121,6 +122,54 @@ impl PoiVersion {
             None if !reason.is_empty() => self.amendments.insert(0, Amendment { reason, ..Amendment::default() }),
             None => {}
         }
+    }
+}
+
+/// Adds counts of AO as stored, which may be any `u32`: saturating keeps a nonsense count from
+/// stopping the draft (words past 999,999 are written as digits).
+fn count_sum(counts: impl IntoIterator<Item = u32>) -> u32 {
+    counts.into_iter().fold(0, u32::saturating_add)
+}
+
+/// The AO a version added: its own count, and one per amendment made by another instrument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedActivities<'v> {
+    pub own: u32,
+    pub by_instrument: Vec<(&'v Amendment, u32)>,
+}
+
+impl AddedActivities<'_> {
+    /// Every AO the version added, its own and its other instruments'.
+    pub fn total(&self) -> u32 {
+        self.own.saturating_add(count_sum(self.by_instrument.iter().map(|(_, n)| *n)))
+    }
+}
+
+impl PoiVersion {
+    /// AO in the first version: as declared, else as its amendments declare, else as listed.
+    pub fn initial_activity_count(&self) -> u32 {
+        let declared: Vec<u32> = self.amendments.iter().filter_map(|a| a.activities_added).collect();
+        self.declared_activity_count
+            .or_else(|| (!declared.is_empty()).then(|| count_sum(declared)))
+            .unwrap_or(count_of(self.activities.len()))
+    }
+
+    /// The AO this version added to `previous`: declared counts where its amendments declare
+    /// them, else the AO codes new to this version.
+    pub fn activities_added_to(&self, previous: &PoiVersion) -> AddedActivities<'_> {
+        let declared = self.amendments.iter().any(|a| a.activities_added.is_some());
+        let by_instrument: Vec<(&Amendment, u32)> = self
+            .amendments
+            .iter()
+            .filter(|a| !a.instrument.trim().is_empty())
+            .map(|a| (a, if declared { a.activities_added.unwrap_or(0) } else { 0 }))
+            .collect();
+        let own = if declared {
+            count_sum(self.amendments.iter().filter(|a| a.instrument.trim().is_empty()).filter_map(|a| a.activities_added))
+        } else {
+            count_of(self.activities.iter().filter(|a| previous.activity(&a.code).is_none()).count())
+        };
+        AddedActivities { own, by_instrument }
     }
 }
 

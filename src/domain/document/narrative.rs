@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::example::INTEGRITY_AO;
+use crate::domain::language::UnitNoun;
 
 /// How prose names the entity after its first mention, and the gender its adjectives take.
 /// Left empty, the draft takes the article and first word of the entity's short name ("el Programa").
@@ -14,14 +14,6 @@ pub struct EntityReference {
     /// Article and noun, lower-case article: "el Programa".
     pub name: String,
     /// Agreement in feminine ("la Superintendencia … alineada").
-    pub feminine: bool,
-}
-
-/// The unit of measure as a Spanish noun, where the plan's unit ("INFORME") cannot be inflected reliably.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct UnitNoun {
-    pub singular: String,
-    pub plural: String,
     pub feminine: bool,
 }
 
@@ -139,52 +131,5 @@ impl NarrativeInputs {
     /// Drops the user's version, so the section follows the draft again.
     pub fn discard_edit(&mut self, aei_code: &str, section: u8) -> Option<SectionEdit> {
         self.aeis.get_mut(aei_code).and_then(|a| a.edits.remove(&section))
-    }
-}
-
-/// The reference ficha's texts for AEI.08.05 and its AO, to go with `example::reference_workspace`.
-pub fn reference_inputs() -> NarrativeInputs {
-    let integrity = ActivityNarrative {
-        prose_name: String::new(),
-        unit_noun: None,
-        goal_description: "a través de los cuales se reportan las acciones y/o tareas realizadas, en el marco del seguimiento de la implementación del modelo de integridad".to_string(),
-        achievement_verb: "elaboró".to_string(),
-        achievement: "sobre la evaluación de los resultados proporcionados por la Secretaria de Integridad Pública respecto a la implementación del modelo de integridad, en función al cumplimiento a lo establecido en la Guía de Evaluación del Estándar de Integridad de la Etapa 1, aprobada por Resolución de Secretaria de Integridad Pública N° 003-2023-PCM/SIP".to_string(),
-        contribution: "Mediante esta actividad el equipo técnico de la Coordinación Funcional de Integridad perteneciente a la Dirección Ejecutiva llevo a cabo diferentes acciones para cumplir con lo establecido en la Guía de Evaluación Estándar de Integridad de la Etapa 1, aprobada por Resolución de Secretaria de Integridad Pública N° 003-2023-PCM/SIP.".to_string(),
-        problems: vec![Problem {
-            description: "No se cuenta con información respecto al nivel de avance de implementación de las recomendaciones derivadas de informes de servicios de control posterior emitidos por el OCI, CGR y Sociedades de Auditoría.".to_string(),
-            measures: vec![CorrectiveMeasure {
-                description: "Se implementará un sistema de monitoreo y supervisión respecto al avance de implementación de las recomendaciones derivadas de informes de servicios de control posterior emitidos por el OCI, CGR y Sociedades de Auditoría.".to_string(),
-            }],
-        }],
-    };
-    let aei = AeiNarrative {
-        prose_name: "Modelo de Integridad implementado en la Gestión Interna del Ministerio de Trabajo y Promoción del Empleo".to_string(),
-        theme: "el modelo de integridad".to_string(),
-        reports_icp: true,
-        icp_actions: [
-            "Creación de la Coordinación Funcional de Integridad, como equipo de trabajo al interior de la Dirección Ejecutiva del Programa, mediante Resolución Directoral N° 050-2023-LP/DE.",
-            "Incorporación de la actividad operativa integridad en el POI 2023.",
-            "Implementación del registro de visitas en línea en todas las sedes a nivel nacional.",
-            "Incorporación del enfoque de integridad en los Procesos de Selección de Personal, mediante la Resolución Directoral N° 294-2023-LLP/DE.",
-            "Aprobación de la “Directiva que establece el procedimiento para el reconocimiento de las/os servidoras/es civiles del Programa de Empleo Temporal “Llamkasun Perú””, mediante la Resolución Directoral N° 260-2023-LLP/DE.",
-        ]
-        .map(str::to_string)
-        .to_vec(),
-        activities: BTreeMap::from([(INTEGRITY_AO.to_string(), integrity)]),
-        previous_evaluation: PreviousEvaluation {
-            source_report: "Informe de Evaluación de Implementación del Plan Operativo Institucional (POI) Anual 2023 correspondiente al primer semestre".to_string(),
-            recommendations: vec![
-                "Se recomienda la inclusión de los empleos temporales producto de la intervención de las actividades de intervención inmediata, modificando el nombre del indicador de Acción Estratégica Institucional (AEI) N° 7.4, de la siguiente manera: “Número de empleos temporales generados a través del financiamiento o cofinanciamiento de proyectos de inversión pública y actividades intensivas en mano de obra no calificada.".to_string(),
-                "Se recomienda que, a través de las Unidades Territoriales se brinde un seguimiento constante a los Organismos Ejecutores (Gobiernos Locales), así como, realizar visitas inopinadas.".to_string(),
-            ],
-            follow_up: "Al respecto, durante el primer semestre de 2023, no se contaba con la actividad operativa vinculada a la AEI.8.5, dado que esta fue incorporada en el Plan Operativo Institucional (POI) Modificado Versión 2.".to_string(),
-        },
-        edits: BTreeMap::new(),
-    };
-    NarrativeInputs {
-        entity_reference: EntityReference::default(),
-        pliego: "Ministerio de Trabajo y Promoción del Empleo".to_string(),
-        aeis: BTreeMap::from([("AEI.08.05".to_string(), aei)]),
     }
 }
