@@ -5,7 +5,7 @@ use ficha::domain::recommendations::{
     ControlReport, Origin, Recommendation, RecommendationKind, RecommendationRegister, RecommendationSource,
     RecommendationStatus, RecommendationType, StatusUpdate,
 };
-use ficha::domain::recommendations_summary::{list, RegisterQuery};
+use ficha::domain::recommendations::{list, RegisterQuery};
 use ficha::io::csv::{read_csv, Delimiter};
 use ficha::io::limits::MAX_FILE_BYTES;
 use ficha::io::recommendations_csv::{

@@ -1,14 +1,14 @@
 //! The register's listing, dashboard tables and what the ficha cites (sections 5 and 6).
 
 use ficha::domain::calendar::Date;
-use ficha::domain::example::{reference_inputs, reference_workspace};
+use ficha::domain::example::{reference_inputs, reference_register, reference_workspace};
 use ficha::domain::recommendations::{
     Action, ControlReport, Origin, Recommendation, RecommendationKind, RecommendationRegister, RecommendationSource,
     RecommendationStatus, RecommendationType, StatusUpdate,
 };
-use ficha::domain::recommendations_summary::{
+use ficha::domain::recommendations::{
     control_indicators_sentence, due_soon, indicator_rows, list, previous_evaluations_for_ficha,
-    recommendations_per_report, reference_register, Grouping, RegisterQuery, NO_UNIT,
+    recommendations_per_report, Grouping, RegisterQuery, NO_UNIT,
 };
 
 use RecommendationStatus::*;
@@ -82,7 +82,7 @@ fn sample() -> RecommendationRegister {
     register
 }
 
-fn numbers(listed: &[ficha::domain::recommendations_summary::Listed]) -> Vec<String> {
+fn numbers(listed: &[ficha::domain::recommendations::Listed]) -> Vec<String> {
     listed.iter().map(|l| format!("{} {}", l.recommendation.report_key(), l.recommendation.number)).collect()
 }
 

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::domain::calendar::Date;
 use crate::domain::document::{
     ActivityNarrative, AeiNarrative, CorrectiveMeasure, EntityReference, NarrativeInputs, PreviousEvaluation, Problem,
 };
@@ -11,7 +12,7 @@ use crate::domain::ficha::{IntegrityResult, IntegrityStage};
 use crate::domain::plan::{
     Aei, Amendment, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity, Period, Poi, PoiVersion, Resolution,
 };
-use crate::domain::recommendations_summary::reference_register;
+use crate::domain::recommendations::{Recommendation, RecommendationRegister, RecommendationSource, RecommendationType};
 use crate::domain::workspace::{Selection, Settings, Workspace, YearPlan};
 
 /// Code of the example's integrity AO.
@@ -235,4 +236,27 @@ pub fn reference_inputs() -> NarrativeInputs {
         pliego: "Ministerio de Trabajo y Promoción del Empleo".to_string(),
         aeis: BTreeMap::from([("AEI.08.05".to_string(), aei)]),
     }
+}
+
+/// The reference ficha's two recommendations of the first-semester POI evaluation (section 5), as
+/// the example's register holds them.
+pub fn reference_register() -> RecommendationRegister {
+    const REPORT: &str = "Informe de Evaluación de Implementación del Plan Operativo Institucional (POI) Anual 2023 correspondiente al primer semestre";
+    const FOLLOW_UP: &str = "Al respecto, durante el primer semestre de 2023, no se contaba con la actividad operativa vinculada a la AEI.8.5, dado que esta fue incorporada en el Plan Operativo Institucional (POI) Modificado Versión 2.";
+    const TEXTS: [&str; 2] = [
+        "Se recomienda la inclusión de los empleos temporales producto de la intervención de las actividades de intervención inmediata, modificando el nombre del indicador de Acción Estratégica Institucional (AEI) N° 7.4, de la siguiente manera: “Número de empleos temporales generados a través del financiamiento o cofinanciamiento de proyectos de inversión pública y actividades intensivas en mano de obra no calificada.",
+        "Se recomienda que, a través de las Unidades Territoriales se brinde un seguimiento constante a los Organismos Ejecutores (Gobiernos Locales), así como, realizar visitas inopinadas.",
+    ];
+    // The reference does not date the report; the example assumes the end of August 2023, after
+    // the first semester it evaluates closed.
+    let date = Date::new(2023, 8, 31).expect("a valid date");
+    let mut register = RecommendationRegister::default();
+    for (i, text) in TEXTS.iter().enumerate() {
+        let source = RecommendationSource::PreviousEvaluation { report: REPORT.to_string(), date };
+        let mut recommendation =
+            Recommendation::new(source, &(i + 1).to_string(), text, RecommendationType::ManagementImprovement);
+        recommendation.follow_up = FOLLOW_UP.to_string();
+        register.add_recommendation(recommendation).expect("the reference recommendations are valid");
+    }
+    register
 }

@@ -9,7 +9,6 @@ pub mod language;
 pub mod limits;
 pub mod plan;
 pub mod recommendations;
-pub mod recommendations_summary;
 pub mod safekeeping;
 pub mod synthetic;
 pub mod workspace;

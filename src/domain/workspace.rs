@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::ficha::{IntegrityResult, TableOptions};
 use crate::domain::document::NarrativeInputs;
-use super::recommendations::RecommendationRegister;
+use crate::domain::recommendations::RecommendationRegister;
 use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei, Period, Poi, PoiVersion};
 
 /// One year of planning: the PEI items in force, the POI and its versions, the integrity result.

@@ -14,7 +14,7 @@ use crate::domain::recommendations::{
     Action, ControlReport, FollowUp, Origin, Problem, Recommendation, RecommendationKind, RecommendationRegister,
     RecommendationSource, RecommendationStatus, RecommendationType, RegisterError, StatusCatalog, StatusUpdate,
 };
-use crate::domain::recommendations_summary::{due_soon, indicator_rows, Figure, Grouping, INDICATOR_COLUMNS, Listed};
+use crate::domain::recommendations::{due_soon, indicator_rows, Figure, Grouping, INDICATOR_COLUMNS, Listed};
 
 /// The columns of the import layout, in the documented order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,8 +6,7 @@ use super::fields::{date_text, page_range, status_class, Errors, Pager};
 use super::transfer::offer_sheet;
 use super::use_reco;
 use crate::domain::language::percent;
-use crate::domain::recommendations::{FollowUp, RecommendationFollowUp, RecommendationKind, RecommendationStatus};
-use crate::domain::recommendations_summary::{due_soon, indicator_rows, Grouping, INDICATOR_COLUMNS};
+use crate::domain::recommendations::{due_soon, indicator_rows, FollowUp, Grouping, RecommendationFollowUp, RecommendationKind, RecommendationStatus, INDICATOR_COLUMNS};
 use crate::io::recommendations_csv::dashboard_sheet;
 use crate::ui::charts::Px;
 

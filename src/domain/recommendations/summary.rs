@@ -4,13 +4,11 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::calendar::Date;
-use crate::domain::language::percent;
-use super::recommendations::{
-    FollowUp, Origin, Recommendation, RecommendationFollowUp, RecommendationKind, RecommendationRegister,
-    RecommendationSource, RecommendationStatus, RecommendationType, Tally,
-};
-use crate::domain::language::{counted, fold, number_with_digits, push_folded, Gender};
+use super::follow_up::{FollowUp, RecommendationFollowUp, Tally};
+use super::model::{Origin, Recommendation, RecommendationKind, RecommendationSource, RecommendationStatus};
+use super::register::RecommendationRegister;
+use crate::domain::calendar::Date;
+use crate::domain::language::{counted, fold, number_with_digits, percent, push_folded, Gender};
 
 /// The filters and the search over the register; an empty query lists everything.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -344,27 +342,4 @@ pub fn control_indicators_sentence(register: &RecommendationRegister, as_of: Dat
         as_of.dmy(),
         origins_in_prose(&follow_up),
     ))
-}
-
-/// The reference ficha's two recommendations of the first-semester POI evaluation (section 5), as
-/// the example's register holds them.
-pub fn reference_register() -> RecommendationRegister {
-    const REPORT: &str = "Informe de Evaluación de Implementación del Plan Operativo Institucional (POI) Anual 2023 correspondiente al primer semestre";
-    const FOLLOW_UP: &str = "Al respecto, durante el primer semestre de 2023, no se contaba con la actividad operativa vinculada a la AEI.8.5, dado que esta fue incorporada en el Plan Operativo Institucional (POI) Modificado Versión 2.";
-    const TEXTS: [&str; 2] = [
-        "Se recomienda la inclusión de los empleos temporales producto de la intervención de las actividades de intervención inmediata, modificando el nombre del indicador de Acción Estratégica Institucional (AEI) N° 7.4, de la siguiente manera: “Número de empleos temporales generados a través del financiamiento o cofinanciamiento de proyectos de inversión pública y actividades intensivas en mano de obra no calificada.",
-        "Se recomienda que, a través de las Unidades Territoriales se brinde un seguimiento constante a los Organismos Ejecutores (Gobiernos Locales), así como, realizar visitas inopinadas.",
-    ];
-    // The reference does not date the report; the example assumes the end of August 2023, after
-    // the first semester it evaluates closed.
-    let date = Date::new(2023, 8, 31).expect("a valid date");
-    let mut register = RecommendationRegister::default();
-    for (i, text) in TEXTS.iter().enumerate() {
-        let source = RecommendationSource::PreviousEvaluation { report: REPORT.to_string(), date };
-        let mut recommendation =
-            Recommendation::new(source, &(i + 1).to_string(), text, RecommendationType::ManagementImprovement);
-        recommendation.follow_up = FOLLOW_UP.to_string();
-        register.add_recommendation(recommendation).expect("the reference recommendations are valid");
-    }
-    register
 }
