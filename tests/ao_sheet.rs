@@ -6,7 +6,7 @@ use std::time::Instant;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW, REST_OF_POI};
 use ficha::domain::language::{DecimalMark, NumberError};
 use ficha::domain::plan::{Aei, Amendment, CostCenter, Indicator, OperativeActivity, PoiVersion, Resolution};
-use ficha::domain::workspace::YearPlan;
+use ficha::domain::YearPlan;
 use ficha::io::ao_sheet::{
     apply_import, export_csv, export_rows, header, parse_csv, parse_rows, plan_import, AoSheet, Catalog, ImportError,
     SheetErrors, SheetProblem, SheetWarning,

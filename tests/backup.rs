@@ -5,7 +5,7 @@ use std::str::FromStr;
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::plan::{Aei, Amendment, BudgetCategory, CostCenter, Entity, Indicator, Investment, MonthlyValues, Oei, OperativeActivity, Period, Resolution};
 use ficha::domain::synthetic::synthetic_workspace;
-use ficha::domain::workspace::{Selection, Workspace};
+use ficha::domain::{Selection, Workspace};
 use ficha::io::backup::{file_name, read_backup, BackupError, MAX_BACKUP_BYTES, Overview};
 use ficha::storage::document::{decode, decode_document, encode, CURRENT_VERSION, DocumentError, FORMAT_NAME};
 use proptest::prelude::*;

@@ -9,7 +9,7 @@ use ficha::domain::document::draft_ficha;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::editing::{parse_block, parse_sheet_block, AeiDraft};
 use ficha::domain::synthetic::compute_every_table;
-use ficha::domain::workspace::{Selection, Workspace};
+use ficha::domain::{Selection, Workspace};
 use ficha::io::ao_file::read_cells;
 use ficha::io::ao_sheet::{header, parse_rows, AoSheet, SheetErrors};
 use ficha::io::backup::{read_backup, BackupError};

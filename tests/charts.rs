@@ -5,7 +5,7 @@ use std::str::FromStr;
 use ficha::domain::ficha::{progress_chart, Axis, TableOptions};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::plan::{OperativeActivity, Period, PoiVersion};
-use ficha::domain::workspace::Selection;
+use ficha::domain::Selection;
 use rust_decimal::Decimal;
 
 const AEI: &str = "AEI.08.05";

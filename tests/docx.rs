@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::document::SectionEdit;
-use ficha::domain::workspace::{Selection, Workspace};
+use ficha::domain::{Selection, Workspace};
 use ficha::domain::ficha::ChartSeries;
 use ficha::domain::plan::Period;
 use ficha::io::docx::{chart_part, chart_workbook_part, escape, ficha_docx, file_name};

@@ -9,7 +9,7 @@ use ficha::domain::example::{reference_inputs, reference_workspace, INTEGRITY_AO
 use ficha::domain::document::{EntityReference, NarrativeInputs, SectionEdit};
 use ficha::domain::plan::{OperativeActivity, Period};
 use ficha::domain::synthetic::synthetic_workspace;
-use ficha::domain::workspace::{Selection, Workspace};
+use ficha::domain::{Selection, Workspace};
 use rust_decimal::Decimal;
 
 const AEI: &str = "AEI.08.05";

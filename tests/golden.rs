@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::document::SectionEdit;
 use ficha::domain::plan::{CostCenter, Investment, OperativeActivity, Period};
-use ficha::domain::workspace::{Selection, Workspace};
+use ficha::domain::{Selection, Workspace};
 use ficha::io::docx::ficha_docx;
 use ficha::io::tables::{ao_sheet, ao_sheet_csv, sheet_csv, table_sheet, tables_workbook, Table};
 use ficha::io::xlsx::write_workbook;

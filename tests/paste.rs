@@ -6,7 +6,7 @@ use ficha::domain::editing::{is_block, parse_block, EditError};
 use ficha::domain::plan::{Month, Series};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::language::NumberError;
-use ficha::domain::workspace::Selection;
+use ficha::domain::Selection;
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {

@@ -4,7 +4,7 @@ use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::ficha::{cuadro1, cuadro2, tabla3};
 use ficha::domain::language::{average, money, percent, quantity};
 use ficha::domain::plan::Period;
-use ficha::domain::workspace::Workspace;
+use ficha::domain::Workspace;
 
 fn example() -> Workspace {
     reference_workspace()

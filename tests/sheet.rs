@@ -6,7 +6,7 @@ use ficha::domain::editing::{parse_sheet_block, EditError};
 use ficha::domain::plan::{Month, Series};
 use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::editing::sheet::{at_row, row_of};
-use ficha::domain::workspace::{Selection, Workspace};
+use ficha::domain::{Selection, Workspace};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {

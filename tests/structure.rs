@@ -9,7 +9,7 @@ use ficha::domain::document::draft_ficha;
 use ficha::domain::editing::{
     ActivityDraft, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError,
 };
-use ficha::domain::workspace::{Selection, Workspace};
+use ficha::domain::{Selection, Workspace};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {

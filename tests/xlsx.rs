@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::synthetic::synthetic_workspace;
-use ficha::domain::workspace::Workspace;
+use ficha::domain::Workspace;
 use ficha::io::ao_file::{self, FileError, FileKind};
 use ficha::io::limits::MAX_FILE_BYTES;
 use ficha::io::ao_sheet::{export_csv, header, parse_rows};

@@ -13,7 +13,7 @@ use crate::domain::plan::{
     Aei, Amendment, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity, Period, Poi, PoiVersion, Resolution,
 };
 use crate::domain::recommendations::{Recommendation, RecommendationRegister, RecommendationSource, RecommendationType};
-use crate::domain::workspace::{Selection, Settings, Workspace, YearPlan};
+use crate::domain::{Selection, Settings, Workspace, YearPlan};
 
 /// Code of the example's integrity AO.
 pub const INTEGRITY_AO: &str = "AOI00106600085";

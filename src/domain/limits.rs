@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::plan::{Month, PoiItem, PoiVersion, Series};
 use super::language::{check_bounds, NumberError, NumberKind};
-use super::workspace::{Workspace, YearPlan};
+use crate::domain::{Workspace, YearPlan};
 
 /// A stored figure past its bounds, with where it is (year, version, AO, series, month) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

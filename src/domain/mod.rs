@@ -1,4 +1,5 @@
-//! The pure domain: plan model, formulas, formats and rules; no browser types, host-tested.
+//! The pure domain: what a POI is, the ficha's figures and text, every edit and rule; no browser
+//! types, host-tested. Each room's `mod.rs` re-exports what callers use; the workspace is here.
 
 pub mod calendar;
 pub mod document;
@@ -11,4 +12,6 @@ pub mod plan;
 pub mod recommendations;
 pub mod safekeeping;
 pub mod synthetic;
-pub mod workspace;
+mod workspace;
+
+pub use workspace::{Selection, Settings, Workspace, YearPlan};

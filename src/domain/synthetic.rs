@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::example::reference_workspace;
 use crate::domain::ficha::every_table;
 use crate::domain::plan::{Aei, CostCenter, Indicator, OperativeActivity};
-use super::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 /// The example workspace with `activities` AO spread over `aeis` AEI and 10 CC in its latest
 /// version, every month programmed and executed with realistic values; viewed as the example is

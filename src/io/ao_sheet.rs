@@ -10,7 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::csv::{self, fold, guard_text, header_key, unguard_text, CsvError, Delimiter};
 use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Indicator, Month, OperativeActivity, Poi, PoiVersion, Series};
 use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
-use crate::domain::workspace::YearPlan;
+use crate::domain::YearPlan;
 
 /// The text columns, in the order of FORMATS.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use crate::domain::ficha::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
     TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
 };
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 use super::xlsx::{self, write_workbook, NumberFormat, Row, RowKind, Sheet};
 use super::zip::ZipWriter;

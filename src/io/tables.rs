@@ -13,7 +13,7 @@ use crate::domain::ficha::labels::{
     self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
     TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
 };
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 /// Excel opens a CSV as UTF-8 only when it starts with a byte order mark; the import skips it.
 const BOM: &str = "\u{FEFF}";

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::stamp::Stamp;
 use crate::domain::limits::{check_workspace, OutOfBounds};
 use crate::domain::plan::MonthlyValues;
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 /// Name written at the top of every stored document and backup.
 pub const FORMAT_NAME: &str = "ficha-workspace";

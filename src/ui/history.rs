@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::editing::History;
-use crate::domain::workspace::Workspace;
+use crate::domain::Workspace;
 use crate::ui::state::use_state;
 
 /// Text fields outside the monthly grid keep the browser's own undo of their typing.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::safekeeping::BackupHabit;
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 use crate::storage::document::{decode, stamp_of};
 use crate::storage::local::{self, Loaded, SaveBlock, SaveError, Slot, StoredProblem};
 use crate::storage::stamp::{standing, Stamp, Standing};

@@ -4,7 +4,7 @@
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row, IntegrityResult};
 use crate::domain::language::{capitalized, is_feminine_word, quantity, sentence_case, unit_noun, UnitNoun};
 use crate::domain::plan::{Aei, Period, PoiVersion};
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 use super::blocks::{blocks_from_text, Section};
 use super::narrative::{ActivityNarrative, AeiNarrative, NarrativeInputs, SectionEdit};

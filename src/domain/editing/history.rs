@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 
 use crate::domain::plan::OperativeActivity;
-use crate::domain::workspace::Workspace;
+use crate::domain::Workspace;
 
 /// How many edits can be undone; older steps are forgotten.
 pub const UNDO_STEPS: usize = 100;

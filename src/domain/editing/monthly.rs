@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::language::{parse_number, DecimalMark, NumberError};
 use crate::domain::plan::{Month, Series};
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 /// Execution above this multiple of its programming draws a warning (an extra zero typed, a
 /// value in the wrong row), never an error: the user may be right.

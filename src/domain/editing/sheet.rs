@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::monthly::{EditError, MonthlyPatch};
 use crate::domain::plan::Series;
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 /// The sheet row of an AO's series: AO by AO, the four series in the grid's order.
 pub fn row_of(activity: usize, series: Series) -> usize {

@@ -10,7 +10,7 @@ use crate::domain::language::{counted, parse_number, DecimalMark, Gender, Number
 use crate::domain::plan::{
     Aei, Amendment, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity, PoiVersion, Resolution,
 };
-use crate::domain::workspace::{Selection, Workspace, YearPlan};
+use crate::domain::{Selection, Workspace, YearPlan};
 
 /// What a structure edit acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

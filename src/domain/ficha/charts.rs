@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::figures::{adjusted, counted_items, mean, progress, Figures, TableOptions};
 use crate::domain::plan::{exact_sum, saturating_sum, Month, Period, PoiItem, PoiVersion, Series};
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 

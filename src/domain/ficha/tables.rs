@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::figures::{aei_figures, mean, progress, ActivityFigures, Figures, TableOptions};
 use crate::domain::plan::{Aei, CostCenter, OperativeActivity, Period, PoiVersion};
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 /// One row of Cuadro 1: the AEI or one of its centros de costo.
 #[derive(Debug, Clone, PartialEq, Eq)]

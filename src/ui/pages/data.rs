@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 use crate::io::ao_file;
 use crate::io::limits::MAX_FILE_BYTES;
 use crate::io::ao_sheet::{parse_rows, AoSheet, ImportPreview};

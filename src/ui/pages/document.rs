@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::ficha::{labels, ActivityFigures, Cuadro1, ProgressChart, Tabla3, CHARTS_SECTION};
 use crate::domain::document::{blocks_from_text, draft_ficha, Block, FichaDraft, SectionEdit, SectionState, Span, TableRef};
 use crate::domain::plan::Period;
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 use crate::io::docx;
 use crate::ui::charts::ProgressCharts;
 use crate::ui::download::download_bytes;

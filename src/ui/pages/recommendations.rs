@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::Date;
 use crate::domain::recommendations::{FollowUp, RecommendationId, RecommendationRegister, RegisterError};
-use crate::domain::workspace::Workspace;
+use crate::domain::Workspace;
 use crate::ui::state::use_state;
 use crate::ui::today::today;
 

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::language::quantity;
 use crate::domain::plan::Entity;
 use crate::domain::editing::{ActivityDraft, AeiDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError};
-use crate::domain::workspace::Workspace;
+use crate::domain::Workspace;
 use crate::ui::pages::summary::SelectionControls;
 use crate::ui::state::{use_state, AppState};
 

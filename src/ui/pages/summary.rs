@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::language::average;
 use crate::domain::plan::Period;
-use crate::domain::workspace::Selection;
+use crate::domain::Selection;
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
 
