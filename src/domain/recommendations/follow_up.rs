@@ -4,37 +4,13 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
-use super::model::{ControlReport, Origin, Recommendation, RecommendationId, RecommendationKind, RecommendationSource, RecommendationStatus, RecommendationType, StatusCatalog, StatusRule};
+use super::model::{
+    ControlReport, FollowUpSettings, Origin, Recommendation, RecommendationId, RecommendationKind, RecommendationSource,
+    RecommendationStatus, RecommendationType, StatusRule,
+};
 use super::register::RecommendationRegister;
-use crate::domain::calendar::{add_working_days, days_between, working_days_between, Date, HolidayCalendar};
-
-/// Settings of the follow-up that encode unverified practice (docs/RECOMMENDATIONS.md), kept as data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct FollowUpSettings {
-    /// A deadline within this many calendar days is "por vencer".
-    pub due_soon_days: u32,
-    /// The action plan is due this many días hábiles after the report is received.
-    pub action_plan_working_days: u32,
-    /// A deadline falling on a weekend or holiday moves to the next día hábil.
-    pub deadline_moves_to_working_day: bool,
-    pub holidays: HolidayCalendar,
-    pub statuses: StatusCatalog,
-}
-
-impl Default for FollowUpSettings {
-    fn default() -> Self {
-        Self {
-            due_soon_days: 15,
-            action_plan_working_days: 20,
-            deadline_moves_to_working_day: true,
-            holidays: HolidayCalendar::peru_default(),
-            statuses: StatusCatalog::default(),
-        }
-    }
-}
+use crate::domain::calendar::{add_working_days, days_between, working_days_between, Date};
 
 /// Ageing of an open recommendation, in calendar days since its report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

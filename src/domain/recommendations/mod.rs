@@ -7,9 +7,9 @@ mod register;
 mod rules;
 mod summary;
 
-pub use follow_up::{AgeingBucket, FollowUp, FollowUpSettings, Group, RecommendationFollowUp, Tally};
+pub use follow_up::{AgeingBucket, FollowUp, Group, RecommendationFollowUp, Tally};
 pub use model::{
-    Action, ActionPlan, ControlReport, Origin, Recommendation, RecommendationId, RecommendationKind, RecommendationSource,
+    Action, ActionPlan, ControlReport, FollowUpSettings, Origin, Recommendation, RecommendationId, RecommendationKind, RecommendationSource,
     RecommendationStatus, RecommendationType, Reprogramming, StatusCatalog, StatusChange, StatusRule, StatusUpdate,
 };
 pub use register::RecommendationRegister;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::calendar::Date;
+use crate::domain::calendar::{Date, HolidayCalendar};
 
 /// The status of a recommendation (CGR practice). How each one is labelled and counted is data:
 /// see `StatusCatalog`.
@@ -402,5 +402,31 @@ impl Recommendation {
 
     pub(super) fn is_of_report(&self, number: &str) -> bool {
         matches!(&self.source, RecommendationSource::Control { report_number } if report_number == number)
+    }
+}
+
+/// Settings of the follow-up that encode unverified practice (docs/RECOMMENDATIONS.md), kept as data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUpSettings {
+    /// A deadline within this many calendar days is "por vencer".
+    pub due_soon_days: u32,
+    /// The action plan is due this many días hábiles after the report is received.
+    pub action_plan_working_days: u32,
+    /// A deadline falling on a weekend or holiday moves to the next día hábil.
+    pub deadline_moves_to_working_day: bool,
+    pub holidays: HolidayCalendar,
+    pub statuses: StatusCatalog,
+}
+
+impl Default for FollowUpSettings {
+    fn default() -> Self {
+        Self {
+            due_soon_days: 15,
+            action_plan_working_days: 20,
+            deadline_moves_to_working_day: true,
+            holidays: HolidayCalendar::peru_default(),
+            statuses: StatusCatalog::default(),
+        }
     }
 }

@@ -5,8 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::follow_up::FollowUpSettings;
-use super::model::{ControlReport, Recommendation, RecommendationId, RecommendationKind, RecommendationSource, StatusUpdate};
+use super::model::{ControlReport, FollowUpSettings, Recommendation, RecommendationId, RecommendationKind, RecommendationSource, StatusUpdate};
 use super::rules::{check_history_start, check_recommendation_data, check_report, check_status_change, error, Location, Problem, RegisterError};
 use crate::domain::calendar::Date;
 
