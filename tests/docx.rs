@@ -7,10 +7,9 @@ use ficha::domain::document::SectionEdit;
 use ficha::domain::{Selection, Workspace};
 use ficha::domain::ficha::ChartSeries;
 use ficha::domain::plan::Period;
-use ficha::io::docx::{chart_part, chart_workbook_part, escape, ficha_docx, file_name};
+use ficha::io::office::{chart_part, chart_workbook_part, crc32, docx_file_name, escape, ficha_docx, ZipWriter};
 use ficha::io::xlsx::read_first_sheet;
 use rust_decimal::Decimal;
-use ficha::io::zip::{crc32, ZipWriter};
 
 const AEI: &str = "AEI.08.05";
 
@@ -242,8 +241,8 @@ fn escape_drops_characters_xml_forbids() {
 
 #[test]
 fn file_name_names_the_aei_and_year() {
-    assert_eq!(file_name(REFERENCE_VIEW, AEI), "Ficha-AEI.08.05-2023.docx");
-    assert_eq!(file_name(REFERENCE_VIEW, "AEI 1/2"), "Ficha-AEI_1_2-2023.docx");
+    assert_eq!(docx_file_name(REFERENCE_VIEW, AEI), "Ficha-AEI.08.05-2023.docx");
+    assert_eq!(docx_file_name(REFERENCE_VIEW, "AEI 1/2"), "Ficha-AEI_1_2-2023.docx");
 }
 
 #[test]

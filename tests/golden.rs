@@ -10,9 +10,8 @@ use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::document::SectionEdit;
 use ficha::domain::plan::{CostCenter, Investment, OperativeActivity, Period};
 use ficha::domain::{Selection, Workspace};
-use ficha::io::docx::ficha_docx;
+use ficha::io::office::{ficha_docx, write_workbook};
 use ficha::io::tables::{ao_sheet, ao_sheet_csv, sheet_csv, table_sheet, tables_workbook, Table};
-use ficha::io::xlsx::write_workbook;
 use rust_decimal::Decimal;
 
 const AEI: &str = "AEI.08.05";

@@ -6,8 +6,8 @@ use ficha::io::limits::{
     MAX_TEXT_BYTES,
 };
 use ficha::io::unzip::UnzipError;
-use ficha::io::xlsx::{column_name, XlsxError};
-use ficha::io::zip::{crc32, ZipWriter};
+use ficha::io::xlsx::XlsxError;
+use ficha::io::office::{column_name, crc32, ZipWriter};
 use support::{deflate_repeated, zip_of, RawEntry};
 
 // This binary builds its archives entry by entry, without the shared `deflated_zip`.

@@ -13,7 +13,8 @@ use ficha::io::recommendations_csv::{
     ImportProblem, PREVIEW_COLUMNS,
 };
 use ficha::io::tables::sheet_csv;
-use ficha::io::xlsx::{read_first_sheet, write_workbook, Cell, Row, RowKind};
+use ficha::io::xlsx::read_first_sheet;
+use ficha::io::office::{write_workbook, Cell, Row, RowKind};
 
 fn d(text: &str) -> Date {
     Date::parse_iso(text).unwrap()

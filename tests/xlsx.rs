@@ -11,9 +11,9 @@ use ficha::io::limits::MAX_FILE_BYTES;
 use ficha::io::ao_sheet::{export_csv, header, parse_rows};
 use ficha::io::tables::{ao_sheet, ao_sheet_csv, file_name, sheet_csv, table_sheet, tables_workbook, Table};
 use ficha::io::unzip::ZipArchive;
-use ficha::io::xlsx::{read_first_sheet, write_workbook, Cell, NumberFormat, Row, RowKind, Sheet, XlsxError};
+use ficha::io::xlsx::{read_first_sheet, XlsxError};
+use ficha::io::office::{write_workbook, Cell, NumberFormat, Row, RowKind, Sheet, ZipWriter};
 use ficha::io::xml::{Event, Reader};
-use ficha::io::zip::ZipWriter;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use support::deflated_zip;
@@ -30,7 +30,7 @@ const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 fn column(i: usize) -> String {
-    ficha::io::xlsx::column_name(i)
+    ficha::io::office::column_name(i)
 }
 
 /// A workbook as Excel saves it: two tabs (the AO sheet first in tab order but stored as sheet2.xml),

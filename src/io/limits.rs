@@ -4,7 +4,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::xlsx::column_name;
+use super::office::column_name;
 use crate::domain::language::quantity;
 
 /// Largest file accepted: a 5,000-AO sheet is about 3 MB as CSV and less as XLSX.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::ao_sheet::{export_csv, export_rows};
 use super::csv::{guard_text, write_csv, Delimiter};
-use super::xlsx::{write_workbook, Cell, Merge, NumberFormat, Row, RowKind, Sheet};
+use super::office::{write_workbook, Cell, Merge, NumberFormat, Row, RowKind, Sheet};
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
 use crate::domain::language::NOT_APPLICABLE;
 use crate::domain::ficha::labels::{

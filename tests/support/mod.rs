@@ -1,6 +1,6 @@
 //! Archives the project's writer does not make, for the reader's tests: deflated entries, declared sizes that differ from the data, runs that inflate far past their size.
 
-use ficha::io::zip::crc32;
+use ficha::io::office::crc32;
 
 /// One entry as its headers describe it, with its (already compressed) data.
 pub struct RawEntry {

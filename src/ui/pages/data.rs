@@ -14,7 +14,7 @@ use crate::io::limits::MAX_FILE_BYTES;
 use crate::io::ao_sheet::{parse_rows, AoSheet, ImportPreview};
 use crate::io::backup::{self, Overview, MAX_BACKUP_BYTES};
 use crate::io::tables::{self, Table};
-use crate::io::xlsx;
+use crate::io::office::{write_workbook, XLSX_MIME};
 use crate::storage::local::{self, Slot};
 use crate::ui::download::{download_bytes, download_text};
 use crate::ui::keeping::{download_backup, BackupReminderSetting};
@@ -313,7 +313,7 @@ fn export(ws: &Workspace, selection: Selection, aei: Option<&str>, what: Export)
     match what {
         Export::AoSheetXlsx => {
             let sheet = tables::ao_sheet(ws, selection).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name("Hoja AO", ws, selection, None, "xlsx"), xlsx::MIME, &xlsx::write_workbook(&[sheet]))
+            download_bytes(&tables::file_name("Hoja AO", ws, selection, None, "xlsx"), XLSX_MIME, &write_workbook(&[sheet]))
         }
         Export::AoSheetCsv => {
             let text = tables::ao_sheet_csv(ws, selection).ok_or_else(nothing)?;
@@ -322,7 +322,7 @@ fn export(ws: &Workspace, selection: Selection, aei: Option<&str>, what: Export)
         Export::TableXlsx(table) => {
             let code = aei.ok_or_else(nothing)?;
             let sheet = tables::table_sheet(ws, selection, code, table).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name(table.label(), ws, selection, Some(code), "xlsx"), xlsx::MIME, &xlsx::write_workbook(&[sheet]))
+            download_bytes(&tables::file_name(table.label(), ws, selection, Some(code), "xlsx"), XLSX_MIME, &write_workbook(&[sheet]))
         }
         Export::TableCsv(table) => {
             let code = aei.ok_or_else(nothing)?;
@@ -332,7 +332,7 @@ fn export(ws: &Workspace, selection: Selection, aei: Option<&str>, what: Export)
         Export::AllTablesXlsx => {
             let code = aei.ok_or_else(nothing)?;
             let bytes = tables::tables_workbook(ws, selection, code).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name("Tablas", ws, selection, Some(code), "xlsx"), xlsx::MIME, &bytes)
+            download_bytes(&tables::file_name("Tablas", ws, selection, Some(code), "xlsx"), XLSX_MIME, &bytes)
         }
     }
 }

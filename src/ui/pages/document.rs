@@ -6,7 +6,7 @@ use crate::domain::ficha::{labels, ActivityFigures, Cuadro1, ProgressChart, Tabl
 use crate::domain::document::{blocks_from_text, draft_ficha, Block, FichaDraft, SectionEdit, SectionState, Span, TableRef};
 use crate::domain::plan::Period;
 use crate::domain::{Selection, Workspace};
-use crate::io::docx;
+use crate::io::office::{docx_file_name, ficha_docx, DOCX_MIME};
 use crate::ui::charts::ProgressCharts;
 use crate::ui::download::download_bytes;
 use crate::ui::pages::summary::SelectionControls;
@@ -243,8 +243,8 @@ fn SectionView(number: u8, data: DocumentData) -> impl IntoView {
 fn download_docx(code: &str) {
     let state = use_state();
     let selection = state.selection.get_untracked();
-    let (bytes, name) = state.workspace.with_untracked(|w| (docx::ficha_docx(w, selection, code), docx::file_name(selection, code)));
-    if let Err(message) = download_bytes(&name, docx::MIME, &bytes) {
+    let (bytes, name) = state.workspace.with_untracked(|w| (ficha_docx(w, selection, code), docx_file_name(selection, code)));
+    if let Err(message) = download_bytes(&name, DOCX_MIME, &bytes) {
         state.save_error.set(Some(message));
     }
 }

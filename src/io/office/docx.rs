@@ -12,11 +12,12 @@ use crate::domain::ficha::labels::{
 };
 use crate::domain::{Selection, Workspace};
 
+use super::escape::escape;
 use super::xlsx::{self, write_workbook, NumberFormat, Row, RowKind, Sheet};
 use super::zip::ZipWriter;
 
 /// The media type a browser offers the download as.
-pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// Text width of an A4 page with 1.8 cm side margins, in twentieths of a point.
 const TEXT_WIDTH: u32 = 9866;
@@ -26,7 +27,7 @@ const BULLETS: u32 = 1;
 const HEADER_FILL: &str = "DDE4EE";
 
 /// "Ficha-AEI.08.05-2023.docx".
-pub fn file_name(selection: Selection, aei_code: &str) -> String {
+pub fn docx_file_name(selection: Selection, aei_code: &str) -> String {
     let safe: String = aei_code.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
     format!("Ficha-{safe}-{}.docx", selection.year)
 }
@@ -110,24 +111,6 @@ impl ChartValues {
             ChartValues::Soles => NumberFormat::Money,
         }
     }
-}
-
-/// Text safe inside XML: markup characters escaped, characters XML 1.0 forbids dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if u32::from(c) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A run of text; line breaks in it become Word line breaks.
