@@ -5,10 +5,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::domain::example::REFERENCE_VIEW;
 use crate::domain::synthetic::{bench_batch, compute_every_table, synthetic_workspace};
 use crate::storage::document::{decode, encode};
-
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
-}
+use crate::ui::browser::now;
 
 fn median_ms(rounds: u32, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..rounds.max(1))

@@ -3,13 +3,9 @@
 use leptos::prelude::*;
 
 use crate::domain::ficha::labels;
-use crate::ui::grid::ActivityGrid;
-use crate::ui::pages::integrity::IcpBlock;
-use crate::ui::pages::summary::SelectionControls;
+use crate::ui::components::{ActivityGrid, AeiSheet, Cuadro1Table, Cuadro2Table, IcpBlock, SelectionControls, Tabla3Table};
 use crate::ui::route::Route;
-use crate::ui::sheet::AeiSheet;
 use crate::ui::state::use_state;
-use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
 
 /// How many AO monthly grids one page shows.
 const GRIDS_PER_PAGE: usize = 20;

@@ -4,9 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::{Selection, Workspace};
 use crate::io::ao_file;
@@ -16,9 +13,8 @@ use crate::io::backup::{self, Overview, MAX_BACKUP_BYTES};
 use crate::io::tables::{self, Table};
 use crate::io::office::{write_workbook, XLSX_MIME};
 use crate::storage::local::{self, Slot};
-use crate::ui::download::{download_bytes, download_text};
+use crate::ui::browser::{chosen_file, download_bytes, download_text, file_bytes, next_paint, now, seconds_since};
 use crate::ui::keeping::{download_backup, BackupReminderSetting};
-use crate::ui::upload::{chosen_file, file_bytes};
 use crate::ui::route::Route;
 use crate::ui::state::{use_state, AppState};
 
@@ -38,38 +34,6 @@ pub fn DataPage() -> impl IntoView {
             <BackupSection/>
         </section>
     }
-}
-
-/// Milliseconds since the page opened.
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
-
-/// "0.42 s" since `start`, without pulling float formatting into the bundle.
-fn seconds_since(start: f64) -> String {
-    let ms = (now() - start).max(0.0) as u64;
-    format!("{}.{:02} s", ms / 1000, ms % 1000 / 10)
-}
-
-/// Resolves once the browser has painted what changed: after the next frame, or after 100 ms when
-/// the tab is hidden and frames are paused.
-async fn next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            return;
-        };
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        let after_frame = {
-            let window = window.clone();
-            let resolve = resolve.clone();
-            Closure::once_into_js(move || {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-            })
-        };
-        let _ = window.request_animation_frame(after_frame.unchecked_ref());
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// Where an AO sheet import is.

@@ -7,12 +7,10 @@ use crate::domain::document::{blocks_from_text, draft_ficha, Block, FichaDraft, 
 use crate::domain::plan::Period;
 use crate::domain::{Selection, Workspace};
 use crate::io::office::{docx_file_name, ficha_docx, DOCX_MIME};
-use crate::ui::charts::ProgressCharts;
-use crate::ui::download::download_bytes;
-use crate::ui::pages::summary::SelectionControls;
+use crate::ui::components::{Cuadro1Table, Cuadro2Table, ProgressCharts, SelectionControls, Tabla3Table};
+use crate::ui::browser::download_bytes;
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
-use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
 
 /// What the document reads from the workspace, computed once per change and shared by its sections.
 #[derive(Clone, Copy)]

@@ -14,7 +14,7 @@ use crate::domain::calendar::Date;
 use crate::domain::recommendations::{FollowUp, RecommendationId, RecommendationRegister, RegisterError};
 use crate::domain::Workspace;
 use crate::ui::state::use_state;
-use crate::ui::today::today;
+use crate::ui::browser::today;
 
 /// What every part of the page shares: the workspace, the dates and the follow-up computed once.
 #[derive(Clone, Copy)]

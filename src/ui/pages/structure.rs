@@ -1,56 +1,14 @@
 //! Estructura del POI: entidad, OEI, AEI, centros de costo, categorías, AO and inversiones of the latest version, and "Nuevo año".
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::language::quantity;
 use crate::domain::plan::Entity;
 use crate::domain::editing::{ActivityDraft, AeiDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError};
 use crate::domain::Workspace;
-use crate::ui::pages::summary::SelectionControls;
+use crate::ui::browser::focus;
+use crate::ui::components::{FormErrors, SelectionControls};
 use crate::ui::state::{use_state, AppState};
-
-/// The messages of a form after a refused save: each at its field, the rest under the form.
-#[derive(Clone, Copy)]
-pub(crate) struct FormErrors(RwSignal<Vec<StructureError>>);
-
-impl FormErrors {
-    pub(crate) fn new() -> Self {
-        Self(RwSignal::new(Vec::new()))
-    }
-
-    pub(crate) fn set(self, errors: Vec<StructureError>) {
-        self.0.set(errors);
-    }
-
-    pub(crate) fn clear(self) {
-        self.0.set(Vec::new());
-    }
-
-    /// `aria-invalid` of the field's input.
-    pub(crate) fn invalid(self, field: Field) -> impl Fn() -> Option<&'static str> + Copy {
-        move || self.0.with(|e| e.iter().any(|e| e.field() == Some(field))).then_some("true")
-    }
-
-    fn list(self, belongs: impl Fn(Option<Field>) -> bool + Copy + Send + Sync + 'static, class: &'static str) -> impl IntoView {
-        move || {
-            let messages: Vec<String> = self.0.with(|e| e.iter().filter(|e| belongs(e.field())).map(ToString::to_string).collect());
-            (!messages.is_empty()).then(|| {
-                view! { <ul class=class role="alert">{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }
-            })
-        }
-    }
-
-    /// The messages that belong at `field`, under its input.
-    pub(crate) fn at(self, field: Field) -> impl IntoView {
-        self.list(move |f| f == Some(field), "errors field-errors")
-    }
-
-    /// The messages about the whole form.
-    pub(crate) fn general(self) -> impl IntoView {
-        self.list(|f| f.is_none(), "errors")
-    }
-}
 
 /// The domain operation a form's Save dispatches: adds (`None`) or changes the item with that code.
 type SaveOp<D> = fn(&mut Workspace, u16, Option<&str>, &D) -> Result<(), Vec<StructureError>>;
@@ -82,10 +40,7 @@ impl<D: Clone + Default + Send + Sync + 'static> EditForm<D> {
         self.draft.set(draft);
         self.editing.set(Some(code));
         self.errors.clear();
-        let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(first_input));
-        if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = input.focus();
-        }
+        focus(first_input);
     }
 
     fn reset(self) {

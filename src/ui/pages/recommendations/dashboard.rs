@@ -8,7 +8,7 @@ use super::use_reco;
 use crate::domain::language::percent;
 use crate::domain::recommendations::{due_soon, indicator_rows, FollowUp, Grouping, RecommendationFollowUp, RecommendationKind, RecommendationStatus, INDICATOR_COLUMNS};
 use crate::io::recommendations_csv::dashboard_sheet;
-use crate::ui::charts::Px;
+use crate::ui::components::Px;
 
 /// The kind filter's value for a register, and back.
 fn kind_value(kind: Option<RecommendationKind>) -> &'static str {

@@ -12,8 +12,7 @@ use crate::io::recommendations_csv::{
 };
 use crate::io::tables::sheet_csv;
 use crate::io::office::{write_workbook, Sheet, XLSX_MIME};
-use crate::ui::download::{download_bytes, download_text};
-use crate::ui::upload::{chosen_file, file_bytes};
+use crate::ui::browser::{chosen_file, download_bytes, download_text, file_bytes};
 
 /// Recommendations the preview lists before "… y N más".
 const ROWS_SHOWN: usize = 5;

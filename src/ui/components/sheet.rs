@@ -14,7 +14,7 @@ use crate::domain::ficha::progress;
 use crate::domain::language::{parse_number, percent, DecimalMark};
 use crate::domain::editing::sheet::{self, at_row};
 use crate::domain::{Selection, Workspace};
-use crate::ui::grid::{arrow_step, cell_text, month_columns, select_on_focus, GridMessages, PasteReport};
+use super::grid::{arrow_step, cell_text, month_columns, select_on_focus, GridMessages, PasteReport};
 use crate::ui::state::use_state;
 
 /// Height of a sheet row in pixels; `style/grid.css` gives rows the same height.
