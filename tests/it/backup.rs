@@ -11,7 +11,7 @@ use ficha::storage::document::{decode, decode_document, encode, CURRENT_VERSION,
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-const FIXTURE_V0: &str = include_str!("fixtures/backup-v0.json");
+const FIXTURE_V0: &str = include_str!("../fixtures/backup-v0.json");
 
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()

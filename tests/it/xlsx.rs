@@ -16,11 +16,10 @@ use ficha::io::office::{write_workbook, Cell, NumberFormat, Row, RowKind, Sheet,
 use ficha::io::xml::{Event, Reader};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use support::deflated_zip;
+use crate::support::deflated_zip;
 
 // This binary needs only deflated archives of the shared helpers.
 #[allow(dead_code)]
-mod support;
 
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
@@ -128,7 +127,7 @@ fn an_excel_workbook_reads_its_first_tab_with_shared_strings_styles_and_deflate(
 fn the_ao_sheet_saved_again_by_libreoffice_reads_back_to_the_cent() {
     // tests/fixtures/ao-sheet-libreoffice.xlsx: the reference's AO sheet as exported here, opened
     // and saved as .xlsx by LibreOffice Calc 7.4 (shared strings, its own styles, deflated parts).
-    let bytes = include_bytes!("fixtures/ao-sheet-libreoffice.xlsx");
+    let bytes = include_bytes!("../fixtures/ao-sheet-libreoffice.xlsx");
     let reference = reference_workspace();
     let sheet = parse_rows(&ao_file::read_cells(bytes).unwrap()).unwrap();
     assert_eq!(sheet.activities(), reference.evaluated_version(REFERENCE_VIEW).unwrap().activities.as_slice());

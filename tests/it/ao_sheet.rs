@@ -287,7 +287,7 @@ fn each_encoding_reads_accents_and_enye() {
 
 #[test]
 fn a_spanish_excel_file_in_windows_1252_with_decimal_comma_reads_whole() {
-    let bytes = include_bytes!("fixtures/ao_excel_windows1252.csv");
+    let bytes = include_bytes!("../fixtures/ao_excel_windows1252.csv");
     let table = read_csv(bytes).unwrap();
     assert_eq!((table.encoding, table.delimiter), (Encoding::Windows1252, Delimiter::Semicolon));
     let sheet = parse_csv(bytes).unwrap();

@@ -8,11 +8,10 @@ use ficha::io::limits::{
 use ficha::io::unzip::UnzipError;
 use ficha::io::xlsx::XlsxError;
 use ficha::io::office::{column_name, crc32, ZipWriter};
-use support::{deflate_repeated, zip_of, RawEntry};
+use crate::support::{deflate_repeated, zip_of, RawEntry};
 
 // This binary builds its archives entry by entry, without the shared `deflated_zip`.
 #[allow(dead_code)]
-mod support;
 
 const MIB: usize = 1_048_576;
 

@@ -333,7 +333,7 @@ fn the_dashboard_export_holds_every_table() {
 
 #[test]
 fn the_documented_example_imports() {
-    let doc = include_str!("../docs/FORMAT-recommendations.md");
+    let doc = include_str!("../../docs/FORMAT-recommendations.md");
     let example = doc.split("Example (CSV):\n\n```\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
     let imported = import_file(&RecommendationRegister::default(), example.as_bytes(), today()).unwrap();
     assert_eq!((imported.reports_added, imported.recommendations_added), (1, 3));
