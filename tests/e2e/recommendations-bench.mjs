@@ -6,7 +6,7 @@ import { launch, FichaPage } from './ficha-page.mjs';
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const ROUNDS = 9;
 
-/** 1,000 reports of ten recommendations each, statuses in rotation, one action each (as tests/recommendations.rs). */
+/** 1,000 reports of ten recommendations each, statuses in rotation, one action each (as tests/it/recommendations.rs). */
 function largeRegister() {
   const statuses = ['Pendiente', 'EnProceso', 'Implementada', 'InaplicablePorCausalSobreviniente', 'NoAplicable'];
   const origins = ['OCI', 'CGR', 'SOA'];
