@@ -79,6 +79,18 @@ impl Selection {
         Self { year, version: None, period: Period::Annual }
     }
 
+    /// The same view in another year, over the same period, at its latest version.
+    pub fn in_year(self, year: u16) -> Self {
+        Self { period: self.period, ..Self::of_year(year) }
+    }
+
+    /// The view with `chosen` as the evaluated version: choosing the latest version stores "the
+    /// latest" (`None`), so a later modification of the POI becomes the one evaluated.
+    pub fn with_version(self, ws: &Workspace, chosen: Option<u32>) -> Self {
+        let latest = ws.year(self.year).and_then(|y| y.poi.latest()).map(|v| v.number);
+        Self { version: chosen.filter(|&n| Some(n) != latest), ..self }
+    }
+
     /// This view where it exists in `ws`: a year the workspace lacks becomes its latest year (a
     /// workspace with no year keeps the view), a version the year lacks becomes the latest.
     pub fn within(self, ws: &Workspace) -> Self {
@@ -141,6 +153,14 @@ impl Workspace {
         }
     }
 
+    /// The codes of the AEI's items in the evaluated version, AO first then inversiones: what its
+    /// grids and its sheet edit (inversiones are edited whether or not Cuadro 1 counts them).
+    pub fn item_codes(&self, selection: Selection, aei_code: &str) -> Vec<String> {
+        self.evaluated_version(selection)
+            .map(|v| v.items_of(aei_code).map(|item| item.code().to_string()).collect())
+            .unwrap_or_default()
+    }
+
     /// Whether the evaluated version can be edited (only the latest can).
     pub fn evaluated_version_is_editable(&self, selection: Selection) -> bool {
         match (self.evaluated_version(selection), self.year(selection.year).and_then(|y| y.poi.latest())) {
@@ -153,7 +173,28 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::reference_workspace;
+    use crate::domain::example::{reference_workspace, REFERENCE_VIEW};
+
+    #[test]
+    fn choosing_the_latest_version_stores_the_latest_and_an_earlier_one_its_number() {
+        let ws = reference_workspace();
+        let view = Selection { period: Period::FirstHalf, ..REFERENCE_VIEW };
+        assert_eq!(view.with_version(&ws, Some(3)).version, None, "3 is the latest");
+        assert_eq!(view.with_version(&ws, Some(2)).version, Some(2));
+        assert_eq!(view.with_version(&ws, None).version, None);
+        assert_eq!(view.in_year(2024), Selection { year: 2024, version: None, period: Period::FirstHalf });
+    }
+
+    #[test]
+    fn an_aei_edits_its_ao_then_its_inversiones_whatever_cuadro_1_counts() {
+        let mut ws = reference_workspace();
+        let version = ws.years[0].poi.versions.last_mut().unwrap();
+        version.investments.push(crate::domain::plan::Investment::new("2456789", "ESTUDIO", "ESTUDIO", "AEI.08.05", "07"));
+        version.investments.push(crate::domain::plan::Investment::new("2000001", "OTRA", "ESTUDIO", "AEI.01.01", "07"));
+        assert!(!ws.settings.investments_in_average);
+        assert_eq!(ws.item_codes(REFERENCE_VIEW, "AEI.08.05"), ["AOI00106600085", "2456789"]);
+        assert!(ws.item_codes(Selection::of_year(2030), "AEI.08.05").is_empty());
+    }
 
     #[test]
     fn a_view_falls_back_to_what_the_workspace_has() {

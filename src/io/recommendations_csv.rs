@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 use super::ao_file::{check_size, read_cells, FileError};
 use super::csv::{fold, header_key, write_location};
-use super::office::{Cell, NumberFormat, Row, RowKind, Sheet};
+use super::office::{Cell, Row, RowKind, Sheet};
+use crate::domain::language::NumberFormat;
 use crate::domain::calendar::{Date, DateError};
 use crate::domain::language::NOT_APPLICABLE;
 use crate::domain::recommendations::{

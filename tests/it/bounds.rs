@@ -14,7 +14,8 @@ use ficha::io::ao_file::read_cells;
 use ficha::io::ao_sheet::{header, parse_rows, AoSheet, SheetErrors};
 use ficha::io::backup::{read_backup, BackupError};
 use ficha::io::office::{column_name, ficha_docx, ZipWriter};
-use ficha::io::tables::{ao_sheet, ao_sheet_csv, sheet_csv, table_sheet, tables_workbook, Table};
+use ficha::io::tables::{ao_sheet, ao_sheet_csv, sheet_csv, table_sheet, tables_workbook};
+use ficha::domain::ficha::TableId;
 use ficha::storage::document::{decode, encode, DocumentError};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -335,7 +336,7 @@ fn compute_everything(ws: &Workspace, view: Selection) {
         draft_ficha(ws, view, &ws.narrative, code);
         ficha_docx(ws, view, code);
         tables_workbook(ws, view, code).unwrap();
-        for table in Table::ALL {
+        for table in TableId::ALL {
             sheet_csv(&table_sheet(ws, view, code, table).unwrap());
         }
     }

@@ -260,7 +260,8 @@ fn word_tables_and_sheets_take_their_column_titles_from_the_labels() {
     use ficha::domain::ficha::labels::{
         cuadro2_goals_title, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, TABLA3_COLUMNS, TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
     };
-    use ficha::io::tables::{table_sheet, Table};
+    use ficha::domain::ficha::TableId;
+    use ficha::io::tables::table_sheet;
     let ws = reference_workspace();
     let goals = cuadro2_goals_title(2023, Period::Annual);
     let cuadro2_top = [&CUADRO2_COLUMNS[..], &[goals.as_str()]].concat();
@@ -270,7 +271,7 @@ fn word_tables_and_sheets_take_their_column_titles_from_the_labels() {
     let word = tables(&document(&ws));
     assert_eq!(word[1][..2], [cuadro2_top.clone(), cuadro2_bottom.clone()]);
     assert_eq!(word[2][..2], [tabla3_top.clone(), tabla3_bottom.clone()]);
-    let header = |table: Table| -> Vec<Vec<String>> {
+    let header = |table: TableId| -> Vec<Vec<String>> {
         let sheet = table_sheet(&ws, REFERENCE_VIEW, AEI, table).unwrap();
         sheet.rows[1..3]
             .iter()
@@ -278,8 +279,8 @@ fn word_tables_and_sheets_take_their_column_titles_from_the_labels() {
             .collect()
     };
     let non_empty = |titles: &[&str]| -> Vec<String> { titles.iter().filter(|t| !t.is_empty()).map(|t| t.to_string()).collect() };
-    assert_eq!(header(Table::Cuadro2), [non_empty(&cuadro2_top), non_empty(&cuadro2_bottom)]);
-    assert_eq!(header(Table::Tabla3), [non_empty(&tabla3_top), non_empty(&tabla3_bottom)]);
+    assert_eq!(header(TableId::Cuadro2), [non_empty(&cuadro2_top), non_empty(&cuadro2_bottom)]);
+    assert_eq!(header(TableId::Tabla3), [non_empty(&tabla3_top), non_empty(&tabla3_bottom)]);
 }
 
 // --- Charts ---------------------------------------------------------------------------------------

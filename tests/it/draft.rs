@@ -3,10 +3,11 @@
 use std::str::FromStr;
 
 use ficha::domain::document::{
-    blocks_from_text, draft_ficha, section_state, spans_from_markup, Block, FichaDraft, SectionState, Span, TableRef,
+    blocks_from_text, draft_ficha, section_state, spans_from_markup, Block, EntityReference, FichaDraft, NarrativeInputs,
+    SectionEdit, SectionState, Span,
 };
 use ficha::domain::example::{reference_inputs, reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::document::{EntityReference, NarrativeInputs, SectionEdit};
+use ficha::domain::ficha::TableId;
 use ficha::domain::plan::{OperativeActivity, Period};
 use ficha::domain::synthetic::synthetic_workspace;
 use ficha::domain::{Selection, Workspace};
@@ -127,7 +128,7 @@ fn section1_physical_result_reads_as_the_reference() {
 fn section1_places_cuadro1_before_and_cuadro2_after_the_ao_result() {
     let ficha = reference();
     let section = ficha.section(1).unwrap();
-    let tables: Vec<(usize, TableRef)> = section
+    let tables: Vec<(usize, TableId)> = section
         .blocks
         .iter()
         .enumerate()
@@ -136,7 +137,7 @@ fn section1_places_cuadro1_before_and_cuadro2_after_the_ao_result() {
             _ => None,
         })
         .collect();
-    assert_eq!(tables, [(3, TableRef::Cuadro1), (5, TableRef::Cuadro2)]);
+    assert_eq!(tables, [(3, TableId::Cuadro1), (5, TableId::Cuadro2)]);
     assert!(
         matches!(&section.blocks[4], Block::Paragraph(spans) if spans[0].text.starts_with("Durante el año 2023, el Programa elaboró"))
     );
@@ -283,7 +284,7 @@ fn section3_leads_tabla3_as_the_reference_when_every_ao_reached_its_goal() {
         3,
         "En ese sentido, evidenciamos que, durante el año 2023, se ha logrado cumplir con los avances de los objetivos programados en el Plan Operativo Institucional (POI) 2023, según como se detalla en la siguiente tabla:",
     );
-    assert_eq!(ficha.section(3).unwrap().blocks.last(), Some(&Block::Table(TableRef::Tabla3)));
+    assert_eq!(ficha.section(3).unwrap().blocks.last(), Some(&Block::Table(TableId::Tabla3)));
 }
 
 #[test]
@@ -584,6 +585,38 @@ fn reviewing_a_stale_edit_keeps_the_text_and_clears_the_flag() {
     inputs.aei_mut(AEI).edits.get_mut(&1).unwrap().mark_reviewed(&current);
     assert_eq!(ficha.state(&inputs, 1), Some(SectionState::Edited));
     assert_eq!(inputs.edit(AEI, 1).unwrap().text, text);
+}
+
+#[test]
+fn saving_the_draft_unchanged_keeps_no_edit_and_saving_a_change_records_its_draft() {
+    let mut inputs = reference_inputs();
+    let ficha = reference();
+    let section = ficha.section(1).unwrap();
+    assert_eq!(inputs.editor_text(AEI, section), section.editable_text());
+    assert!(!inputs.save_section(AEI, section, format!("{}\n", section.editable_text())), "the draft with a trailing newline is the draft");
+    assert_eq!(inputs.edit(AEI, 1), None);
+    let text = format!("{}\n\nPárrafo añadido por la UFPP.", section.editable_text());
+    assert!(inputs.save_section(AEI, section, text.clone()));
+    assert_eq!(inputs.edit(AEI, 1), Some(&SectionEdit { text: text.clone(), drafted_from: section.plain_text() }));
+    assert_eq!(inputs.editor_text(AEI, section), text);
+    assert!(!inputs.save_section(AEI, section, text), "the same text again changes nothing");
+    assert!(inputs.save_section(AEI, section, section.editable_text()), "back to the draft drops the edit");
+    assert_eq!(ficha.state(&inputs, 1), Some(SectionState::Drafted));
+}
+
+#[test]
+fn keeping_a_stale_edit_reviews_it_against_the_new_draft_once() {
+    let mut inputs = reference_inputs();
+    let text = edit_section1(&mut inputs, &reference());
+    let mut ws = reference_workspace();
+    integrity_ao(&mut ws).physical.executed[11] = Decimal::ZERO;
+    let ficha = draft_ficha(&ws, REFERENCE_VIEW, &inputs, AEI);
+    let section = ficha.section(1).unwrap();
+    assert!(inputs.keep_section(AEI, section));
+    assert_eq!(ficha.state(&inputs, 1), Some(SectionState::Edited));
+    assert_eq!(inputs.edit(AEI, 1).unwrap().text, text);
+    assert!(!inputs.keep_section(AEI, section), "already reviewed");
+    assert!(!inputs.keep_section(AEI, ficha.section(2).unwrap()), "an unedited section has nothing to keep");
 }
 
 #[test]

@@ -11,7 +11,8 @@ use ficha::domain::document::SectionEdit;
 use ficha::domain::plan::{CostCenter, Investment, OperativeActivity, Period};
 use ficha::domain::{Selection, Workspace};
 use ficha::io::office::{ficha_docx, write_workbook};
-use ficha::io::tables::{ao_sheet, ao_sheet_csv, sheet_csv, table_sheet, tables_workbook, Table};
+use ficha::io::tables::{ao_sheet, ao_sheet_csv, sheet_csv, table_sheet, tables_workbook};
+use ficha::domain::ficha::TableId;
 use rust_decimal::Decimal;
 
 const AEI: &str = "AEI.08.05";
@@ -26,7 +27,7 @@ fn outputs(prefix: &str, ws: &Workspace, selection: Selection) -> Vec<(String, V
         (format!("{prefix}-ficha.docx"), ficha_docx(ws, selection, AEI)),
         (format!("{prefix}-tablas.xlsx"), tables_workbook(ws, selection, AEI).expect("the tables")),
     ];
-    for table in Table::ALL {
+    for table in TableId::ALL {
         let sheet = table_sheet(ws, selection, AEI, table).expect("the table");
         let name = table.label().to_lowercase().replace(' ', "-");
         files.push((format!("{prefix}-{name}.xlsx"), write_workbook(std::slice::from_ref(&sheet))));

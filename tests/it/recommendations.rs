@@ -300,6 +300,8 @@ fn overdue_and_due_soon_as_of_a_fixed_date() {
     let overdue: Vec<RecommendationId> = follow_up.overdue().map(|r| r.id).collect();
     let id_of = |n: &str| register.recommendations().iter().find(|r| r.number == n).unwrap().id();
     assert_eq!(overdue, [id_of("F"), id_of("A")], "longest overdue first");
+    let shown: Vec<i64> = follow_up.rows.iter().map(|r| r.days_shown()).collect();
+    assert_eq!(shown, [3, 0, 15, 16, -19, 34, 0], "days late when overdue, days left otherwise");
 }
 
 #[test]

@@ -3,11 +3,11 @@
 
 use std::str::FromStr;
 
-use ficha::domain::plan::{Investment, Month, Period, Series};
+use ficha::domain::plan::{Investment, ItemKind, Month, Period, Series};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::document::draft_ficha;
 use ficha::domain::editing::{
-    ActivityDraft, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError,
+    AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Field, Item, ItemDraft, StructureError,
 };
 use ficha::domain::{Selection, Workspace};
 use rust_decimal::Decimal;
@@ -36,14 +36,14 @@ fn aei(code: &str) -> AeiDraft {
     }
 }
 
-fn activity(code: &str, aei: &str, cc: &str) -> ActivityDraft {
-    ActivityDraft {
+fn activity(code: &str, aei: &str, cc: &str) -> ItemDraft {
+    ItemDraft {
         code: code.to_string(),
         name: format!("ACTIVIDAD {code}"),
         unit: "INFORME".to_string(),
         aei_code: aei.to_string(),
         cost_center_code: cc.to_string(),
-        ..ActivityDraft::default()
+        ..ItemDraft::default()
     }
 }
 
@@ -55,7 +55,7 @@ fn built() -> Workspace {
     let mut ws = Workspace::empty(2025);
     ws.save_aei(2025, None, &aei("AEI.01.01")).unwrap();
     ws.save_code_name(2025, Catalog::CostCenter, None, &code_name("01", "OFICINA DE PLANEAMIENTO")).unwrap();
-    ws.save_activity(2025, None, &activity("AOI0001", "AEI.01.01", "01")).unwrap();
+    ws.save_item(2025, ItemKind::Activity, None, &activity("AOI0001", "AEI.01.01", "01")).unwrap();
     ws.set_monthly_value(BUILT, "AOI0001", Series::PhysicalProgrammed, Month::new(12).unwrap(), "1").unwrap();
     ws
 }
@@ -89,7 +89,7 @@ fn empty_and_duplicate_codes_are_refused_in_spanish() {
         vec!["Ya existe un centro de costo con el código «01»."]
     );
     assert_eq!(
-        messages(ws.save_activity(2025, None, &activity("AOI0001", "AEI.09.09", "")).unwrap_err()),
+        messages(ws.save_item(2025, ItemKind::Activity, None, &activity("AOI0001", "AEI.09.09", "")).unwrap_err()),
         vec!["Ya existe una actividad operativa con el código «AOI0001».", "No existe la AEI «AEI.09.09» en este año.", "Elija el centro de costo."]
     );
     assert_eq!(ws, before);
@@ -116,7 +116,7 @@ fn renaming_an_aei_or_cc_keeps_its_ao_linked_and_values_intact() {
     ws.save_code_name(2025, Catalog::CostCenter, Some("01"), &code_name("02", "OFICINA GENERAL")).unwrap();
     let mut edited = activity("AOI0001", "AEI.01.02", "02");
     edited.name = "INFORME DE SEGUIMIENTO".to_string();
-    ws.save_activity(2025, Some("AOI0001"), &edited).unwrap();
+    ws.save_item(2025, ItemKind::Activity, Some("AOI0001"), &edited).unwrap();
     let ao = ws.evaluated_version(BUILT).unwrap().activity("AOI0001").unwrap();
     assert_eq!((ao.aei_code.as_str(), ao.cost_center_code.as_str(), ao.name.as_str()), ("AEI.01.02", "02", "INFORME DE SEGUIMIENTO"));
     assert_eq!(ao.physical.programmed[11], d("1"));
@@ -143,7 +143,7 @@ fn a_deleted_category_or_oei_leaves_its_users_without_it() {
     ws.save_code_name(2025, Catalog::BudgetCategory, None, &code_name("PP 0073", "Trabaja Perú")).unwrap();
     ws.save_code_name(2025, Catalog::Oei, None, &code_name("OEI.01", "OBJETIVO")).unwrap();
     ws.save_aei(2025, Some("AEI.01.01"), &AeiDraft { oei_code: "OEI.01".to_string(), ..aei("AEI.01.01") }).unwrap();
-    ws.save_activity(2025, Some("AOI0001"), &ActivityDraft { budget_category_code: "PP 0073".to_string(), ..activity("AOI0001", "AEI.01.01", "01") })
+    ws.save_item(2025, ItemKind::Activity, Some("AOI0001"), &ItemDraft { budget_category_code: "PP 0073".to_string(), ..activity("AOI0001", "AEI.01.01", "01") })
         .unwrap();
     assert_eq!(
         ws.deletion(2025, Item::Oei, "OEI.01").unwrap().warning(Item::Oei, "OEI.01"),
@@ -202,8 +202,10 @@ fn a_new_poi_version_needs_its_resolution_and_reason() {
 fn nuevo_ano_copies_the_structure_without_values_or_goals() {
     let mut ws = built();
     let mut view = BUILT;
+    assert_eq!(ws.next_year(), Some(2026), "what Nuevo año offers");
     ws.new_year(2026, &mut view).unwrap();
     assert_eq!(view, Selection::of_year(2026));
+    assert_eq!(ws.next_year(), Some(2027));
     let year = ws.year(2026).unwrap();
     assert_eq!(year.aeis[0].code, "AEI.01.01");
     assert_eq!(year.aeis[0].indicator.expected_value, None);
@@ -217,14 +219,14 @@ fn nuevo_ano_copies_the_structure_without_values_or_goals() {
     assert_eq!(ws.years[0].poi.versions[0].activities[0].physical.programmed[11], d("1"), "the previous year is unchanged");
 }
 
-fn investment(cui: &str, aei: &str, cc: &str) -> InvestmentDraft {
-    InvestmentDraft {
-        cui: cui.to_string(),
+fn investment(cui: &str, aei: &str, cc: &str) -> ItemDraft {
+    ItemDraft {
+        code: cui.to_string(),
         name: format!("MEJORAMIENTO {cui}"),
         unit: "ESTUDIO".to_string(),
         aei_code: aei.to_string(),
         cost_center_code: cc.to_string(),
-        ..InvestmentDraft::default()
+        ..ItemDraft::default()
     }
 }
 
@@ -245,17 +247,17 @@ fn resolution(number: &str, date: &str, reason: &str) -> AmendmentDraft {
 fn an_inversion_gets_its_aei_and_cc_from_the_lists_and_keeps_its_values_when_edited() {
     let mut ws = built();
     ws.save_code_name(2025, Catalog::CostCenter, None, &code_name("02", "OFICINA DE ADMINISTRACIÓN")).unwrap();
-    ws.save_investment(2025, None, &investment("2456789", "AEI.01.01", "01")).unwrap();
+    ws.save_item(2025, ItemKind::Investment, None, &investment("2456789", "AEI.01.01", "01")).unwrap();
     ws.year_mut(2025).unwrap().poi.versions[0].investments[0].financial.programmed[11] = d("50000");
-    let edited = InvestmentDraft {
-        cui: " 2456790 ".to_string(),
+    let edited = ItemDraft {
+        code: " 2456790 ".to_string(),
         name: "MEJORAMIENTO DEL SERVICIO DE ATENCIÓN".to_string(),
         unit: "PROYECTO".to_string(),
         cost_center_code: "02".to_string(),
         follow_up_approved: false,
         ..investment("", "AEI.01.01", "")
     };
-    ws.save_investment(2025, Some("2456789"), &edited).unwrap();
+    ws.save_item(2025, ItemKind::Investment, Some("2456789"), &edited).unwrap();
     let version = ws.evaluated_version(BUILT).unwrap();
     assert_eq!(version.investments.len(), 1);
     let inv = version.investment("2456790").unwrap();
@@ -264,7 +266,7 @@ fn an_inversion_gets_its_aei_and_cc_from_the_lists_and_keeps_its_values_when_edi
         ("MEJORAMIENTO DEL SERVICIO DE ATENCIÓN", "PROYECTO", "AEI.01.01", "02", false)
     );
     assert_eq!(inv.financial.programmed[11], d("50000"));
-    assert_eq!(InvestmentDraft::of(inv), InvestmentDraft { cui: "2456790".to_string(), ..edited });
+    assert_eq!(ItemDraft::of(inv), ItemDraft { code: "2456790".to_string(), ..edited });
 }
 
 #[test]
@@ -272,7 +274,7 @@ fn the_first_inversion_of_an_empty_year_creates_the_poi() {
     let mut ws = Workspace::empty(2025);
     ws.save_aei(2025, None, &aei("AEI.01.01")).unwrap();
     ws.save_code_name(2025, Catalog::CostCenter, None, &code_name("01", "OFICINA")).unwrap();
-    ws.save_investment(2025, None, &investment("2456789", "AEI.01.01", "01")).unwrap();
+    ws.save_item(2025, ItemKind::Investment, None, &investment("2456789", "AEI.01.01", "01")).unwrap();
     let version = ws.evaluated_version(BUILT).unwrap();
     assert_eq!((version.label(), version.investments.len(), version.activities.len()), ("POI consistente con el PIA".to_string(), 1, 0));
 }
@@ -280,9 +282,9 @@ fn the_first_inversion_of_an_empty_year_creates_the_poi() {
 #[test]
 fn an_inversion_form_is_refused_in_spanish_at_each_field() {
     let mut ws = built();
-    ws.save_investment(2025, None, &investment("2456789", "AEI.01.01", "01")).unwrap();
+    ws.save_item(2025, ItemKind::Investment, None, &investment("2456789", "AEI.01.01", "01")).unwrap();
     let before = ws.clone();
-    let empty = ws.save_investment(2025, None, &InvestmentDraft::default()).unwrap_err();
+    let empty = ws.save_item(2025, ItemKind::Investment, None, &ItemDraft::default()).unwrap_err();
     assert_eq!(
         messages(empty.clone()),
         vec![
@@ -295,7 +297,7 @@ fn an_inversion_form_is_refused_in_spanish_at_each_field() {
     );
     assert_eq!(fields(&empty), vec![Some(Field::Code), Some(Field::Name), Some(Field::Unit), Some(Field::Aei), Some(Field::CostCenter)]);
     assert_eq!(
-        messages(ws.save_investment(2025, None, &investment("CUI-24", "AEI.09.09", "09")).unwrap_err()),
+        messages(ws.save_item(2025, ItemKind::Investment, None, &investment("CUI-24", "AEI.09.09", "09")).unwrap_err()),
         vec![
             "El CUI «CUI-24» no es válido: el código único de inversión tiene solo dígitos (por ejemplo, 2456789).",
             "No existe la AEI «AEI.09.09» en este año.",
@@ -303,7 +305,7 @@ fn an_inversion_form_is_refused_in_spanish_at_each_field() {
         ]
     );
     assert_eq!(
-        messages(ws.save_investment(2025, None, &investment("2456789", "AEI.01.01", "01")).unwrap_err()),
+        messages(ws.save_item(2025, ItemKind::Investment, None, &investment("2456789", "AEI.01.01", "01")).unwrap_err()),
         vec!["Ya existe una inversión con el CUI «2456789»."]
     );
     assert_eq!(ws, before);
@@ -313,7 +315,7 @@ fn an_inversion_form_is_refused_in_spanish_at_each_field() {
 fn deleting_a_cc_or_an_aei_names_the_inversiones_that_depend_on_it() {
     let mut ws = built();
     ws.save_code_name(2025, Catalog::CostCenter, None, &code_name("02", "OFICINA DE ADMINISTRACIÓN")).unwrap();
-    ws.save_investment(2025, None, &investment("2456789", "AEI.01.01", "02")).unwrap();
+    ws.save_item(2025, ItemKind::Investment, None, &investment("2456789", "AEI.01.01", "02")).unwrap();
     let cc = ws.deletion(2025, Item::CostCenter, "02").unwrap();
     assert_eq!(cc.investments, vec!["Inversión 2456789: MEJORAMIENTO 2456789"]);
     assert_eq!(
@@ -334,7 +336,7 @@ fn deleting_a_cc_or_an_aei_names_the_inversiones_that_depend_on_it() {
 fn an_inversion_itself_leaves_only_the_latest_version() {
     let mut ws = built();
     let mut view = BUILT;
-    ws.save_investment(2025, None, &investment("2456789", "AEI.01.01", "01")).unwrap();
+    ws.save_item(2025, ItemKind::Investment, None, &investment("2456789", "AEI.01.01", "01")).unwrap();
     ws.new_poi_version(&mut view, &resolution("001-2025-TR/SG", "2025-03-10", "la incorporación de recursos")).unwrap();
     assert!(ws.deletion(2025, Item::Investment, "2456789").unwrap().is_empty(), "nothing depends on an inversión");
     assert_eq!(
@@ -429,4 +431,22 @@ fn a_correction_needs_a_number_and_a_valid_date_not_before_the_previous_version(
         messages(ws.new_poi_version(&mut view, &resolution("003-2025-TR/SG", "2024-12-31", "x")).unwrap_err()),
         vec!["La fecha de la resolución (31/12/2024) es anterior a la del POI Modificado versión 1 (05/01/2025): una versión no puede aprobarse antes que la versión que modifica."]
     );
+}
+
+#[test]
+fn one_form_saves_an_ao_or_an_inversion_and_only_an_ao_keeps_a_categoria() {
+    let mut ws = built();
+    let with_category = |draft: ItemDraft| ItemDraft { budget_category_code: "PP 0073".to_string(), ..draft };
+    assert_eq!(
+        messages(ws.save_item(2025, ItemKind::Activity, None, &with_category(activity("AOI0002", "AEI.01.01", "01"))).unwrap_err()),
+        vec!["No existe la categoría presupuestal «PP 0073» en este año."]
+    );
+    ws.save_item(2025, ItemKind::Investment, None, &with_category(investment("2456789", "AEI.01.01", "01"))).unwrap();
+    let version = ws.evaluated_version(BUILT).unwrap();
+    assert_eq!(ItemDraft::of(version.investment("2456789").unwrap()).budget_category_code, "");
+    ws.save_code_name(2025, Catalog::BudgetCategory, None, &code_name("PP 0073", "Trabaja Perú")).unwrap();
+    ws.save_item(2025, ItemKind::Activity, Some("AOI0001"), &with_category(activity("AOI0001", "AEI.01.01", "01"))).unwrap();
+    let ao = ws.evaluated_version(BUILT).unwrap().activity("AOI0001").unwrap();
+    assert_eq!((ao.budget_category_code.as_str(), ao.physical.programmed[11]), ("PP 0073", d("1")), "its values stay");
+    assert_eq!(ws.item_codes(BUILT, "AEI.01.01"), ["AOI0001", "2456789"]);
 }

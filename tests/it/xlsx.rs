@@ -9,10 +9,12 @@ use ficha::domain::Workspace;
 use ficha::io::ao_file::{self, FileError, FileKind};
 use ficha::io::limits::MAX_FILE_BYTES;
 use ficha::io::ao_sheet::{export_csv, header, parse_rows};
-use ficha::io::tables::{ao_sheet, ao_sheet_csv, file_name, sheet_csv, table_sheet, tables_workbook, Table};
+use ficha::io::tables::{ao_sheet, ao_sheet_csv, file_name, sheet_csv, table_sheet, tables_workbook};
+use ficha::domain::ficha::TableId;
 use ficha::io::unzip::ZipArchive;
 use ficha::io::xlsx::{read_first_sheet, XlsxError};
-use ficha::io::office::{write_workbook, Cell, NumberFormat, Row, RowKind, Sheet, ZipWriter};
+use ficha::domain::language::NumberFormat;
+use ficha::io::office::{write_workbook, Cell, Row, RowKind, Sheet, ZipWriter};
 use ficha::io::xml::{Event, Reader};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -353,7 +355,7 @@ fn tables_are_written_with_numbers_as_numbers_and_their_formats() {
 #[test]
 fn each_table_as_csv_prints_as_the_ficha() {
     let ws = reference_workspace();
-    let cuadro1 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", Table::Cuadro1).unwrap());
+    let cuadro1 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", TableId::Cuadro1).unwrap());
     let lines: Vec<&str> = cuadro1.lines().collect();
     assert_eq!(lines[0], "\u{FEFF}Cuadro 1: Ejecución física de las AO e inversiones vinculadas a la AEI");
     assert_eq!(lines[2], ",,1/,2/,3/,4/");
@@ -363,12 +365,12 @@ fn each_table_as_csv_prints_as_the_ficha() {
     );
     assert_eq!(lines[4], "07,OFICINA NACIONAL Y UNIDADES ZONALES,1,1,\"21,000.00\",100.00");
     assert_eq!(lines.last(), Some(&"Elaboración: Unidad Funcional de Planeamiento y Presupuesto – UFPP."));
-    let cuadro2 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", Table::Cuadro2).unwrap());
+    let cuadro2 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", TableId::Cuadro2).unwrap());
     assert!(cuadro2.contains("\r\nAEI.08.05,AOI00106600085: SEGUIMIENTO DE LA IMPLEMENTACIÓN DEL MODELO DE INTEGRIDAD,INFORME,1,1,100.0%\r\n"));
-    let tabla3 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", Table::Tabla3).unwrap());
+    let tabla3 = sheet_csv(&table_sheet(&ws, REFERENCE_VIEW, "AEI.08.05", TableId::Tabla3).unwrap());
     assert!(tabla3.contains("\r\nTotal,,,,,\"650,769,332.00\",\"646,150,876.90\",99.3%\r\n"), "{tabla3}");
     assert!(tabla3.contains("Tabla 3. Avance de ejecución física y financiera del POI Modificado versión 3 al año 2023"));
-    assert_eq!(table_sheet(&ws, REFERENCE_VIEW, "AEI.99.99", Table::Cuadro2), None);
+    assert_eq!(table_sheet(&ws, REFERENCE_VIEW, "AEI.99.99", TableId::Cuadro2), None);
 }
 
 /// Text cells starting with each character a spreadsheet reads as a formula, then numbers the
@@ -407,7 +409,7 @@ fn an_xlsx_export_writes_formula_like_text_as_text_cells_never_as_formulas() {
 #[test]
 fn file_names_say_what_for_which_aei_and_when() {
     let ws = reference_workspace();
-    assert_eq!(file_name(Table::Cuadro1.label(), &ws, REFERENCE_VIEW, Some("AEI.08.05"), "xlsx"), "Cuadro-1-AEI.08.05-2023.xlsx");
+    assert_eq!(file_name(TableId::Cuadro1.label(), &ws, REFERENCE_VIEW, Some("AEI.08.05"), "xlsx"), "Cuadro-1-AEI.08.05-2023.xlsx");
     assert_eq!(file_name("Hoja AO", &ws, REFERENCE_VIEW, None, "csv"), "Hoja-AO-2023-v3.csv");
 }
 

@@ -1,6 +1,8 @@
 //! The ficha's text as blocks (paragraphs, bullets, numbered items, tables, footnotes) of bold or
 //! plain spans, and the editor's plain-text shape of a section, read back into the same blocks.
 
+use crate::domain::ficha::TableId;
+
 /// A run of text, bold or plain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
@@ -18,25 +20,9 @@ impl Span {
     }
 }
 
-/// A computed table placed in the text; the UI draws it with its caption, footnotes and source lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableRef {
-    Cuadro1,
-    Cuadro2,
-    Tabla3,
-}
-
-impl TableRef {
-    const ALL: [TableRef; 3] = [TableRef::Cuadro1, TableRef::Cuadro2, TableRef::Tabla3];
-
-    /// The line that stands for the table in a section's plain text, so an edit can keep or drop it.
-    pub fn marker(self) -> &'static str {
-        match self {
-            TableRef::Cuadro1 => "[Cuadro 1]",
-            TableRef::Cuadro2 => "[Cuadro 2]",
-            TableRef::Tabla3 => "[Tabla 3]",
-        }
-    }
+/// The line that stands for a table in a section's plain text, so an edit can keep or drop it: "[Cuadro 1]".
+pub fn table_marker(table: TableId) -> String {
+    format!("[{}]", table.label())
 }
 
 /// One block of a section.
@@ -47,7 +33,8 @@ pub enum Block {
     /// Bullets one level in, under the bullet before them.
     SubBullets(Vec<Vec<Span>>),
     Numbered(Vec<Vec<Span>>),
-    Table(TableRef),
+    /// A computed table, drawn with its caption, footnotes and source lines.
+    Table(TableId),
     /// A note the text refers to by its mark ("¹").
     Footnote {
         mark: String,
@@ -105,7 +92,7 @@ impl Block {
             Block::Bullets(list) => items(list, &|_| "- ".to_string()),
             Block::SubBullets(list) => items(list, &|_| "  - ".to_string()),
             Block::Numbered(list) => items(list, &|i| format!("{}. ", i + 1)),
-            Block::Table(table) => table.marker().to_string(),
+            Block::Table(table) => table_marker(*table),
             Block::Footnote { mark, text } => format!("{mark} {text}"),
         }
     }
@@ -164,7 +151,7 @@ fn block_from_lines(lines: &[&str]) -> Block {
     };
     let joined = || lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
     if let [line] = lines {
-        if let Some(table) = TableRef::ALL.into_iter().find(|t| t.marker() == line.trim()) {
+        if let Some(table) = TableId::ALL.into_iter().find(|t| table_marker(*t) == line.trim()) {
             return Block::Table(table);
         }
     }

@@ -8,7 +8,7 @@ mod sections;
 mod sentences;
 mod wording;
 
-pub use blocks::{blocks_from_text, spans_from_markup, Block, Section, Span, TableRef, BOLD_MARK};
+pub use blocks::{blocks_from_text, spans_from_markup, table_marker, Block, Section, Span, BOLD_MARK};
 pub use draft::{draft_ficha, section_state, FichaDraft, SectionState, TitleBlock};
 pub use narrative::{
     ActivityNarrative, AeiNarrative, CorrectiveMeasure, EntityReference, NarrativeInputs, PreviousEvaluation, Problem, SectionEdit,

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::blocks::Section;
 use crate::domain::language::UnitNoun;
 
 /// How prose names the entity after its first mention, and the gender its adjectives take.
@@ -126,6 +127,38 @@ impl NarrativeInputs {
     /// Stores the user's version of a section.
     pub fn set_edit(&mut self, aei_code: &str, section: u8, edit: SectionEdit) {
         self.aei_mut(aei_code).edits.insert(section, edit);
+    }
+
+    /// What the editor of a section opens with: the user's text, or the draft (`draft`, the
+    /// section as drafted now) in the editor's shape.
+    pub fn editor_text(&self, aei_code: &str, draft: &Section) -> String {
+        self.edit(aei_code, draft.number).map_or_else(|| draft.editable_text(), |edit| edit.text.clone())
+    }
+
+    /// Saves what the user typed for a section drafted as `draft`: as an edit recording the draft
+    /// it was made from, or, when it is the draft unchanged, as no edit at all, so the section
+    /// follows the data again. Whether anything changed.
+    pub fn save_section(&mut self, aei_code: &str, draft: &Section, text: String) -> bool {
+        if text.trim_end() == draft.editable_text() {
+            return self.discard_edit(aei_code, draft.number).is_some();
+        }
+        let edit = SectionEdit { text, drafted_from: draft.plain_text() };
+        let changed = self.edit(aei_code, draft.number) != Some(&edit);
+        self.set_edit(aei_code, draft.number, edit);
+        changed
+    }
+
+    /// "Conservar mi texto": the user's edit stays, reviewed against the section as drafted now
+    /// (`draft`), so it is no longer flagged. Whether anything changed.
+    pub fn keep_section(&mut self, aei_code: &str, draft: &Section) -> bool {
+        let current = draft.plain_text();
+        match self.aeis.get_mut(aei_code).and_then(|a| a.edits.get_mut(&draft.number)) {
+            Some(edit) if edit.drafted_from != current => {
+                edit.mark_reviewed(&current);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Drops the user's version, so the section follows the draft again.

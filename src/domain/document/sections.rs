@@ -2,10 +2,10 @@
 
 use rust_decimal::Decimal;
 
-use super::blocks::{Block, Section, Span, TableRef};
+use super::blocks::{Block, Section, Span};
 use super::draft::Drafter;
 use super::wording::{activities_count, added_sentence, aei_number, approved_by, bold_bullet, clause, paragraph, section};
-use crate::domain::ficha::ActivityFigures;
+use crate::domain::ficha::{ActivityFigures, TableId};
 use crate::domain::language::{capitalized, count_of, money, money_in_prose, ordinal_abbreviation, percent_in_prose, quantity};
 use crate::domain::plan::AddedActivities;
 
@@ -59,11 +59,11 @@ impl Drafter<'_> {
             ),
         }));
         if self.counted.is_some() {
-            blocks.push(Block::Table(TableRef::Cuadro1));
+            blocks.push(Block::Table(TableId::Cuadro1));
         }
         blocks.extend(self.activities.iter().map(|ao| paragraph(capitalized(&self.physical_result(ao)))));
         if !self.activities.is_empty() {
-            blocks.push(Block::Table(TableRef::Cuadro2));
+            blocks.push(Block::Table(TableId::Cuadro2));
         }
         section(1, format!("Implementación de la {}", self.aei.code), blocks)
     }
@@ -202,7 +202,7 @@ impl Drafter<'_> {
             } else {
                 format!("En ese sentido, evidenciamos que, {during}, no se ha logrado cumplir con la totalidad de los avances {poi}")
             }));
-            blocks.push(Block::Table(TableRef::Tabla3));
+            blocks.push(Block::Table(TableId::Tabla3));
         }
         section(3, format!("Estado de ejecución financiera de las AO por {}", self.aei.code), blocks)
     }

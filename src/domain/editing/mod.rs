@@ -8,10 +8,9 @@ pub mod sheet;
 mod structure;
 
 pub use history::{History, UNDO_STEPS};
-pub use monthly::{far_above_programming, EditError, MonthlyPatch};
+pub use monthly::{far_above_programming, row_summary, EditError, MonthlyPatch, RowSummary};
 pub use paste::{is_block, parse_block, parse_sheet_block};
 pub use sheet::SheetError;
 pub use structure::{
-    ActivityDraft, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Dependents, Field, InvestmentDraft, Item, StructureError,
-    RESOLUTION_KINDS,
+    AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Dependents, Field, Item, ItemDraft, StructureError, RESOLUTION_KINDS,
 };

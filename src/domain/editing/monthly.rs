@@ -4,8 +4,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::domain::language::{parse_number, DecimalMark, NumberError};
-use crate::domain::plan::{Month, Series};
+use crate::domain::ficha::progress;
+use crate::domain::language::{parse_number, percent, DecimalMark, NumberError};
+use crate::domain::plan::{exact_sum, Month, Series};
 use crate::domain::{Selection, Workspace};
 
 /// Execution above this multiple of its programming draws a warning (an extra zero typed, a
@@ -34,6 +35,28 @@ pub fn far_above_programming(series: Series, executed: Decimal, programmed: Deci
             series.display(programmed)
         )
     })
+}
+
+/// What a row of an item's grid (or of the AEI sheet) shows after its twelve months.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowSummary {
+    /// The year's total as the tables print it: `21,000.00`, `12`.
+    pub total: String,
+    /// An execution's % de avance over its programming (`100.0%`, "–"); `None` for a programming.
+    pub progress: Option<String>,
+    /// The "far above programming" warning (`far_above_programming`).
+    pub warning: Option<String>,
+}
+
+/// The row of `series` whose twelve months are `values`, its programming's being `programming`
+/// (the same months for a programming series).
+pub fn row_summary(series: Series, values: &[Decimal; 12], programming: &[Decimal; 12]) -> RowSummary {
+    let (total, programmed) = (exact_sum(values), exact_sum(programming));
+    RowSummary {
+        total: series.display(total),
+        progress: (!series.is_programming()).then(|| percent(progress(total, programmed))),
+        warning: far_above_programming(series, total, programmed),
+    }
 }
 
 /// Why an edit was refused; says where in Spanish.
@@ -170,6 +193,22 @@ mod tests {
         );
         assert_eq!(far_above_programming(px, Decimal::ZERO, Decimal::ZERO), None);
         assert_eq!(far_above_programming(fp, d(99_999), d(1)), None);
+    }
+
+    #[test]
+    fn a_row_totals_its_year_and_an_execution_its_progress_and_warning() {
+        let months = |values: [i64; 12]| values.map(Decimal::from);
+        let programmed = months([0, 0, 0, 0, 0, 0, 3500, 3500, 3500, 3500, 3500, 3500]);
+        let executed = months([0, 0, 0, 0, 0, 0, 3500, 3500, 3500, 3500, 3500, 31_500]);
+        assert_eq!(
+            row_summary(Series::FinancialProgrammed, &programmed, &programmed),
+            RowSummary { total: "21,000.00".to_string(), progress: None, warning: None }
+        );
+        let row = row_summary(Series::FinancialExecuted, &executed, &programmed);
+        assert_eq!((row.total.as_str(), row.progress.as_deref()), ("49,000.00", Some("233.3%")));
+        assert!(row.warning.unwrap().starts_with("Ejecución financiera (S/): la ejecución anual (49,000.00) supera"));
+        let none = months([0; 12]);
+        assert_eq!(row_summary(Series::PhysicalExecuted, &none, &none).progress.as_deref(), Some("–"));
     }
 
     #[test]

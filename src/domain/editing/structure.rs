@@ -6,9 +6,10 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::domain::calendar::{Date, DateError};
-use crate::domain::language::{counted, parse_number, DecimalMark, Gender, NumberError, NumberKind};
+use crate::domain::language::{counted, parse_number, plain, DecimalMark, Gender, NumberError, NumberKind};
 use crate::domain::plan::{
-    Aei, Amendment, BudgetCategory, CostCenter, Indicator, Investment, MonthlyValues, Oei, OperativeActivity, PoiVersion, Resolution,
+    Aei, Amendment, BudgetCategory, CostCenter, Indicator, Investment, ItemDescription, ItemKind, MonthlyValues, Oei,
+    OperativeActivity, PoiItem, PoiVersion, Resolution,
 };
 use crate::domain::{Selection, Workspace, YearPlan};
 
@@ -24,6 +25,14 @@ pub enum Item {
 }
 
 impl Item {
+    /// The item an AO or an inversión is.
+    pub fn of(kind: ItemKind) -> Self {
+        match kind {
+            ItemKind::Activity => Item::Activity,
+            ItemKind::Investment => Item::Investment,
+        }
+    }
+
     /// The noun with its definite article: "la AEI", "el centro de costo".
     fn the(self) -> &'static str {
         match self {
@@ -262,7 +271,7 @@ pub struct AeiDraft {
 impl AeiDraft {
     /// The form filled with an AEI, to edit it.
     pub fn of(aei: &Aei) -> Self {
-        let number = |v: Option<Decimal>| v.map(|v| v.normalize().to_string()).unwrap_or_default();
+        let number = |v: Option<Decimal>| v.map(plain).unwrap_or_default();
         Self {
             code: aei.code.clone(),
             name: aei.name.clone(),
@@ -276,19 +285,21 @@ impl AeiDraft {
     }
 }
 
-/// The text of the AO form; AEI, CC and categoría are codes picked from the year's lists.
+/// The text of the AO or inversión form; AEI, CC and categoría are codes picked from the year's lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActivityDraft {
+pub struct ItemDraft {
+    /// The AO's code, the inversión's CUI.
     pub code: String,
     pub name: String,
     pub unit: String,
     pub aei_code: String,
     pub cost_center_code: String,
+    /// An AO's categoría presupuestal (optional); an inversión's form has none.
     pub budget_category_code: String,
     pub follow_up_approved: bool,
 }
 
-impl Default for ActivityDraft {
+impl Default for ItemDraft {
     fn default() -> Self {
         Self {
             code: String::new(),
@@ -302,55 +313,17 @@ impl Default for ActivityDraft {
     }
 }
 
-impl ActivityDraft {
-    /// The form filled with an AO, to edit it.
-    pub fn of(ao: &OperativeActivity) -> Self {
+impl ItemDraft {
+    /// The form filled with an AO or inversión, to edit it.
+    pub fn of(item: &dyn PoiItem) -> Self {
         Self {
-            code: ao.code.clone(),
-            name: ao.name.clone(),
-            unit: ao.unit.clone(),
-            aei_code: ao.aei_code.clone(),
-            cost_center_code: ao.cost_center_code.clone(),
-            budget_category_code: ao.budget_category_code.clone(),
-            follow_up_approved: ao.follow_up_approved,
-        }
-    }
-}
-
-/// The text of the inversión form; AEI and CC are codes picked from the year's lists.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvestmentDraft {
-    pub cui: String,
-    pub name: String,
-    pub unit: String,
-    pub aei_code: String,
-    pub cost_center_code: String,
-    pub follow_up_approved: bool,
-}
-
-impl Default for InvestmentDraft {
-    fn default() -> Self {
-        Self {
-            cui: String::new(),
-            name: String::new(),
-            unit: String::new(),
-            aei_code: String::new(),
-            cost_center_code: String::new(),
-            follow_up_approved: true,
-        }
-    }
-}
-
-impl InvestmentDraft {
-    /// The form filled with an inversión, to edit it.
-    pub fn of(inv: &Investment) -> Self {
-        Self {
-            cui: inv.cui.clone(),
-            name: inv.name.clone(),
-            unit: inv.unit.clone(),
-            aei_code: inv.aei_code.clone(),
-            cost_center_code: inv.cost_center_code.clone(),
-            follow_up_approved: inv.follow_up_approved,
+            code: item.code().to_string(),
+            name: item.name().to_string(),
+            unit: item.unit().to_string(),
+            aei_code: item.aei_code().to_string(),
+            cost_center_code: item.cost_center_code().to_string(),
+            budget_category_code: item.budget_category_code().to_string(),
+            follow_up_approved: item.follow_up_approved(),
         }
     }
 }
@@ -511,62 +484,23 @@ fn optional_number(field: Field, text: &str, errors: &mut Vec<StructureError>) -
         .ok()
 }
 
-fn describe_activity(ao: &OperativeActivity) -> String {
-    format!("{}: {}", ao.code, ao.name)
-}
-
-fn describe_investment(inv: &Investment) -> String {
-    format!("Inversión {}: {}", inv.cui, inv.name)
-}
-
-/// The code an AO links to for that kind of item, if it links to that kind.
-fn activity_code(item: Item, ao: &OperativeActivity) -> Option<&str> {
+/// The code an AO or inversión links to for that kind of list entry, if it links to that kind
+/// (an inversión has no categoría).
+fn linked_code(item: Item, it: &dyn PoiItem) -> Option<&str> {
     match item {
-        Item::Aei => Some(&ao.aei_code),
-        Item::CostCenter => Some(&ao.cost_center_code),
-        Item::BudgetCategory => Some(&ao.budget_category_code),
+        Item::Aei => Some(it.aei_code()),
+        Item::CostCenter => Some(it.cost_center_code()),
+        Item::BudgetCategory => (it.kind() == ItemKind::Activity).then(|| it.budget_category_code()),
         Item::Oei | Item::Activity | Item::Investment => None,
     }
 }
 
-/// The code an inversión links to for that kind of item, if it links to that kind.
-fn investment_code(item: Item, inv: &Investment) -> Option<&str> {
-    match item {
-        Item::Aei => Some(&inv.aei_code),
-        Item::CostCenter => Some(&inv.cost_center_code),
-        Item::Oei | Item::BudgetCategory | Item::Activity | Item::Investment => None,
-    }
-}
-
-/// The code field of an AO that links it to an item, for relinking.
-fn activity_link(item: Item, ao: &mut OperativeActivity) -> Option<&mut String> {
-    match item {
-        Item::Aei => Some(&mut ao.aei_code),
-        Item::CostCenter => Some(&mut ao.cost_center_code),
-        Item::BudgetCategory => Some(&mut ao.budget_category_code),
-        Item::Oei | Item::Activity | Item::Investment => None,
-    }
-}
-
-/// The code field of an inversión that links it to an item, for relinking.
-fn investment_link(item: Item, inv: &mut Investment) -> Option<&mut String> {
-    match item {
-        Item::Aei => Some(&mut inv.aei_code),
-        Item::CostCenter => Some(&mut inv.cost_center_code),
-        Item::Oei | Item::BudgetCategory | Item::Activity | Item::Investment => None,
-    }
-}
-
-fn activity_uses(item: Item, code: &str, ao: &OperativeActivity) -> bool {
-    activity_code(item, ao) == Some(code)
-}
-
-fn investment_uses(item: Item, code: &str, inv: &Investment) -> bool {
-    investment_code(item, inv) == Some(code)
+fn uses(item: Item, code: &str, it: &dyn PoiItem) -> bool {
+    linked_code(item, it) == Some(code)
 }
 
 fn version_uses(item: Item, code: &str, version: &PoiVersion) -> bool {
-    version.activities.iter().any(|a| activity_uses(item, code, a)) || version.investments.iter().any(|i| investment_uses(item, code, i))
+    version.items().any(|it| uses(item, code, it))
 }
 
 impl YearPlan {
@@ -618,11 +552,15 @@ impl YearPlan {
             return;
         }
         if let Some(latest) = self.poi.versions.last_mut() {
-            for link in latest.activities.iter_mut().filter_map(|a| activity_link(item, a)).filter(|c| *c == from) {
-                *link = to.to_string();
-            }
-            for link in latest.investments.iter_mut().filter_map(|i| investment_link(item, i)).filter(|c| *c == from) {
-                *link = to.to_string();
+            for it in latest.items_mut().filter(|it| uses(item, from, &**it)) {
+                let mut description = it.description();
+                match item {
+                    Item::Aei => description.aei_code = to.to_string(),
+                    Item::CostCenter => description.cost_center_code = to.to_string(),
+                    Item::BudgetCategory => description.budget_category_code = to.to_string(),
+                    Item::Oei | Item::Activity | Item::Investment => {}
+                }
+                it.describe(description);
             }
         }
     }
@@ -713,93 +651,49 @@ impl Workspace {
         Ok(())
     }
 
-    /// Adds an AO to the latest version (`original` = None) or changes the one with that code;
-    /// its monthly values stay as they are.
-    pub fn save_activity(&mut self, year: u16, original: Option<&str>, draft: &ActivityDraft) -> Result<(), Vec<StructureError>> {
+    /// Adds an AO or an inversión to the latest version (`original` = None) or changes the one
+    /// with that code (an inversión's is its CUI, digits only); its monthly values stay as they are.
+    /// AEI and CC are required, an AO's categoría optional; each must be in the year's lists.
+    pub fn save_item(&mut self, year: u16, kind: ItemKind, original: Option<&str>, draft: &ItemDraft) -> Result<(), Vec<StructureError>> {
+        let item = Item::of(kind);
         let year = self.year_plan_mut(year).map_err(|e| vec![e])?;
         let mut errors = Vec::new();
-        let code = require(&draft.code, StructureError::EmptyCode(Item::Activity), &mut errors);
-        let name = require(&draft.name, StructureError::EmptyName(Item::Activity), &mut errors);
-        let unit = require(&draft.unit, StructureError::EmptyUnit(Item::Activity), &mut errors);
-        if !code.is_empty() && original != Some(code.as_str()) && year.has(Item::Activity, &code) {
-            errors.push(StructureError::DuplicateCode(Item::Activity, code.clone()));
+        let code = require(&draft.code, StructureError::EmptyCode(item), &mut errors);
+        if kind == ItemKind::Investment && !code.is_empty() && !code.chars().all(|c| c.is_ascii_digit()) {
+            errors.push(StructureError::BadCui(code.clone()));
+        } else if !code.is_empty() && original != Some(code.as_str()) && year.has(item, &code) {
+            errors.push(StructureError::DuplicateCode(item, code.clone()));
         }
+        let name = require(&draft.name, StructureError::EmptyName(item), &mut errors);
+        let unit = require(&draft.unit, StructureError::EmptyUnit(item), &mut errors);
         let aei_code = draft.aei_code.trim().to_string();
         let cost_center_code = draft.cost_center_code.trim().to_string();
-        let budget_category_code = draft.budget_category_code.trim().to_string();
-        for (item, linked, required) in [
+        let budget_category_code =
+            if kind == ItemKind::Activity { draft.budget_category_code.trim().to_string() } else { String::new() };
+        for (linked_item, linked, required) in [
             (Item::Aei, &aei_code, true),
             (Item::CostCenter, &cost_center_code, true),
             (Item::BudgetCategory, &budget_category_code, false),
         ] {
             if linked.is_empty() && required {
-                errors.push(StructureError::NotChosen(item));
-            } else if !linked.is_empty() && !year.has(item, linked) {
-                errors.push(StructureError::Unknown(item, linked.clone()));
+                errors.push(StructureError::NotChosen(linked_item));
+            } else if !linked.is_empty() && !year.has(linked_item, linked) {
+                errors.push(StructureError::Unknown(linked_item, linked.clone()));
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        let latest = year.latest_version_mut();
-        let index = original.and_then(|o| latest.activities.iter().position(|a| a.code == o));
-        let ao = match index {
-            Some(i) => &mut latest.activities[i],
-            None => {
-                latest.activities.push(OperativeActivity::new(&code, &name, &unit, &aei_code, &cost_center_code));
-                latest.activities.last_mut().expect("just pushed")
-            }
+        let description = ItemDescription {
+            code,
+            name,
+            unit,
+            aei_code,
+            cost_center_code,
+            budget_category_code,
+            follow_up_approved: draft.follow_up_approved,
         };
-        ao.code = code;
-        ao.name = name;
-        ao.unit = unit;
-        ao.aei_code = aei_code;
-        ao.cost_center_code = cost_center_code;
-        ao.budget_category_code = budget_category_code;
-        ao.follow_up_approved = draft.follow_up_approved;
-        Ok(())
-    }
-
-    /// Adds an inversión to the latest version (`original` = None) or changes the one with that
-    /// CUI; its monthly values stay as they are.
-    pub fn save_investment(&mut self, year: u16, original: Option<&str>, draft: &InvestmentDraft) -> Result<(), Vec<StructureError>> {
-        let year = self.year_plan_mut(year).map_err(|e| vec![e])?;
-        let mut errors = Vec::new();
-        let cui = require(&draft.cui, StructureError::EmptyCode(Item::Investment), &mut errors);
-        if !cui.is_empty() && !cui.chars().all(|c| c.is_ascii_digit()) {
-            errors.push(StructureError::BadCui(cui.clone()));
-        } else if !cui.is_empty() && original != Some(cui.as_str()) && year.has(Item::Investment, &cui) {
-            errors.push(StructureError::DuplicateCode(Item::Investment, cui.clone()));
-        }
-        let name = require(&draft.name, StructureError::EmptyName(Item::Investment), &mut errors);
-        let unit = require(&draft.unit, StructureError::EmptyUnit(Item::Investment), &mut errors);
-        let aei_code = draft.aei_code.trim().to_string();
-        let cost_center_code = draft.cost_center_code.trim().to_string();
-        for (item, linked) in [(Item::Aei, &aei_code), (Item::CostCenter, &cost_center_code)] {
-            if linked.is_empty() {
-                errors.push(StructureError::NotChosen(item));
-            } else if !year.has(item, linked) {
-                errors.push(StructureError::Unknown(item, linked.clone()));
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let latest = year.latest_version_mut();
-        let index = original.and_then(|o| latest.investments.iter().position(|i| i.cui == o));
-        let inv = match index {
-            Some(i) => &mut latest.investments[i],
-            None => {
-                latest.investments.push(Investment::new(&cui, &name, &unit, &aei_code, &cost_center_code));
-                latest.investments.last_mut().expect("just pushed")
-            }
-        };
-        inv.cui = cui;
-        inv.name = name;
-        inv.unit = unit;
-        inv.aei_code = aei_code;
-        inv.cost_center_code = cost_center_code;
-        inv.follow_up_approved = draft.follow_up_approved;
+        year.latest_version_mut().put_item(kind, original, description);
         Ok(())
     }
 
@@ -817,11 +711,12 @@ impl Workspace {
             },
             Item::Activity | Item::Investment => Dependents::default(),
             Item::Aei | Item::CostCenter | Item::BudgetCategory => match year.poi.latest() {
-                Some(latest) => Dependents {
-                    activities: latest.activities.iter().filter(|a| activity_uses(item, code, a)).map(describe_activity).collect(),
-                    investments: latest.investments.iter().filter(|i| investment_uses(item, code, i)).map(describe_investment).collect(),
-                    aeis: Vec::new(),
-                },
+                Some(latest) => {
+                    let users = |kind: ItemKind| {
+                        latest.items().filter(|it| it.kind() == kind && uses(item, code, *it)).map(|it| it.title()).collect()
+                    };
+                    Dependents { activities: users(ItemKind::Activity), investments: users(ItemKind::Investment), aeis: Vec::new() }
+                }
                 None => Dependents::default(),
             },
         })
@@ -850,18 +745,13 @@ impl Workspace {
                     year.cost_centers.retain(|e| e.code != code);
                 }
                 if let Some(latest) = year.poi.versions.last_mut() {
-                    latest.activities.retain(|a| !activity_uses(item, code, a));
-                    latest.investments.retain(|i| !investment_uses(item, code, i));
+                    latest.retain_items(|it| !uses(item, code, it));
                 }
             }
-            Item::Activity => {
+            Item::Activity | Item::Investment => {
+                let kind = if item == Item::Activity { ItemKind::Activity } else { ItemKind::Investment };
                 if let Some(latest) = year.poi.versions.last_mut() {
-                    latest.activities.retain(|a| a.code != code);
-                }
-            }
-            Item::Investment => {
-                if let Some(latest) = year.poi.versions.last_mut() {
-                    latest.investments.retain(|i| i.cui != code);
+                    latest.retain_items(|it| it.kind() != kind || it.code() != code);
                 }
             }
         }
@@ -894,6 +784,11 @@ impl Workspace {
         version.resolution = resolution;
         version.set_own_reason(reason);
         Ok(())
+    }
+
+    /// The year "Nuevo año" offers: the one after the workspace's latest.
+    pub fn next_year(&self) -> Option<u16> {
+        self.years.iter().map(|y| y.year).max().and_then(|y| y.checked_add(1))
     }
 
     /// "Nuevo año": the structure of the nearest earlier year (OEI, AEI, CC, categorías, and the

@@ -5,7 +5,6 @@ use rust_decimal::Decimal;
 
 use super::figures::{adjusted, counted_items, mean, progress, Figures, TableOptions};
 use crate::domain::plan::{exact_sum, saturating_sum, Month, Period, PoiItem, PoiVersion, Series};
-use crate::domain::{Selection, Workspace};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -81,14 +80,6 @@ pub fn progress_chart(version: &PoiVersion, aei_code: &str, period: Period, opti
         })
         .collect();
     ProgressChart { aei_code: aei_code.to_string(), period, counted_activities: counted.len(), points }
-}
-
-impl Workspace {
-    /// The AEI's progress chart for the selected year, evaluated version and period.
-    pub fn progress_chart(&self, selection: Selection, aei_code: &str) -> Option<ProgressChart> {
-        let version = self.evaluated_version(selection)?;
-        Some(progress_chart(version, aei_code, selection.period, self.settings.table_options()))
-    }
 }
 
 /// A value axis from zero: its top and the values where it is ruled and labelled.

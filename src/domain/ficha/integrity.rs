@@ -77,6 +77,47 @@ impl IntegrityResult {
         self.cumulative_score(n) >= self.apto_threshold(n)
     }
 
+    /// "Sí", "No" or "No evaluada": what the "Apto" column says of stage `n` (1-based).
+    pub fn apto_label(&self, n: usize) -> &'static str {
+        match self.stages.get(n.wrapping_sub(1)).and_then(|s| s.score) {
+            None => "No evaluada",
+            Some(_) if self.is_apto(n) => "Sí",
+            Some(_) => "No",
+        }
+    }
+
+    /// Renames stage `n` (1-based) to what the user typed, trimmed. Whether it changed (an unknown
+    /// stage, or the same name, changes nothing).
+    pub fn set_stage_name(&mut self, n: usize, name: &str) -> bool {
+        let name = name.trim();
+        match n.checked_sub(1).and_then(|i| self.stages.get_mut(i)) {
+            Some(stage) if stage.name != name => {
+                stage.name = name.to_string();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Sets the place in the sector or the entities evaluated from what the user typed (empty:
+    /// unknown). Nothing changes when the text is refused.
+    pub fn set_count(&mut self, field: CountField, text: &str) -> Result<(), IntegrityInputError> {
+        let count = parse_count(field.label(), text)?;
+        match field {
+            CountField::SectorPlace => self.sector_place = count,
+            CountField::EntitiesEvaluated => self.entities_evaluated = count,
+        }
+        Ok(())
+    }
+
+    /// The place in the sector or the entities evaluated.
+    pub fn count(&self, field: CountField) -> Option<u32> {
+        match field {
+            CountField::SectorPlace => self.sector_place,
+            CountField::EntitiesEvaluated => self.entities_evaluated,
+        }
+    }
+
     /// Sets stage `n`'s (1-based) score from what the user typed: empty means not evaluated,
     /// anything else a number from 0 to 1. Nothing changes when the text is refused.
     pub fn set_score(&mut self, n: usize, text: &str) -> Result<(), IntegrityInputError> {
@@ -93,6 +134,23 @@ impl IntegrityResult {
             Some(score)
         };
         Ok(())
+    }
+}
+
+/// The two counts of the national report the Integridad page asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountField {
+    SectorPlace,
+    EntitiesEvaluated,
+}
+
+impl CountField {
+    /// The field's label, as the page and its messages name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CountField::SectorPlace => "Puesto en el sector",
+            CountField::EntitiesEvaluated => "Entidades evaluadas",
+        }
     }
 }
 
@@ -190,6 +248,39 @@ mod tests {
         assert_eq!(result.evaluated_stages(), 1);
         result.set_score(3, "1").unwrap();
         assert_eq!(result.stages[2].score, Some(Decimal::ONE));
+    }
+
+    #[test]
+    fn the_apto_column_says_yes_no_or_not_evaluated() {
+        let mut result = reference();
+        result.set_score(1, "0.95").unwrap();
+        assert_eq!([1, 2, 3, 9].map(|n| result.apto_label(n)), ["Sí", "No", "No evaluada", "No evaluada"]);
+    }
+
+    #[test]
+    fn a_stage_is_renamed_trimmed_and_an_unknown_stage_is_left_alone() {
+        let mut result = reference();
+        assert!(result.set_stage_name(3, "  Supervisión del modelo "));
+        assert_eq!(result.stages[2].name, "Supervisión del modelo");
+        assert!(!result.set_stage_name(3, "Supervisión del modelo"), "the same name again");
+        let before = result.clone();
+        assert!(!result.set_stage_name(0, "Cero"));
+        assert!(!result.set_stage_name(6, "Sexta"));
+        assert_eq!(result, before);
+    }
+
+    #[test]
+    fn the_counts_are_set_field_by_field_or_refused_whole() {
+        let mut result = reference();
+        result.set_count(CountField::EntitiesEvaluated, "189").unwrap();
+        result.set_count(CountField::SectorPlace, "1").unwrap();
+        assert_eq!((result.count(CountField::SectorPlace), result.entities_evaluated), (Some(1), Some(189)));
+        let before = result.clone();
+        let error = result.set_count(CountField::SectorPlace, "primero").unwrap_err();
+        assert_eq!(error.to_string(), "Puesto en el sector: «primero» no es válido; debe ser un número entero mayor que cero.");
+        assert_eq!(result, before);
+        result.set_count(CountField::SectorPlace, "").unwrap();
+        assert_eq!(result.sector_place, None);
     }
 
     #[test]

@@ -10,6 +10,11 @@ pub fn prepared_by(office: &str) -> String {
     format!("Elaboración: {}.", office.trim_end_matches('.'))
 }
 
+/// The lines under every table and chart: "Fuente:" and "Elaboración:".
+pub fn source_lines(office: &str) -> [String; 2] {
+    [SOURCE.to_string(), prepared_by(office)]
+}
+
 /// Caption of Cuadro 1.
 pub const CUADRO1_CAPTION: &str = "Cuadro 1: Ejecución física de las AO e inversiones vinculadas a la AEI";
 

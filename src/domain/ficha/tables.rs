@@ -4,7 +4,6 @@ use rust_decimal::Decimal;
 
 use super::figures::{aei_figures, mean, progress, ActivityFigures, Figures, TableOptions};
 use crate::domain::plan::{Aei, CostCenter, OperativeActivity, Period, PoiVersion};
-use crate::domain::{Selection, Workspace};
 
 /// One row of Cuadro 1: the AEI or one of its centros de costo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,25 +164,4 @@ pub fn version_financial_total(version: &PoiVersion, period: Period) -> (Decimal
         .map(|ao| (ao.financial.programmed_in(period), ao.financial.executed_in(period)))
         .fold((Decimal::ZERO, Decimal::ZERO), |(p, e), (fp, fx)| (p.saturating_add(fp), e.saturating_add(fx)));
     (programmed, executed)
-}
-
-/// The computed tables for one AEI of the selected year, version and period.
-impl Workspace {
-    /// Cuadro 1 of the AEI, if the AEI and an evaluated version exist.
-    pub fn cuadro1(&self, selection: Selection, aei_code: &str) -> Option<Cuadro1> {
-        let year = self.year(selection.year)?;
-        let version = self.evaluated_version(selection)?;
-        let aei = year.aei(aei_code)?;
-        Some(cuadro1(version, aei, &year.cost_centers, selection.period, self.settings.table_options()))
-    }
-
-    /// Cuadro 2 of the AEI.
-    pub fn cuadro2(&self, selection: Selection, aei_code: &str) -> Vec<ActivityFigures> {
-        self.evaluated_version(selection).map_or_else(Vec::new, |v| cuadro2(v, aei_code, selection.period))
-    }
-
-    /// Tabla 3 of the AEI, its Total over the whole version.
-    pub fn tabla3(&self, selection: Selection, aei_code: &str) -> Option<Tabla3> {
-        self.evaluated_version(selection).map(|v| tabla3(v, aei_code, selection.period))
-    }
 }

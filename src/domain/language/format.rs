@@ -2,6 +2,12 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// A value as an input holds it for editing: plain digits with a point, no grouping, no trailing
+/// zeros (`21000.5`), as it is typed back.
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
 /// What an empty cell shows (programming 0, nothing counted).
 pub const NOT_APPLICABLE: &str = "–";
 
@@ -64,6 +70,34 @@ pub fn percent_in_prose(value: Option<Decimal>) -> String {
 /// Two decimals, as the national integrity report prints scores ("0.87", "1.80").
 pub fn score(value: Decimal) -> String {
     grouped(value, 2)
+}
+
+/// How a figure of a table prints (and which Excel format it takes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumberFormat {
+    /// A count of AO: `4`.
+    Count,
+    /// A physical quantity: `1`, `2.5`.
+    Quantity,
+    /// Soles: `21,000.00`.
+    Money,
+    /// Cuadro 1's average: `100.00`.
+    Average,
+    /// % de avance, given as a percentage (99.29 prints `99.3%`).
+    Percent,
+}
+
+impl NumberFormat {
+    /// The value as the ficha prints it.
+    pub fn display(self, value: Decimal) -> String {
+        match self {
+            NumberFormat::Count => plain(value),
+            NumberFormat::Quantity => quantity(value),
+            NumberFormat::Money => money(value),
+            NumberFormat::Average => average(Some(value)),
+            NumberFormat::Percent => percent(Some(value)),
+        }
+    }
 }
 
 /// Money without decimals when whole, as prose writes it: "S/ 21,000".

@@ -7,7 +7,7 @@ mod numbers;
 mod words;
 
 pub use folding::{fold, push_folded};
-pub use format::{average, money, money_in_prose, percent, percent_in_prose, quantity, score, NOT_APPLICABLE};
+pub use format::{average, money, money_in_prose, percent, percent_in_prose, plain, quantity, score, NumberFormat, NOT_APPLICABLE};
 pub use grammar::{capitalized, gender, is_feminine_word, listed, ordinal, ordinal_abbreviation, sentence_case, unit_noun, UnitNoun};
 pub use numbers::{
     check_bounds, parse_number, DecimalMark, NumberError, NumberKind, MAX_MONEY, MAX_QUANTITY, MONEY_DECIMALS,

@@ -34,17 +34,49 @@ pub trait PoiItem {
     fn unit(&self) -> &str;
     fn aei_code(&self) -> &str;
     fn cost_center_code(&self) -> &str;
+    /// An AO's categoría presupuestal; an inversión has none ("").
+    fn budget_category_code(&self) -> &str;
     /// "Seguimiento aprobado" in the Aplicativo CEPLAN: only approved items are counted.
     fn follow_up_approved(&self) -> bool;
     fn physical(&self) -> &MonthlyValues;
     fn financial(&self) -> &MonthlyValues;
     fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues);
+    /// Rewrites what the item is and where it belongs; its monthly values stay as they are.
+    fn describe(&mut self, description: ItemDescription);
     /// The unit as the tables print it: an inversión without one reads "INVERSIÓN".
     fn printed_unit(&self) -> &str;
     /// "code: name (unit)", the caption of its monthly grid.
     fn caption(&self) -> String;
+    /// "AOI00106600085: SEGUIMIENTO …", "Inversión 2456789: …": how a list of what depends on an entry names it.
+    fn title(&self) -> String;
     /// The descriptive fields, labelled as the forms label them: what comparing two versions reads.
     fn fields(&self) -> Vec<(&'static str, String)>;
+
+    /// What the item is and where it belongs (`describe` takes it back).
+    fn description(&self) -> ItemDescription {
+        ItemDescription {
+            code: self.code().to_string(),
+            name: self.name().to_string(),
+            unit: self.unit().to_string(),
+            aei_code: self.aei_code().to_string(),
+            cost_center_code: self.cost_center_code().to_string(),
+            budget_category_code: self.budget_category_code().to_string(),
+            follow_up_approved: self.follow_up_approved(),
+        }
+    }
+}
+
+/// What an item is and where it belongs, without its monthly values: what the structure forms edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemDescription {
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub aei_code: String,
+    pub cost_center_code: String,
+    /// Kept by an AO only.
+    pub budget_category_code: String,
+    pub follow_up_approved: bool,
 }
 
 impl Series {
@@ -170,6 +202,10 @@ impl PoiItem for OperativeActivity {
         &self.cost_center_code
     }
 
+    fn budget_category_code(&self) -> &str {
+        &self.budget_category_code
+    }
+
     fn follow_up_approved(&self) -> bool {
         self.follow_up_approved
     }
@@ -186,12 +222,26 @@ impl PoiItem for OperativeActivity {
         (&mut self.physical, &mut self.financial)
     }
 
+    fn describe(&mut self, d: ItemDescription) {
+        self.code = d.code;
+        self.name = d.name;
+        self.unit = d.unit;
+        self.aei_code = d.aei_code;
+        self.cost_center_code = d.cost_center_code;
+        self.budget_category_code = d.budget_category_code;
+        self.follow_up_approved = d.follow_up_approved;
+    }
+
     fn printed_unit(&self) -> &str {
         &self.unit
     }
 
     fn caption(&self) -> String {
         format!("{}: {} ({})", self.code, self.name, self.unit)
+    }
+
+    fn title(&self) -> String {
+        format!("{}: {}", self.code, self.name)
     }
 
     fn fields(&self) -> Vec<(&'static str, String)> {
@@ -231,6 +281,10 @@ impl PoiItem for Investment {
         &self.cost_center_code
     }
 
+    fn budget_category_code(&self) -> &str {
+        ""
+    }
+
     fn follow_up_approved(&self) -> bool {
         self.follow_up_approved
     }
@@ -247,6 +301,15 @@ impl PoiItem for Investment {
         (&mut self.physical, &mut self.financial)
     }
 
+    fn describe(&mut self, d: ItemDescription) {
+        self.cui = d.code;
+        self.name = d.name;
+        self.unit = d.unit;
+        self.aei_code = d.aei_code;
+        self.cost_center_code = d.cost_center_code;
+        self.follow_up_approved = d.follow_up_approved;
+    }
+
     fn printed_unit(&self) -> &str {
         if self.unit.is_empty() {
             "INVERSIÓN"
@@ -258,6 +321,10 @@ impl PoiItem for Investment {
     fn caption(&self) -> String {
         let unit = if self.unit.is_empty() { "sin unidad de medida" } else { &self.unit };
         format!("Inversión {}: {} ({unit})", self.cui, self.name)
+    }
+
+    fn title(&self) -> String {
+        format!("Inversión {}: {}", self.cui, self.name)
     }
 
     fn fields(&self) -> Vec<(&'static str, String)> {

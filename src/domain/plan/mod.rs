@@ -10,7 +10,7 @@ mod series;
 
 pub use catalog::{Aei, BudgetCategory, CostCenter, Entity, Indicator, Oei};
 pub use compare::{compare, ActivityChange, ActivityRef, FieldChange, SeriesChange, VersionComparison};
-pub use items::{Investment, ItemKind, OperativeActivity, PoiItem};
+pub use items::{Investment, ItemDescription, ItemKind, OperativeActivity, PoiItem};
 pub use period::{Month, Period};
 pub use poi::{AddedActivities, Amendment, Poi, PoiVersion, Resolution};
 pub use series::{exact_sum, saturating_sum, MonthlyValues, Series};

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::items::{Investment, OperativeActivity, PoiItem};
+use super::items::{Investment, ItemDescription, ItemKind, OperativeActivity, PoiItem};
 use crate::domain::language::count_of;
 
 /// The act approving a version: type, number and date ("Resolución Ministerial", "011-2023-TR").
@@ -88,6 +88,18 @@ impl PoiVersion {
         activities.chain(self.investments.iter().map(|i| i as &dyn PoiItem))
     }
 
+    /// Every item of the version, for editing.
+    pub fn items_mut(&mut self) -> impl Iterator<Item = &mut dyn PoiItem> {
+        let activities = self.activities.iter_mut().map(|a| a as &mut dyn PoiItem);
+        activities.chain(self.investments.iter_mut().map(|i| i as &mut dyn PoiItem))
+    }
+
+    /// Keeps the items for which `keep` is true, AO and inversiones alike.
+    pub fn retain_items(&mut self, mut keep: impl FnMut(&dyn PoiItem) -> bool) {
+        self.activities.retain(|a| keep(a));
+        self.investments.retain(|i| keep(i));
+    }
+
     /// The items of one AEI, AO first: what its grids and its sheet edit.
     pub fn items_of<'a>(&'a self, aei_code: &'a str) -> impl Iterator<Item = &'a dyn PoiItem> {
         self.items().filter(move |item| item.aei_code() == aei_code)
@@ -107,6 +119,35 @@ impl PoiVersion {
             return self.activity_mut(code).map(|a| a as &mut dyn PoiItem);
         }
         self.investments.iter_mut().find(|i| i.cui == code).map(|i| i as &mut dyn PoiItem)
+    }
+
+    /// The item of that kind with that code, for editing.
+    pub fn item_of_kind_mut(&mut self, kind: ItemKind, code: &str) -> Option<&mut dyn PoiItem> {
+        match kind {
+            ItemKind::Activity => self.activities.iter_mut().find(|a| a.code == code).map(|a| a as &mut dyn PoiItem),
+            ItemKind::Investment => self.investments.iter_mut().find(|i| i.cui == code).map(|i| i as &mut dyn PoiItem),
+        }
+    }
+
+    /// Rewrites what the item of that kind with code `original` is (its monthly values stay), or
+    /// adds one so described, without programming, when there is none (`original` `None`: adding).
+    pub fn put_item(&mut self, kind: ItemKind, original: Option<&str>, description: ItemDescription) {
+        if let Some(item) = original.and_then(|code| self.item_of_kind_mut(kind, code)) {
+            item.describe(description);
+            return;
+        }
+        match kind {
+            ItemKind::Activity => {
+                let mut ao = OperativeActivity::new("", "", "", "", "");
+                ao.describe(description);
+                self.activities.push(ao);
+            }
+            ItemKind::Investment => {
+                let mut inv = Investment::new("", "", "", "", "");
+                inv.describe(description);
+                self.investments.push(inv);
+            }
+        }
     }
 
     /// The version's own reason: the amendment made by its own resolution (no other instrument),

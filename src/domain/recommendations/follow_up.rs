@@ -84,6 +84,19 @@ pub struct RecommendationFollowUp {
     pub action_plan_overdue: bool,
 }
 
+impl RecommendationFollowUp {
+    /// What the deadline lists print: days of delay for an overdue recommendation, days left for
+    /// one due soon (0 without a deadline).
+    pub fn days_shown(&self) -> i64 {
+        let days = self.days_to_deadline.unwrap_or_default();
+        if self.overdue {
+            -days
+        } else {
+            days
+        }
+    }
+}
+
 /// Counts of a set of recommendations, for % implemented and the status table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tally {

@@ -17,4 +17,5 @@ pub use rules::{Location, Problem, RegisterError};
 pub use summary::{
     control_indicators_sentence, due_soon, indicator_rows, list, previous_evaluations_for_ficha, recommendations_per_report,
     EvaluationFollowUp, EvaluationItem, Figure, Grouping, IndicatorRow, Listed, RegisterQuery, INDICATOR_COLUMNS, NO_UNIT,
+    PERCENT_IMPLEMENTED_FORMULA,
 };

@@ -137,6 +137,9 @@ impl Grouping {
     }
 }
 
+/// How % implemented is computed (`Tally::percent_implemented`), as the dashboard states it beside the figure.
+pub const PERCENT_IMPLEMENTED_FORMULA: &str = "Implementadas / (total − inaplicables − no aplicables)";
+
 /// The title of each count column of an indicator table, in the order of `IndicatorRow::counts`.
 pub const INDICATOR_COLUMNS: [&str; 10] = [
     "TOTAL",

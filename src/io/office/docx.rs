@@ -3,17 +3,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::ficha::{ActivityFigures, Axis, ChartSeries, Cuadro1Row, ProgressChart, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
-use crate::domain::document::{draft_ficha, Block, FichaDraft, Span, TableRef, TitleBlock};
-use crate::domain::language::{average, money, percent, quantity};
-use crate::domain::ficha::labels::{
-    self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
-    TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
-};
+use crate::domain::document::{draft_ficha, Block, FichaDraft, Span, TitleBlock};
+use crate::domain::ficha::{labels, Axis, ChartSeries, ProgressChart, TableId, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
+use crate::domain::language::NumberFormat;
 use crate::domain::{Selection, Workspace};
 
 use super::escape::escape;
-use super::xlsx::{self, write_workbook, NumberFormat, Row, RowKind, Sheet};
+use super::xlsx::{self, write_workbook, Row, RowKind, Sheet};
 use super::zip::ZipWriter;
 
 /// The media type a browser offers the download as.
@@ -262,17 +258,6 @@ fn table_xml(widths: &[u32], header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> String
     )
 }
 
-/// Two header rows: the `single` columns merged down both, the others three by three under their group's title.
-fn grouped_header(single: &[&str], groups: &[(String, [&str; 3])]) -> Vec<Vec<Cell>> {
-    let mut top: Vec<Cell> = single.iter().map(|title| Cell::header(*title).merged(Merge::Start)).collect();
-    let mut bottom: Vec<Cell> = single.iter().map(|_| Cell::header("").merged(Merge::Continue)).collect();
-    for (title, columns) in groups {
-        top.push(Cell::header(title.clone()).spanning(3));
-        bottom.extend(columns.iter().map(|column| Cell::header(*column)));
-    }
-    vec![top, bottom]
-}
-
 /// The document body being written, with the numbered lists it has opened and the chart parts it refers to.
 struct Body<'a> {
     ws: &'a Workspace,
@@ -371,54 +356,81 @@ impl Body<'_> {
         self.push(&ParagraphStyle { keep_next: true, ..ParagraphStyle::named("Caption") }, &run(text, true));
     }
 
-    fn source_lines(&mut self) {
-        self.note(SOURCE);
-        let prepared = labels::prepared_by(&self.ws.entity.office);
-        self.push(&ParagraphStyle::named("NoteLast"), &run(&prepared, false));
+    /// Lines under a table or chart ("Fuente:", "Elaboración:"), the last one spaced from what follows.
+    fn lines_under(&mut self, lines: &[String]) {
+        if let Some((last, first)) = lines.split_last() {
+            for line in first {
+                self.note(line);
+            }
+            self.push(&ParagraphStyle::named("NoteLast"), &run(last, false));
+        }
     }
 
-    fn table(&mut self, table: TableRef) {
-        let (ws, selection) = (self.ws, self.selection);
-        let (year, period) = (selection.year, selection.period);
-        match table {
-            TableRef::Cuadro1 => {
-                let Some(cuadro1) = ws.cuadro1(selection, self.aei_code) else { return };
-                self.caption(CUADRO1_CAPTION);
-                let header = vec![
-                    CUADRO1_COLUMNS.iter().map(|(title, _)| Cell::header(*title)).collect(),
-                    CUADRO1_COLUMNS.iter().map(|(_, mark)| Cell::header(*mark)).collect(),
-                ];
-                let mut rows = vec![cuadro1_row(&cuadro1.aei, true)];
-                rows.extend(cuadro1.cost_centers.iter().map(|row| cuadro1_row(row, false)));
-                self.xml.push_str(&table_xml(&[1200, 3666, 1200, 1300, 1300, 1200], &header, &rows));
-                for footnote in labels::cuadro1_footnotes(period) {
-                    self.note(&footnote);
+    fn source_lines(&mut self) {
+        self.lines_under(&labels::source_lines(&self.ws.entity.office));
+    }
+
+    /// A table as the page shows it: caption, header rows repeated on every page (a title spanning
+    /// rows merged down them), rows (the AEI's and the Total in bold), footnotes, source lines.
+    fn table(&mut self, id: TableId) {
+        let Some(table) = self.ws.table(self.selection, self.aei_code, id) else { return };
+        self.caption(&table.caption);
+        let mut header = Vec::new();
+        // The columns of the header row being laid out that a title from the row above still covers.
+        let mut covered: Vec<usize> = Vec::new();
+        for row in &table.header {
+            let mut cells = Vec::new();
+            let mut column = 0;
+            let mut below = Vec::new();
+            for cell in &row.cells {
+                while covered.contains(&column) {
+                    cells.push(Cell::header("").merged(Merge::Continue));
+                    column += 1;
                 }
-                self.source_lines();
+                let merge = if cell.rows > 1 { Merge::Start } else { Merge::None };
+                if cell.rows > 1 {
+                    below.extend(column..column + cell.columns);
+                }
+                cells.push(Cell::header(cell.text.clone()).spanning(cell.columns as u32).merged(merge));
+                column += cell.columns;
             }
-            TableRef::Cuadro2 => {
-                self.caption(&labels::cuadro2_caption(year, self.aei_code));
-                let header = grouped_header(&CUADRO2_COLUMNS, &[(labels::cuadro2_goals_title(year, period), CUADRO2_GOAL_COLUMNS)]);
-                let rows: Vec<Vec<Cell>> = ws.cuadro2(selection, self.aei_code).iter().map(cuadro2_row).collect();
-                self.xml.push_str(&table_xml(&[1300, 3766, 1300, 1200, 1200, 1100], &header, &rows));
-                self.source_lines();
-            }
-            TableRef::Tabla3 => {
-                let (Some(tabla3), Some(version)) = (ws.tabla3(selection, self.aei_code), ws.evaluated_version(selection)) else { return };
-                self.caption(&labels::tabla3_caption(version, year, period));
-                let groups = TABLA3_GROUPS.map(|group| (group.to_string(), TABLA3_GROUP_COLUMNS));
-                let header = grouped_header(&TABLA3_COLUMNS, &groups);
-                let mut rows: Vec<Vec<Cell>> = tabla3.rows.iter().map(tabla3_row).collect();
-                rows.push(vec![
-                    Cell::text("Total").bold().spanning(5),
-                    Cell::number(money(tabla3.total_financial_programmed)).bold(),
-                    Cell::number(money(tabla3.total_financial_executed)).bold(),
-                    Cell::number(percent(tabla3.total_financial_progress())).bold(),
-                ]);
-                self.xml.push_str(&table_xml(&[2066, 900, 900, 900, 800, 1500, 1500, 1300], &header, &rows));
-                self.source_lines();
-            }
+            covered = below;
+            header.push(cells);
         }
+        let rows: Vec<Vec<Cell>> = table
+            .body
+            .iter()
+            .chain(&table.foot)
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .map(|cell| {
+                        let text = cell.value.display();
+                        let laid = if cell.value.is_figure() { Cell::number(text) } else { Cell::text(text) };
+                        let laid = laid.spanning(cell.columns as u32);
+                        if row.role.is_strong() {
+                            laid.bold()
+                        } else {
+                            laid
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        self.xml.push_str(&table_xml(column_widths(id), &header, &rows));
+        for footnote in &table.footnotes {
+            self.note(footnote);
+        }
+        self.lines_under(&table.sources);
+    }
+}
+
+/// The tables' column widths in twentieths of a point, summing to the text width.
+fn column_widths(id: TableId) -> &'static [u32] {
+    match id {
+        TableId::Cuadro1 => &[1200, 3666, 1200, 1300, 1300, 1200],
+        TableId::Cuadro2 => &[1300, 3766, 1300, 1200, 1200, 1100],
+        TableId::Tabla3 => &[2066, 900, 900, 900, 800, 1500, 1500, 1300],
     }
 }
 
@@ -492,46 +504,6 @@ fn chart_xml(months: &[&str], series: &[ChartSeries], axis: &Axis, format: &str)
         max = cached(axis.max),
         format = escape(format),
     )
-}
-
-fn cuadro1_row(row: &Cuadro1Row, is_aei: bool) -> Vec<Cell> {
-    let cells = vec![
-        Cell::text(row.code.clone()),
-        Cell::text(row.name.clone()),
-        Cell::number(row.activity_count.to_string()),
-        Cell::number(row.fully_executed_count.to_string()),
-        Cell::number(money(row.financial_execution)),
-        Cell::number(average(row.average_adjusted_physical_execution)),
-    ];
-    if is_aei {
-        cells.into_iter().map(Cell::bold).collect()
-    } else {
-        cells
-    }
-}
-
-fn cuadro2_row(ao: &ActivityFigures) -> Vec<Cell> {
-    vec![
-        Cell::text(ao.aei_code.clone()),
-        Cell::text(format!("{}: {}", ao.code, ao.name)),
-        Cell::text(ao.unit.clone()),
-        Cell::number(quantity(ao.physical_programmed)),
-        Cell::number(quantity(ao.physical_executed)),
-        Cell::number(percent(ao.physical_execution())),
-    ]
-}
-
-fn tabla3_row(ao: &ActivityFigures) -> Vec<Cell> {
-    vec![
-        Cell::text(ao.name.clone()),
-        Cell::text(ao.unit.clone()),
-        Cell::number(quantity(ao.physical_programmed)),
-        Cell::number(quantity(ao.physical_executed)),
-        Cell::number(percent(ao.physical_execution())),
-        Cell::number(money(ao.financial_programmed)),
-        Cell::number(money(ao.financial_executed)),
-        Cell::number(percent(ao.financial_progress())),
-    ]
 }
 
 fn core_properties(title: &TitleBlock, office: &str) -> String {

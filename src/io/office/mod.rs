@@ -8,5 +8,5 @@ mod zip;
 
 pub use docx::{chart_part, chart_workbook_part, docx_file_name, ficha_docx, DOCX_MIME};
 pub use escape::escape;
-pub use xlsx::{column_name, write_workbook, Cell, Merge, NumberFormat, Row, RowKind, Sheet, XLSX_MIME};
+pub use xlsx::{column_name, write_workbook, Cell, Merge, Row, RowKind, Sheet, XLSX_MIME};
 pub use zip::{crc32, ZipWriter};

@@ -5,7 +5,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::escape::escape;
 use super::zip::ZipWriter;
-use crate::domain::language;
+use crate::domain::language::NumberFormat;
 
 /// The media type a browser offers the download as.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -33,21 +33,6 @@ fn office_escape(text: &str) -> String {
     out
 }
 
-/// How a number shows, in Excel and in a CSV (through the ficha's own formatter).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberFormat {
-    /// A count of AO: `4`.
-    Count,
-    /// A physical quantity: `1`, `2.5`.
-    Quantity,
-    /// Soles: `21,000.00`.
-    Money,
-    /// Cuadro 1's average: `100.00`.
-    Average,
-    /// % de avance, given as a percentage (99.29 shows `99.3%`).
-    Percent,
-}
-
 /// One cell to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
@@ -67,11 +52,7 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(text) => text.clone(),
-            Cell::Number(value, NumberFormat::Count) => value.normalize().to_string(),
-            Cell::Number(value, NumberFormat::Quantity) => language::quantity(*value),
-            Cell::Number(value, NumberFormat::Money) => language::money(*value),
-            Cell::Number(value, NumberFormat::Average) => language::average(Some(*value)),
-            Cell::Number(value, NumberFormat::Percent) => language::percent(Some(*value)),
+            Cell::Number(value, format) => format.display(*value),
         }
     }
 }

@@ -8,18 +8,13 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::editing::{far_above_programming, is_block, parse_block, EditError, MonthlyPatch};
-use crate::domain::plan::{exact_sum, Month, Series};
-use crate::domain::ficha::progress;
-use crate::domain::language::{parse_number, percent, DecimalMark};
+use crate::domain::editing::{is_block, parse_block, row_summary, EditError, MonthlyPatch};
+use crate::domain::language::{parse_number, plain, DecimalMark};
+use crate::domain::plan::{Month, Series};
 use crate::ui::state::use_state;
 
 /// A grid cell: its row (series) and column (month).
 type Cell = (Series, Month);
-
-pub(crate) fn cell_text(value: Decimal) -> String {
-    value.normalize().to_string()
-}
 
 /// What a grid shows of its AO or inversión: the caption and the four series, in `Series::ALL` order.
 #[derive(Clone, PartialEq)]
@@ -96,14 +91,23 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
     let typed: RwSignal<Option<(Cell, Decimal)>> = RwSignal::new(None);
     let title = move || activity.with(|a| a.as_ref().map(|a| a.caption.clone()).unwrap_or_default());
     let committed = move |(series, month): Cell| {
-        activity.with_untracked(|a| a.as_ref().map(|a| cell_text(a.values(series)[month.index()])).unwrap_or_default())
+        activity.with_untracked(|a| a.as_ref().map(|a| plain(a.values(series)[month.index()])).unwrap_or_default())
     };
-    let total = move |series: Series| {
-        activity.with(|a| a.as_ref().map(|a| exact_sum(&series_values(a, series, typed.get()))).unwrap_or_default())
-    };
+    // What each row shows after its months, a value being typed counted as if committed.
+    let summaries = Series::ALL.map(|series| {
+        Memo::new(move |_| {
+            activity.with(|a| {
+                a.as_ref().map(|a| {
+                    let typed = typed.get();
+                    row_summary(series, &series_values(a, series, typed), &series_values(a, series.programming(), typed))
+                })
+            })
+        })
+    });
+    let summary = move |series: Series| summaries[series.position()];
     // The cell last typed into, which carries its row's warning.
     let last_cell: RwSignal<Option<Cell>> = RwSignal::new(None);
-    let warning = move |series: Series| far_above_programming(series, total(series), total(series.programming()));
+    let warning = move |series: Series| summary(series).with(|s| s.as_ref().and_then(|s| s.warning.clone()));
     let apply = move |patch: MonthlyPatch| -> Result<bool, EditError> {
         let mut outcome = Ok(false);
         let s = selection.get_untracked();
@@ -209,7 +213,7 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                             {Month::all().map(|month| {
                                 let cell = (series, month);
                                 let key = (series.position(), month.number());
-                                let value = move || activity.with(|a| a.as_ref().map(|a| cell_text(a.values(series)[month.index()])).unwrap_or_default());
+                                let value = move || activity.with(|a| a.as_ref().map(|a| plain(a.values(series)[month.index()])).unwrap_or_default());
                                 let invalid = move || errors.with(|e| e.contains_key(&key));
                                 let warned = move || last_cell.get() == Some(cell) && warning(series).is_some();
                                 view! {
@@ -235,10 +239,8 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                                     </td>
                                 }
                             }).collect_view()}
-                            <td class="num total">{move || series.display(total(series))}</td>
-                            <td class="num progress" class:warn=move || warning(series).is_some()>{move || (series != series.programming()).then(|| {
-                                percent(progress(total(series), total(series.programming())))
-                            })}</td>
+                            <td class="num total">{move || summary(series).with(|s| s.as_ref().map(|s| s.total.clone()))}</td>
+                            <td class="num progress" class:warn=move || warning(series).is_some()>{move || summary(series).with(|s| s.as_ref().and_then(|s| s.progress.clone()))}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

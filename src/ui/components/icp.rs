@@ -29,7 +29,7 @@ pub fn IcpBlock() -> impl IntoView {
                                 <tr>
                                     <td>{format!("Etapa {}: {}", i + 1, stage.name)}</td>
                                     <td class="num">{average(stage.score)}</td>
-                                    <td>{if result.is_apto(i + 1) { "Sí" } else { "No" }}</td>
+                                    <td>{result.apto_label(i + 1)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

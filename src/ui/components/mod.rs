@@ -19,4 +19,4 @@ pub use icp::IcpBlock;
 pub use notices::{StorageNotices, WorkspaceBanner};
 pub use selection::SelectionControls;
 pub use sheet::AeiSheet;
-pub use tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
+pub use tables::FichaTable;

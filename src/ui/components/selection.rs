@@ -27,7 +27,7 @@ pub fn SelectionControls() -> impl IntoView {
                 <select id="select-year" prop:value=move || selection.get().year.to_string()
                     on:change=move |ev| {
                         if let Ok(year) = event_target_value(&ev).parse() {
-                            view.set(Selection { period: selection.get_untracked().period, ..Selection::of_year(year) });
+                            view.set(selection.get_untracked().in_year(year));
                         }
                     }>
                     {move || years().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
@@ -37,9 +37,7 @@ pub fn SelectionControls() -> impl IntoView {
                 <select id="select-version" prop:value=selected_version
                     on:change=move |ev| {
                         let chosen: Option<u32> = event_target_value(&ev).parse().ok();
-                        let current = selection.get_untracked();
-                        let latest = ws.with_untracked(|w| w.year(current.year).and_then(|y| y.poi.latest()).map(|v| v.number));
-                        view.set(Selection { version: if chosen == latest { None } else { chosen }, ..current });
+                        view.set(ws.with_untracked(|w| selection.get_untracked().with_version(w, chosen)));
                     }>
                     {move || versions().into_iter().map(|(n, label, citation)| view! {
                         <option value=n.to_string()>{format!("{label} ({citation})")}</option>

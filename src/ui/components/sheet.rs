@@ -8,13 +8,12 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::editing::{far_above_programming, is_block, parse_sheet_block};
-use crate::domain::plan::{exact_sum, Month, Series};
-use crate::domain::ficha::progress;
-use crate::domain::language::{parse_number, percent, DecimalMark};
+use super::grid::{arrow_step, month_columns, select_on_focus, GridMessages, PasteReport};
 use crate::domain::editing::sheet::{self, at_row};
+use crate::domain::editing::{is_block, parse_sheet_block, row_summary, EditError};
+use crate::domain::language::{parse_number, plain, DecimalMark};
+use crate::domain::plan::{Month, Series};
 use crate::domain::{Selection, Workspace};
-use super::grid::{arrow_step, cell_text, month_columns, select_on_focus, GridMessages, PasteReport};
 use crate::ui::state::use_state;
 
 /// Height of a sheet row in pixels; `style/grid.css` gives rows the same height.
@@ -78,7 +77,7 @@ impl Sheet {
                 })
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect())
         } else {
-            Err(vec![crate::domain::editing::EditError::ReadOnlyVersion.to_string()])
+            Err(vec![EditError::ReadOnlyVersion.to_string()])
         };
         self.typed.set(None);
         self.paste_errors.set(outcome.err().unwrap_or_default());
@@ -110,20 +109,22 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
         })
     });
     // A typed value counts in this row's total, or in its programming's.
-    let total_of = move |values: &[Decimal; 12], of_row: usize| {
+    let with_typed = move |values: &[Decimal; 12], of_row: usize| {
         let mut values = *values;
         if let Some((typed_row, month, value)) = sheet.typed.get() {
             if typed_row == of_row {
                 values[month.index()] = value;
             }
         }
-        exact_sum(&values)
+        values
     };
     let programming_row = row - series.position() + series.programming().position();
-    let total = move || data.with(|d| d.as_ref().map(|(_, values, _)| total_of(values, row)).unwrap_or_default());
-    let programmed =
-        move || data.with(|d| d.as_ref().map(|(_, _, values)| total_of(values, programming_row)).unwrap_or_default());
-    let warning = move || far_above_programming(series, total(), programmed());
+    let summary = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref().map(|(_, values, programming)| row_summary(series, &with_typed(values, row), &with_typed(programming, programming_row)))
+        })
+    });
+    let warning = move || summary.with(|s| s.as_ref().and_then(|s| s.warning.clone()));
     let name = move || (series == Series::PhysicalProgrammed).then(|| data.with(|d| d.as_ref().map(|(n, _, _)| n.clone())));
     view! {
         <tr data-row=row aria-rowindex={row + 2} class:first-series=series == Series::PhysicalProgrammed>
@@ -141,7 +142,7 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
                 };
                 let on_keydown = move |ev: KeyboardEvent| {
                     let input: HtmlInputElement = event_target(&ev);
-                    let committed = data.with_untracked(|d| d.as_ref().map(|(_, v, _)| cell_text(v[month.index()])).unwrap_or_default());
+                    let committed = data.with_untracked(|d| d.as_ref().map(|(_, v, _)| plain(v[month.index()])).unwrap_or_default());
                     let pressed = ev.key();
                     let target = if let Some((down, right)) = arrow_step(&pressed, &input) {
                         neighbour(&input, row, month, down, right)
@@ -176,7 +177,7 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
                         <input type="text" inputmode="decimal" class="cell"
                             aria-label=move || format!("{}, {} {}", name_of(data, activity), series.label(), month.short_name())
                             data-row=row data-month=month.number()
-                            prop:value=move || data.with(|d| d.as_ref().map(|(_, v, _)| cell_text(v[month.index()])).unwrap_or_default())
+                            prop:value=move || data.with(|d| d.as_ref().map(|(_, v, _)| plain(v[month.index()])).unwrap_or_default())
                             prop:readOnly=move || !sheet.editable.get()
                             aria-invalid=move || sheet.errors.with(|e| e.contains_key(&key)).to_string()
                             on:focus=select_on_focus
@@ -197,9 +198,9 @@ fn SheetRow(row: usize, sheet: Sheet) -> impl IntoView {
                     </td>
                 }
             }).collect_view()}
-            <td class="num total">{move || series.display(total())}</td>
+            <td class="num total">{move || summary.with(|s| s.as_ref().map(|s| s.total.clone()))}</td>
             <td class="num progress" class:warn=move || warning().is_some() title=warning>
-                {move || (series != series.programming()).then(|| percent(progress(total(), programmed())))}
+                {move || summary.with(|s| s.as_ref().and_then(|s| s.progress.clone()))}
             </td>
         </tr>
     }

@@ -10,7 +10,8 @@ use crate::io::ao_file;
 use crate::io::limits::MAX_FILE_BYTES;
 use crate::io::ao_sheet::{parse_rows, AoSheet, ImportPreview};
 use crate::io::backup::{self, Overview, MAX_BACKUP_BYTES};
-use crate::io::tables::{self, Table};
+use crate::io::tables;
+use crate::domain::ficha::TableId;
 use crate::io::office::{write_workbook, XLSX_MIME};
 use crate::storage::local::{self, Slot};
 use crate::ui::browser::{chosen_file, download_bytes, download_text, file_bytes, next_paint, now, seconds_since};
@@ -266,8 +267,8 @@ fn AoImport() -> impl IntoView {
 enum Export {
     AoSheetXlsx,
     AoSheetCsv,
-    TableXlsx(Table),
-    TableCsv(Table),
+    TableXlsx(TableId),
+    TableCsv(TableId),
     AllTablesXlsx,
 }
 
@@ -328,7 +329,7 @@ fn Exports() -> impl IntoView {
         let s = selection.get_untracked();
         message.set(ws.with_untracked(|w| export(w, s, code.as_deref(), what)).err());
     };
-    let table_row = move |table: Table| {
+    let table_row = move |table: TableId| {
         let id = table.label().to_lowercase().replace(' ', "");
         view! {
             <tr>
@@ -358,7 +359,7 @@ fn Exports() -> impl IntoView {
                     <td><button id="export-ao-xlsx" on:click=move |_| run(Export::AoSheetXlsx)>"XLSX"</button></td>
                     <td><button id="export-ao-csv" on:click=move |_| run(Export::AoSheetCsv)>"CSV"</button></td>
                 </tr>
-                {Table::ALL.into_iter().map(table_row).collect_view()}
+                {TableId::ALL.into_iter().map(table_row).collect_view()}
                 <tr>
                     <th scope="row">"Cuadro 1, Cuadro 2 y Tabla 3 en un solo libro"</th>
                     <td><button id="export-tables-xlsx" on:click=move |_| run(Export::AllTablesXlsx)>"XLSX"</button></td>

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::domain::language::quantity;
 use crate::domain::plan::Entity;
-use crate::domain::editing::{ActivityDraft, AeiDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError};
+use crate::domain::editing::{AeiDraft, Catalog, CodeNameDraft, Field, Item, ItemDraft, StructureError};
+use crate::domain::plan::ItemKind;
 use crate::domain::Workspace;
 use crate::ui::browser::focus;
 use crate::ui::components::{FormErrors, SelectionControls};
@@ -392,10 +393,10 @@ fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_c
     let ws = state.workspace;
     let year = Memo::new(move |_| state.selection.get().year);
     let activities = Memo::new(move |_| {
-        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.activities.iter().map(ActivityDraft::of).collect::<Vec<_>>()).unwrap_or_default())
+        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.activities.iter().map(|a| ItemDraft::of(a)).collect::<Vec<_>>()).unwrap_or_default())
     });
     let categories = Memo::new(move |_| ws.with(|w| catalog_entries(w, year.get(), Catalog::BudgetCategory)));
-    let form = EditForm::<ActivityDraft>::new();
+    let form = EditForm::<ItemDraft>::new();
     view! {
         <table id="ao-table" class="list">
             <caption>"Actividades operativas (AO) de la última versión"</caption>
@@ -440,7 +441,7 @@ fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_c
                 {pick_field("ao-category", "Categoría presupuestal (opcional)", Field::BudgetCategory, form, categories, |d| d.budget_category_code.clone(), |d, v| d.budget_category_code = v)}
                 {check_field("ao-approved", "Seguimiento aprobado", form, |d| d.follow_up_approved, |d, v| d.follow_up_approved = v)}
             </div>
-            {form.footer(state, "ao-save".to_string(), "Agregar AO", |w, year, original, d| w.save_activity(year, original, d))}
+            {form.footer(state, "ao-save".to_string(), "Agregar AO", |w, year, original, d| w.save_item(year, ItemKind::Activity, original, d))}
         </fieldset>
     }
 }
@@ -453,10 +454,10 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
     let ws = state.workspace;
     let year = Memo::new(move |_| state.selection.get().year);
     let investments = Memo::new(move |_| {
-        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.investments.iter().map(InvestmentDraft::of).collect::<Vec<_>>()).unwrap_or_default())
+        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.investments.iter().map(|i| ItemDraft::of(i)).collect::<Vec<_>>()).unwrap_or_default())
     });
     let counted = Memo::new(move |_| ws.with(|w| w.settings.investments_in_average));
-    let form = EditForm::<InvestmentDraft>::new();
+    let form = EditForm::<ItemDraft>::new();
     view! {
         <h2>"Inversiones"</h2>
         <table id="inv-table" class="list">
@@ -468,11 +469,11 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
             </tr></thead>
             <tbody>
                 {move || investments.get().into_iter().map(|inv| {
-                    let (cui, row_code) = (inv.cui.clone(), inv.cui.clone());
+                    let (cui, row_code) = (inv.code.clone(), inv.code.clone());
                     let draft = inv.clone();
                     view! {
                         <tr data-code=row_code>
-                            <td>{inv.cui}</td><td>{inv.name}</td><td>{inv.unit}</td><td>{inv.aei_code}</td>
+                            <td>{inv.code}</td><td>{inv.name}</td><td>{inv.unit}</td><td>{inv.aei_code}</td>
                             <td>{inv.cost_center_code}</td>
                             <td>{if inv.follow_up_approved { "Sí" } else { "No" }}</td>
                             {row_actions(
@@ -496,14 +497,14 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
         <fieldset class="edit-form">
             <legend>{form.legend("Agregar inversión")}</legend>
             <div class="form-grid">
-                {text_field("inv-cui", "CUI (código único de inversión)", Field::Code, form, |d| d.cui.clone(), |d, v| d.cui = v)}
+                {text_field("inv-cui", "CUI (código único de inversión)", Field::Code, form, |d| d.code.clone(), |d, v| d.code = v)}
                 {text_field("inv-name", "Denominación", Field::Name, form, |d| d.name.clone(), |d, v| d.name = v)}
                 {text_field("inv-unit", "Unidad de medida", Field::Unit, form, |d| d.unit.clone(), |d, v| d.unit = v)}
                 {pick_field("inv-aei", "AEI", Field::Aei, form, aeis, |d| d.aei_code.clone(), |d, v| d.aei_code = v)}
                 {pick_field("inv-cc", "Centro de costo", Field::CostCenter, form, cost_centers, |d| d.cost_center_code.clone(), |d, v| d.cost_center_code = v)}
                 {check_field("inv-approved", "Seguimiento aprobado", form, |d| d.follow_up_approved, |d, v| d.follow_up_approved = v)}
             </div>
-            {form.footer(state, "inv-save".to_string(), "Agregar inversión", |w, year, original, d| w.save_investment(year, original, d))}
+            {form.footer(state, "inv-save".to_string(), "Agregar inversión", |w, year, original, d| w.save_item(year, ItemKind::Investment, original, d))}
         </fieldset>
     }
 }
@@ -513,7 +514,7 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
 fn NewYear() -> impl IntoView {
     let state = use_state();
     let ws = state.workspace;
-    let next = Memo::new(move |_| ws.with(|w| w.years.iter().map(|y| y.year).max().map_or(String::new(), |y| (y + 1).to_string())));
+    let next = Memo::new(move |_| ws.with(|w| w.next_year().map(|y| y.to_string()).unwrap_or_default()));
     let typed: RwSignal<Option<String>> = RwSignal::new(None);
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let create = move |_| {

@@ -6,7 +6,10 @@ use super::fields::{date_text, page_range, status_class, Errors, Pager};
 use super::transfer::offer_sheet;
 use super::use_reco;
 use crate::domain::language::percent;
-use crate::domain::recommendations::{due_soon, indicator_rows, FollowUp, Grouping, RecommendationFollowUp, RecommendationKind, RecommendationStatus, INDICATOR_COLUMNS};
+use crate::domain::recommendations::{
+    due_soon, indicator_rows, FollowUp, Grouping, RecommendationFollowUp, RecommendationKind, RecommendationStatus, INDICATOR_COLUMNS,
+    PERCENT_IMPLEMENTED_FORMULA,
+};
 use crate::io::recommendations_csv::dashboard_sheet;
 use crate::ui::components::Px;
 
@@ -70,7 +73,7 @@ pub fn Dashboard() -> impl IntoView {
                 <div class="card main">
                     <span class="card-value" id="reco-percent">{move || percent(overall().percent_implemented())}</span>
                     <span class="card-label">"implementado"</span>
-                    <span class="card-note">"Implementadas / (total − inaplicables − no aplicables)"</span>
+                    <span class="card-note">{PERCENT_IMPLEMENTED_FORMULA}</span>
                 </div>
                 <div class="card"><span class="card-value" id="reco-total">{move || overall().total}</span><span class="card-label">"recomendaciones"</span></div>
                 <div class="card"><span class="card-value" id="reco-implemented">{move || overall().implemented}</span><span class="card-label">"implementadas"</span></div>
@@ -215,7 +218,7 @@ fn DeadlineList(follow_up: Memo<FollowUp>, overdue: bool) -> impl IntoView {
                     let register = &w.recommendations;
                     rows[page_range(rows.len(), page.get())].iter().map(|row| {
                         let r = register.recommendation(row.id);
-                        let days = row.days_to_deadline.map(|d| if overdue { -d } else { d }).unwrap_or_default();
+                        let days = row.days_shown();
                         let id = row.id;
                         view! {
                             <tr>
