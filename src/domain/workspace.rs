@@ -46,7 +46,7 @@ impl YearPlan {
     }
 }
 
-/// Settings that encode unverified practice, kept as data (DOMAIN.md).
+/// Settings that encode unverified practice, kept as data (docs/FORMULAS.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Settings {
     /// Whether inversiones enter Cuadro 1 (default no).

@@ -256,7 +256,7 @@ fn section3_groups_the_ao_under_their_budget_category() {
 
 #[test]
 fn section3_describes_the_ao_goals_from_the_data_and_the_users_words() {
-    // The reference writes "de un informe" here; numbers in prose take their digits (DOMAIN.md §4).
+    // The reference writes "de un informe" here; numbers in prose take their digits (docs/FICHA.md).
     assert_block(
         &reference(),
         3,

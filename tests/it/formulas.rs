@@ -1,4 +1,4 @@
-//! The formulas of DOMAIN.md §3 on data built for each rule.
+//! The formulas of docs/FORMULAS.md on data built for each rule.
 
 use std::str::FromStr;
 

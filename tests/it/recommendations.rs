@@ -1,4 +1,4 @@
-//! Recommendation follow-up (DOMAIN.md §6): validation, append-only history, deadlines and indicators.
+//! Recommendation follow-up (docs/RECOMMENDATIONS.md): validation, append-only history, deadlines and indicators.
 
 use std::time::{Duration, Instant};
 

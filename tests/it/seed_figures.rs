@@ -1,4 +1,4 @@
-//! The seed figures of DOMAIN.md §7, computed from the preloaded example.
+//! The seed figures of docs/EXAMPLE.md, computed from the preloaded example.
 
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::ficha::{cuadro1, cuadro2, tabla3};

@@ -1,4 +1,4 @@
-//! The POI of a year and its approved versions, each a snapshot of its AO (DOMAIN.md §2).
+//! The POI of a year and its approved versions, each a snapshot of its AO and inversiones (docs/FICHA.md, section 2).
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -67,7 +67,7 @@ impl StatusRule {
     }
 }
 
-/// The status list as data (DOMAIN.md §6 marks it unverified): one rule per status.
+/// The status list as data (docs/RECOMMENDATIONS.md: unverified practice): one rule per status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusCatalog {
     pub pendiente: StatusRule,
@@ -77,7 +77,7 @@ pub struct StatusCatalog {
     pub no_aplicable: StatusRule,
 }
 
-/// §6: % implemented = Implementada / (total − Inaplicable − No aplicable); those three are closed.
+/// docs/RECOMMENDATIONS.md: % implemented = Implementada / (total − Inaplicable − No aplicable); those three are closed.
 impl Default for StatusCatalog {
     fn default() -> Self {
         use RecommendationStatus::*;

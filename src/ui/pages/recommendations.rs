@@ -52,7 +52,7 @@ impl Reco {
     }
 
     /// Runs `operation` on the register and keeps the workspace change only when it says so. Not
-    /// generic, so the signal update is compiled once rather than at every form (issue 7).
+    /// generic, so the signal update is compiled once rather than at every form (the wasm budget, README.md "Benchmark").
     fn apply(&self, operation: &mut dyn FnMut(&mut RecommendationRegister) -> bool) {
         self.ws.maybe_update(|w| operation(&mut w.recommendations));
     }
