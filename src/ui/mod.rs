@@ -1,6 +1,7 @@
 //! The browser UI: thin components that read domain-derived data and dispatch domain edits; the
 //! app shell (header, notices, the page the location names) and the pages loaded as chunks.
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod browser;
 pub mod components;

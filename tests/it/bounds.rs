@@ -8,7 +8,6 @@ use ficha::domain::plan::{compare, Investment, Month, OperativeActivity, Period,
 use ficha::domain::document::draft_ficha;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::editing::{parse_block, parse_sheet_block, AeiDraft};
-use ficha::domain::synthetic::compute_every_table;
 use ficha::domain::{Selection, Workspace};
 use ficha::io::ao_file::read_cells;
 use ficha::io::ao_sheet::{header, parse_rows, AoSheet, SheetErrors};
@@ -342,7 +341,6 @@ fn compute_everything(ws: &Workspace, view: Selection) {
     }
     ao_sheet(ws, view).unwrap();
     ao_sheet_csv(ws, view).unwrap();
-    compute_every_table(ws, view);
     let versions = &year.poi.versions;
     compare(&versions[versions.len() - 2], &versions[versions.len() - 1]);
 }

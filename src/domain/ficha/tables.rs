@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::figures::{aei_figures, mean, progress, ActivityFigures, Figures, TableOptions};
-use crate::domain::plan::{Aei, CostCenter, OperativeActivity, Period, PoiVersion};
+use crate::domain::plan::{Aei, CostCenter, Period, PoiVersion};
 
 /// One row of Cuadro 1: the AEI or one of its centros de costo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,50 +99,6 @@ impl Tabla3 {
     pub fn total_financial_progress(&self) -> Option<Decimal> {
         progress(self.total_financial_executed, self.total_financial_programmed)
     }
-}
-
-/// Every table of every AEI of one version, each AO's figures computed once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EveryTable<'a> {
-    /// Per AEI: Cuadro 1, and the AO rows of Cuadro 2 and Tabla 3 with their figures.
-    pub aeis: Vec<(Cuadro1, Vec<(&'a OperativeActivity, Figures)>)>,
-    pub total_financial_programmed: Decimal,
-    pub total_financial_executed: Decimal,
-}
-
-/// Computes every table of every AEI in one pass over the version's AO.
-pub fn every_table<'a>(
-    version: &'a PoiVersion,
-    aeis: &[Aei],
-    cost_centers: &[CostCenter],
-    period: Period,
-    options: TableOptions,
-) -> EveryTable<'a> {
-    use std::collections::HashMap;
-    let mut by_aei: HashMap<&str, Vec<(&OperativeActivity, Figures)>> = HashMap::new();
-    let mut total_financial_programmed = Decimal::ZERO;
-    let mut total_financial_executed = Decimal::ZERO;
-    for ao in &version.activities {
-        let f = Figures::of(ao, period);
-        total_financial_programmed = total_financial_programmed.saturating_add(f.financial_programmed);
-        total_financial_executed = total_financial_executed.saturating_add(f.financial_executed);
-        by_aei.entry(ao.aei_code.as_str()).or_default().push((ao, f));
-    }
-    let mut investments: HashMap<&str, Vec<(&str, Figures)>> = HashMap::new();
-    for inv in version.investments.iter().filter(|_| options.include_investments) {
-        let f = Figures::of(inv, period);
-        investments.entry(inv.aei_code.as_str()).or_default().push((inv.cost_center_code.as_str(), f));
-    }
-    let aeis = aeis
-        .iter()
-        .map(|aei| {
-            let rows = by_aei.remove(aei.code.as_str()).unwrap_or_default();
-            let mut entries: Vec<(&str, Figures)> = rows.iter().map(|(ao, f)| (ao.cost_center_code.as_str(), *f)).collect();
-            entries.extend(investments.remove(aei.code.as_str()).unwrap_or_default());
-            (cuadro1_of(aei, &entries, cost_centers), rows)
-        })
-        .collect();
-    EveryTable { aeis, total_financial_programmed, total_financial_executed }
 }
 
 /// Tabla 3 for one AEI: its AO as rows, the financial Total over every AO of the version (only
