@@ -2,7 +2,7 @@
 //! example's .docx, its tables as one workbook, each table as XLSX and CSV, and the AO sheet, for
 //! the example as published, its first semester of an earlier version, and a workspace with every
 //! kind of row (several CC, an AO not counted, one without programming, an inversión counted).
-//! `FICHA_BLESS=1 cargo test --test golden` writes the files instead (only when an output is meant to change).
+//! `FICHA_BLESS=1 cargo test --test it golden` writes the files instead (only when an output is meant to change).
 
 use std::path::{Path, PathBuf};
 
