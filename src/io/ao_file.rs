@@ -6,8 +6,8 @@ use super::ao_sheet::{apply_import, plan_import, AoSheet, ImportError, ImportPre
 use super::csv::{self, CsvError};
 use super::limits::{megabytes, MAX_FILE_BYTES};
 use super::xlsx::{self, XlsxError};
-use crate::domain::poi::PoiVersion;
-use crate::domain::workspace::{Workspace, YearPlan};
+use crate::domain::plan::PoiVersion;
+use crate::domain::{Workspace, YearPlan};
 
 /// Why a file gives no cells to validate; nothing is imported.
 #[derive(Debug, Clone, PartialEq, Eq)]

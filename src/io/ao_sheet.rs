@@ -1,4 +1,4 @@
-//! The AO follow-up sheet (FORMATS.md): CSV in and out, all-or-nothing with every error listed.
+//! The AO follow-up sheet (docs/FORMAT-ao-sheet.md): CSV in and out, all-or-nothing with every error listed.
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
@@ -8,14 +8,11 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::csv::{self, fold, guard_text, header_key, unguard_text, CsvError, Delimiter};
-use crate::domain::edit::Series;
-use crate::domain::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
-use crate::domain::period::Month;
-use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Indicator, OperativeActivity};
-use crate::domain::poi::{Poi, PoiVersion};
-use crate::domain::workspace::YearPlan;
+use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Indicator, Month, OperativeActivity, Poi, PoiVersion, Series};
+use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
+use crate::domain::YearPlan;
 
-/// The text columns, in the order of FORMATS.md.
+/// The text columns, in the order of docs/FORMAT-ao-sheet.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TextColumn {
     AeiCode,
@@ -68,7 +65,7 @@ impl TextColumn {
     }
 }
 
-/// The four monthly series, in the order of FORMATS.md (the grid's order).
+/// The four monthly series, in the order of docs/FORMAT-ao-sheet.md (the grid's order).
 const SERIES: [Series; 4] = Series::ALL;
 
 /// The column of a series' month: `fis_prog_01` … `fin_ejec_12`.
@@ -117,7 +114,7 @@ pub enum SheetProblem {
 pub struct SheetError {
     /// 1-based, the header being row 1; `None` for the file as a whole.
     pub row: Option<usize>,
-    /// The column as FORMATS.md names it.
+    /// The column as docs/FORMAT-ao-sheet.md names it.
     pub column: Option<String>,
     /// The cell's text, when a value is the problem.
     pub value: Option<String>,

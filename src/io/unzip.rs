@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::limits::{megabytes, MAX_INFLATED_BYTES};
-use super::zip::crc32;
+use super::office::crc32;
 
 const LOCAL_HEADER: u32 = 0x0403_4B50;
 const CENTRAL_HEADER: u32 = 0x0201_4B50;
@@ -173,7 +173,7 @@ impl<'a> ZipArchive<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::zip::ZipWriter;
+    use crate::io::office::ZipWriter;
 
     #[test]
     fn stored_entries_written_by_the_zip_writer_read_back() {
