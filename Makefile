@@ -5,7 +5,7 @@ TRUNK_VERSION := 0.21.14
 WASM_SPLIT_VERSION := 0.2.4
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build test test-host test-browser bench clean
+.PHONY: setup serve build test test-host test-components test-browser bench clean
 
 setup:
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -28,14 +28,21 @@ serve: setup
 
 test-host:
 	cargo test --locked
+	node tools/import-cycles.mjs
+
+# The grid mounted alone in headless Chromium (tests/web/, wasm-bindgen-test-runner through chromedriver).
+test-components: setup
+	cargo test --locked --target wasm32-unknown-unknown --test web
 
 test-browser: build
 	node --test tests/e2e/
 
-test: setup test-host test-browser
+test: setup test-host test-components test-browser
 
+# The users' build (dist/) and one with the benchmark's wasm entry points (dist-bench/, never served).
 bench: build
+	trunk build --release --offline --features bench --dist dist-bench
 	node tests/e2e/bench.mjs
 
 clean:
-	rm -rf dist target/wasm-opt
+	rm -rf dist dist-bench target/wasm-opt

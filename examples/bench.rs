@@ -1,16 +1,18 @@
-//! Native side of the benchmark: every table for 1,000 / 5,000 / 20,000 AO, the stored size, and a
-//! CEPLAN-shaped export of 5,000 AO × 3 departments (written to `target/bench/`, imported natively
-//! here and through the page by `tests/e2e/bench.mjs`). Prints one JSON object that
-//! `tests/e2e/bench.mjs` merges with the browser figures into one table.
+//! Native side of the benchmark: what the pages compute (the AEI page's three tables, Resumen's
+//! Cuadro 1 of every AEI, Tabla 3's Total) for 1,000 / 5,000 / 20,000 AO, saving and loading, and
+//! a CEPLAN-shaped export of 5,000 AO × 3 departments (written to `target/bench/`, imported natively
+//! here and through the page by `tests/e2e/bench.mjs`). Prints one JSON object;
+//! `tests/e2e/bench.mjs` merges it with the browser figures into one table.
 
 use std::time::Instant;
 
 use ficha::domain::example::REFERENCE_VIEW;
 use ficha::domain::import_memory::ImportMemory;
+use ficha::domain::synthetic::{aei_page_tables, bench_batch, summary_page_cuadro1, synthetic_workspace, version_total};
+use ficha::domain::Workspace;
 use ficha::io::ao_file::read_file;
 use ficha::io::ao_sheet::{Choices, Parsed};
 use support::ceplan::{CeplanAo, CeplanBook, Department};
-use ficha::domain::synthetic::{bench_batch, compute_every_table, synthetic_workspace};
 use ficha::storage::document::{decode, encode};
 
 /// Median milliseconds of `rounds` runs of `f`.
@@ -28,7 +30,7 @@ fn median_ms(rounds: usize, mut f: impl FnMut()) -> f64 {
 
 // The test builders: the same CEPLAN workbook the host tests write.
 #[allow(dead_code)]
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 mod support;
 
 /// 5,000 AO in 3 departments each (15,000 rows), reported to June: as sparse as a real export
@@ -74,17 +76,25 @@ fn ceplan_export() -> CeplanBook {
     CeplanBook::of(aos)
 }
 
+/// Median ms of one call of `f`, timed in batches as the wasm half is (`bench_batch`).
+fn per_call_ms(ws: &Workspace, activities: usize, f: impl Fn(&Workspace) -> usize) -> f64 {
+    let batch = bench_batch(activities);
+    median_ms(15, || {
+        for _ in 0..batch {
+            std::hint::black_box(f(std::hint::black_box(ws)));
+        }
+    }) / batch as f64
+}
+
 fn main() {
-    let mut tables = Vec::new();
+    let mut pages = Vec::new();
     for n in [1_000, 5_000, 20_000] {
         let ws = synthetic_workspace(n, 40);
-        let batch = bench_batch(n);
-        let ms = median_ms(15, || {
-            for _ in 0..batch {
-                std::hint::black_box(compute_every_table(std::hint::black_box(&ws), REFERENCE_VIEW));
-            }
-        }) / batch as f64;
-        tables.push(format!("\"{n}\":{ms:.3}"));
+        let aei = ws.year(REFERENCE_VIEW.year).expect("the example's year").aeis[0].code.clone();
+        let aei_page = per_call_ms(&ws, n, |ws| aei_page_tables(ws, REFERENCE_VIEW, &aei));
+        let summary = per_call_ms(&ws, n, |ws| summary_page_cuadro1(ws, REFERENCE_VIEW));
+        let total = per_call_ms(&ws, n, |ws| usize::from(!version_total(ws, REFERENCE_VIEW).is_zero()));
+        pages.push(format!("\"{n}\":[{aei_page:.4},{summary:.4},{total:.4}]"));
     }
     let ws = synthetic_workspace(5_000, 40);
     let text = encode(&ws);
@@ -104,8 +114,8 @@ fn main() {
         assert!(matches!(read, Ok((_, Parsed::Sheet(ref sheet))) if sheet.activities().len() == 5_000), "{:?}", read.err());
     });
     println!(
-        "{{\"tables_ms\":{{{}}},\"save_5000_ms\":{save:.3},\"load_5000_ms\":{load:.3},\"stored_5000_bytes\":{},\"ceplan_path\":\"{path}\",\"ceplan_bytes\":{},\"import_15000_ms\":{import:.1}}}",
-        tables.join(","),
+        "{{\"pages_ms\":{{{}}},\"save_5000_ms\":{save:.3},\"load_5000_ms\":{load:.3},\"stored_5000_bytes\":{},\"ceplan_path\":\"{path}\",\"ceplan_bytes\":{},\"import_15000_ms\":{import:.1}}}",
+        pages.join(","),
         text.len(),
         export.len()
     );

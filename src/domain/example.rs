@@ -1,14 +1,19 @@
-//! The reference ficha (AEI.08.05, 2023) as a preloaded example workspace (DOMAIN.md §7).
+//! The reference ficha (AEI.08.05, 2023) as the preloaded example workspace (docs/EXAMPLE.md): all example data, nowhere else.
+
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::integrity::{IntegrityResult, IntegrityStage};
-use super::narrative::reference_inputs;
-use super::period::Period;
-use super::plan::{Aei, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity};
-use super::recommendations_summary::reference_register;
-use super::poi::{Amendment, Poi, PoiVersion, Resolution};
-use super::workspace::{Selection, Settings, Workspace, YearPlan};
+use crate::domain::calendar::Date;
+use crate::domain::document::{
+    ActivityNarrative, AeiNarrative, CorrectiveMeasure, EntityReference, NarrativeInputs, PreviousEvaluation, Problem,
+};
+use crate::domain::ficha::{IntegrityResult, IntegrityStage};
+use crate::domain::plan::{
+    Aei, Amendment, BudgetCategory, CostCenter, Entity, Indicator, MonthlyValues, OperativeActivity, Period, Poi, PoiVersion, Resolution,
+};
+use crate::domain::recommendations::{Recommendation, RecommendationRegister, RecommendationSource, RecommendationType};
+use crate::domain::{Selection, Settings, Workspace, YearPlan};
 
 /// Code of the example's integrity AO.
 pub const INTEGRITY_AO: &str = "AOI00106600085";
@@ -185,4 +190,74 @@ pub fn reference_workspace() -> Workspace {
         recommendations: reference_register(),
         imports: Default::default(),
     }
+}
+
+/// The reference ficha's texts for AEI.08.05 and its AO.
+pub fn reference_inputs() -> NarrativeInputs {
+    let integrity = ActivityNarrative {
+        prose_name: String::new(),
+        unit_noun: None,
+        goal_description: "a través de los cuales se reportan las acciones y/o tareas realizadas, en el marco del seguimiento de la implementación del modelo de integridad".to_string(),
+        achievement_verb: "elaboró".to_string(),
+        achievement: "sobre la evaluación de los resultados proporcionados por la Secretaria de Integridad Pública respecto a la implementación del modelo de integridad, en función al cumplimiento a lo establecido en la Guía de Evaluación del Estándar de Integridad de la Etapa 1, aprobada por Resolución de Secretaria de Integridad Pública N° 003-2023-PCM/SIP".to_string(),
+        contribution: "Mediante esta actividad el equipo técnico de la Coordinación Funcional de Integridad perteneciente a la Dirección Ejecutiva llevo a cabo diferentes acciones para cumplir con lo establecido en la Guía de Evaluación Estándar de Integridad de la Etapa 1, aprobada por Resolución de Secretaria de Integridad Pública N° 003-2023-PCM/SIP.".to_string(),
+        problems: vec![Problem {
+            description: "No se cuenta con información respecto al nivel de avance de implementación de las recomendaciones derivadas de informes de servicios de control posterior emitidos por el OCI, CGR y Sociedades de Auditoría.".to_string(),
+            measures: vec![CorrectiveMeasure {
+                description: "Se implementará un sistema de monitoreo y supervisión respecto al avance de implementación de las recomendaciones derivadas de informes de servicios de control posterior emitidos por el OCI, CGR y Sociedades de Auditoría.".to_string(),
+            }],
+        }],
+    };
+    let aei = AeiNarrative {
+        prose_name: "Modelo de Integridad implementado en la Gestión Interna del Ministerio de Trabajo y Promoción del Empleo".to_string(),
+        theme: "el modelo de integridad".to_string(),
+        reports_icp: true,
+        icp_actions: [
+            "Creación de la Coordinación Funcional de Integridad, como equipo de trabajo al interior de la Dirección Ejecutiva del Programa, mediante Resolución Directoral N° 050-2023-LP/DE.",
+            "Incorporación de la actividad operativa integridad en el POI 2023.",
+            "Implementación del registro de visitas en línea en todas las sedes a nivel nacional.",
+            "Incorporación del enfoque de integridad en los Procesos de Selección de Personal, mediante la Resolución Directoral N° 294-2023-LLP/DE.",
+            "Aprobación de la “Directiva que establece el procedimiento para el reconocimiento de las/os servidoras/es civiles del Programa de Empleo Temporal “Llamkasun Perú””, mediante la Resolución Directoral N° 260-2023-LLP/DE.",
+        ]
+        .map(str::to_string)
+        .to_vec(),
+        activities: BTreeMap::from([(INTEGRITY_AO.to_string(), integrity)]),
+        previous_evaluation: PreviousEvaluation {
+            source_report: "Informe de Evaluación de Implementación del Plan Operativo Institucional (POI) Anual 2023 correspondiente al primer semestre".to_string(),
+            recommendations: vec![
+                "Se recomienda la inclusión de los empleos temporales producto de la intervención de las actividades de intervención inmediata, modificando el nombre del indicador de Acción Estratégica Institucional (AEI) N° 7.4, de la siguiente manera: “Número de empleos temporales generados a través del financiamiento o cofinanciamiento de proyectos de inversión pública y actividades intensivas en mano de obra no calificada.".to_string(),
+                "Se recomienda que, a través de las Unidades Territoriales se brinde un seguimiento constante a los Organismos Ejecutores (Gobiernos Locales), así como, realizar visitas inopinadas.".to_string(),
+            ],
+            follow_up: "Al respecto, durante el primer semestre de 2023, no se contaba con la actividad operativa vinculada a la AEI.8.5, dado que esta fue incorporada en el Plan Operativo Institucional (POI) Modificado Versión 2.".to_string(),
+        },
+        edits: BTreeMap::new(),
+    };
+    NarrativeInputs {
+        entity_reference: EntityReference::default(),
+        pliego: "Ministerio de Trabajo y Promoción del Empleo".to_string(),
+        aeis: BTreeMap::from([("AEI.08.05".to_string(), aei)]),
+    }
+}
+
+/// The reference ficha's two recommendations of the first-semester POI evaluation (section 5), as
+/// the example's register holds them.
+pub fn reference_register() -> RecommendationRegister {
+    const REPORT: &str = "Informe de Evaluación de Implementación del Plan Operativo Institucional (POI) Anual 2023 correspondiente al primer semestre";
+    const FOLLOW_UP: &str = "Al respecto, durante el primer semestre de 2023, no se contaba con la actividad operativa vinculada a la AEI.8.5, dado que esta fue incorporada en el Plan Operativo Institucional (POI) Modificado Versión 2.";
+    const TEXTS: [&str; 2] = [
+        "Se recomienda la inclusión de los empleos temporales producto de la intervención de las actividades de intervención inmediata, modificando el nombre del indicador de Acción Estratégica Institucional (AEI) N° 7.4, de la siguiente manera: “Número de empleos temporales generados a través del financiamiento o cofinanciamiento de proyectos de inversión pública y actividades intensivas en mano de obra no calificada.",
+        "Se recomienda que, a través de las Unidades Territoriales se brinde un seguimiento constante a los Organismos Ejecutores (Gobiernos Locales), así como, realizar visitas inopinadas.",
+    ];
+    // The reference does not date the report; the example assumes the end of August 2023, after
+    // the first semester it evaluates closed.
+    let date = Date::new(2023, 8, 31).expect("a valid date");
+    let mut register = RecommendationRegister::default();
+    for (i, text) in TEXTS.iter().enumerate() {
+        let source = RecommendationSource::PreviousEvaluation { report: REPORT.to_string(), date };
+        let mut recommendation =
+            Recommendation::new(source, &(i + 1).to_string(), text, RecommendationType::ManagementImprovement);
+        recommendation.follow_up = FOLLOW_UP.to_string();
+        register.add_recommendation(recommendation).expect("the reference recommendations are valid");
+    }
+    register
 }

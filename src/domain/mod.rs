@@ -1,30 +1,19 @@
-//! The pure domain: plan model, formulas, formats and rules; no browser types, host-tested.
+//! The pure domain: what a POI is, the ficha's figures and text, every edit and rule; no browser
+//! types, host-tested. Each room's `mod.rs` re-exports what callers use; the workspace is here.
 
 pub mod calendar;
-pub mod charts;
-pub mod compare;
-pub mod edit;
-pub mod draft;
+pub mod document;
+pub mod editing;
 pub mod example;
 pub mod ficha;
-pub mod format;
-pub mod history;
 pub mod import_memory;
-pub mod integrity;
+pub mod language;
 pub mod limits;
-pub mod labels;
-pub mod narrative;
-pub mod numbers;
-pub mod paste;
-pub mod period;
 pub mod plan;
-pub mod poi;
 pub mod recommendations;
-pub mod recommendations_summary;
 pub mod safekeeping;
-pub mod sheet;
-pub mod structure;
+#[cfg(feature = "bench")]
 pub mod synthetic;
-pub mod text;
-pub mod words;
-pub mod workspace;
+mod workspace;
+
+pub use workspace::{Selection, Settings, Workspace, YearPlan};

@@ -1,11 +1,12 @@
-//! Synthetic workspaces of any size, for the benchmark and the stored-size checks.
+//! Synthetic workspaces of any size, and what the pages compute from them, for the benchmark
+//! (`make bench`) and the stored-size check; compiled only with the `bench` feature.
 
 use rust_decimal::Decimal;
 
 use super::example::reference_workspace;
-use super::ficha::every_table;
+use super::ficha::{version_financial_total, TableId};
 use super::plan::{Aei, CostCenter, Indicator, OperativeActivity};
-use super::workspace::{Selection, Workspace};
+use super::{Selection, Workspace};
 
 /// The example workspace with `activities` AO spread over `aeis` AEI and 10 CC in its latest
 /// version, every month programmed and executed with realistic values; viewed as the example is
@@ -49,18 +50,28 @@ pub fn synthetic_workspace(activities: usize, aeis: usize) -> Workspace {
     ws
 }
 
-/// How many times one timed sample of the benchmark computes every table of `activities` AO: a
-/// sample of small workspaces repeats so that it lasts well above the browser's clock resolution
+/// How many times one timed sample of the benchmark repeats a computation over `activities` AO:
+/// a sample of small workspaces repeats so that it lasts well above the browser's clock resolution
 /// (0.1 ms), the same in the native and the wasm run so their ratio is fair.
 pub fn bench_batch(activities: usize) -> usize {
     20_000usize.div_ceil(activities.max(1))
 }
 
-/// Computes every table (Cuadro 1, Cuadro 2, Tabla 3) of every AEI; returns the rows produced.
-pub fn compute_every_table(ws: &Workspace, selection: Selection) -> usize {
-    let (Some(year), Some(version)) = (ws.year(selection.year), ws.evaluated_version(selection)) else { return 0 };
-    let tables = every_table(version, &year.aeis, &year.cost_centers, selection.period, ws.settings.table_options());
-    tables.aeis.iter().map(|(c1, rows)| c1.cost_centers.len() + 1 + rows.len()).sum()
+/// What the AEI page computes after an edit: Cuadro 1, Cuadro 2 and Tabla 3 of the AEI as they
+/// print (Tabla 3's Total over the whole version); the rows produced.
+pub fn aei_page_tables(ws: &Workspace, selection: Selection, aei_code: &str) -> usize {
+    TableId::ALL.iter().filter_map(|&id| ws.table(selection, aei_code, id)).map(|t| t.body.len() + t.foot.len()).sum()
+}
+
+/// What the Resumen page computes: Cuadro 1 of every AEI of the year; the AEI counted.
+pub fn summary_page_cuadro1(ws: &Workspace, selection: Selection) -> usize {
+    let Some(year) = ws.year(selection.year) else { return 0 };
+    year.aeis.iter().filter(|aei| ws.cuadro1(selection, &aei.code).is_some()).count()
+}
+
+/// Tabla 3's Total alone: the financial programming and execution of every AO of the version.
+pub fn version_total(ws: &Workspace, selection: Selection) -> Decimal {
+    ws.evaluated_version(selection).map_or(Decimal::ZERO, |v| version_financial_total(v, selection.period).1)
 }
 
 #[cfg(test)]
@@ -70,20 +81,14 @@ mod tests {
     use crate::storage::document::encode;
 
     #[test]
-    fn every_table_agrees_with_the_per_aei_tables() {
-        let ws = synthetic_workspace(500, 7);
-        let view = REFERENCE_VIEW;
-        let year = ws.year(view.year).unwrap();
-        let all = every_table(ws.evaluated_version(view).unwrap(), &year.aeis, &year.cost_centers, view.period, ws.settings.table_options());
-        for (aei, (cuadro1, rows)) in year.aeis.iter().zip(&all.aeis) {
-            assert_eq!(Some(cuadro1), ws.cuadro1(view, &aei.code).as_ref());
-            let expected: Vec<_> = ws.cuadro2(view, &aei.code).iter().map(|f| (f.code.clone(), f.figures())).collect();
-            let got: Vec<_> = rows.iter().map(|(ao, f)| (ao.code.clone(), *f)).collect();
-            assert_eq!(got, expected);
-        }
-        let tabla3 = ws.tabla3(view, &year.aeis[0].code).unwrap();
-        assert_eq!(all.total_financial_programmed, tabla3.total_financial_programmed);
-        assert_eq!(all.total_financial_executed, tabla3.total_financial_executed);
+    fn the_benchmarked_computations_are_the_pages_tables() {
+        let ws = synthetic_workspace(400, 8);
+        let aei = &ws.year(2023).unwrap().aeis[0].code;
+        // 50 AO in Cuadro 2 and Tabla 3, the AEI and its CC in Cuadro 1, the Total.
+        let cuadro1_rows = 1 + ws.cuadro1(REFERENCE_VIEW, aei).unwrap().cost_centers.len();
+        assert_eq!(aei_page_tables(&ws, REFERENCE_VIEW, aei), cuadro1_rows + 50 + 50 + 1);
+        assert_eq!(summary_page_cuadro1(&ws, REFERENCE_VIEW), 8);
+        assert_eq!(version_total(&ws, REFERENCE_VIEW), ws.tabla3(REFERENCE_VIEW, aei).unwrap().total_financial_executed);
     }
 
     #[test]

@@ -2,13 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ficha::TableOptions;
-use super::integrity::IntegrityResult;
-use super::narrative::NarrativeInputs;
-use super::recommendations::RecommendationRegister;
-use super::period::Period;
-use super::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei};
-use super::poi::{Poi, PoiVersion};
+use crate::domain::ficha::{IntegrityResult, TableOptions};
+use crate::domain::document::NarrativeInputs;
+use crate::domain::recommendations::RecommendationRegister;
+use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Entity, Oei, Period, Poi, PoiVersion};
 
 /// One year of planning: the PEI items in force, the POI and its versions, the integrity result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,7 +46,7 @@ impl YearPlan {
     }
 }
 
-/// Settings that encode unverified practice, kept as data (DOMAIN.md).
+/// Settings that encode unverified practice, kept as data (docs/FORMULAS.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Settings {
     /// Whether inversiones enter Cuadro 1 (default no).
@@ -80,6 +77,18 @@ impl Selection {
     /// The latest version of `year`, over the whole year.
     pub fn of_year(year: u16) -> Self {
         Self { year, version: None, period: Period::Annual }
+    }
+
+    /// The same view in another year, over the same period, at its latest version.
+    pub fn in_year(self, year: u16) -> Self {
+        Self { period: self.period, ..Self::of_year(year) }
+    }
+
+    /// The view with `chosen` as the evaluated version: choosing the latest version stores "the
+    /// latest" (`None`), so a later modification of the POI becomes the one evaluated.
+    pub fn with_version(self, ws: &Workspace, chosen: Option<u32>) -> Self {
+        let latest = ws.year(self.year).and_then(|y| y.poi.latest()).map(|v| v.number);
+        Self { version: chosen.filter(|&n| Some(n) != latest), ..self }
     }
 
     /// This view where it exists in `ws`: a year the workspace lacks becomes its latest year (a
@@ -148,33 +157,49 @@ impl Workspace {
             None => year.poi.latest(),
         }
     }
-}
 
-/// The computed tables for one AEI of the selected year, version and period.
-impl Workspace {
-    /// Cuadro 1 of the AEI, if the AEI and an evaluated version exist.
-    pub fn cuadro1(&self, selection: Selection, aei_code: &str) -> Option<super::ficha::Cuadro1> {
-        let year = self.year(selection.year)?;
-        let version = self.evaluated_version(selection)?;
-        let aei = year.aei(aei_code)?;
-        Some(super::ficha::cuadro1(version, aei, &year.cost_centers, selection.period, self.settings.table_options()))
+    /// The codes of the AEI's items in the evaluated version, AO first then inversiones: what its
+    /// grids and its sheet edit (inversiones are edited whether or not Cuadro 1 counts them).
+    pub fn item_codes(&self, selection: Selection, aei_code: &str) -> Vec<String> {
+        self.evaluated_version(selection)
+            .map(|v| v.items_of(aei_code).map(|item| item.code().to_string()).collect())
+            .unwrap_or_default()
     }
 
-    /// Cuadro 2 of the AEI.
-    pub fn cuadro2(&self, selection: Selection, aei_code: &str) -> Vec<super::ficha::ActivityFigures> {
-        self.evaluated_version(selection).map_or_else(Vec::new, |v| super::ficha::cuadro2(v, aei_code, selection.period))
-    }
-
-    /// Tabla 3 of the AEI, its Total over the whole version.
-    pub fn tabla3(&self, selection: Selection, aei_code: &str) -> Option<super::ficha::Tabla3> {
-        self.evaluated_version(selection).map(|v| super::ficha::tabla3(v, aei_code, selection.period))
+    /// Whether the evaluated version can be edited (only the latest can).
+    pub fn evaluated_version_is_editable(&self, selection: Selection) -> bool {
+        match (self.evaluated_version(selection), self.year(selection.year).and_then(|y| y.poi.latest())) {
+            (Some(v), Some(latest)) => v.number == latest.number,
+            _ => false,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::reference_workspace;
+    use crate::domain::example::{reference_workspace, REFERENCE_VIEW};
+
+    #[test]
+    fn choosing_the_latest_version_stores_the_latest_and_an_earlier_one_its_number() {
+        let ws = reference_workspace();
+        let view = Selection { period: Period::FirstHalf, ..REFERENCE_VIEW };
+        assert_eq!(view.with_version(&ws, Some(3)).version, None, "3 is the latest");
+        assert_eq!(view.with_version(&ws, Some(2)).version, Some(2));
+        assert_eq!(view.with_version(&ws, None).version, None);
+        assert_eq!(view.in_year(2024), Selection { year: 2024, version: None, period: Period::FirstHalf });
+    }
+
+    #[test]
+    fn an_aei_edits_its_ao_then_its_inversiones_whatever_cuadro_1_counts() {
+        let mut ws = reference_workspace();
+        let version = ws.years[0].poi.versions.last_mut().unwrap();
+        version.investments.push(crate::domain::plan::Investment::new("2456789", "ESTUDIO", "ESTUDIO", "AEI.08.05", "07"));
+        version.investments.push(crate::domain::plan::Investment::new("2000001", "OTRA", "ESTUDIO", "AEI.01.01", "07"));
+        assert!(!ws.settings.investments_in_average);
+        assert_eq!(ws.item_codes(REFERENCE_VIEW, "AEI.08.05"), ["AOI00106600085", "2456789"]);
+        assert!(ws.item_codes(Selection::of_year(2030), "AEI.08.05").is_empty());
+    }
 
     #[test]
     fn a_view_falls_back_to_what_the_workspace_has() {

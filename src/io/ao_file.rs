@@ -9,8 +9,8 @@ use super::import::workbook::{read_now, run_ready, Book, Progress, SheetCells, S
 use super::import::{read_rows, recognise, Mapping, Recognition};
 use crate::domain::import_memory::ImportMemory;
 use super::limits::{Budget, MAX_FILE_BYTES};
-use crate::domain::poi::PoiVersion;
-use crate::domain::workspace::{Workspace, YearPlan};
+use crate::domain::plan::PoiVersion;
+use crate::domain::{Workspace, YearPlan};
 
 /// Refuses a file past [`MAX_FILE_BYTES`]; the pages ask with the size the browser tells, before reading it.
 pub fn check_size(bytes: usize) -> Result<(), FileError> {

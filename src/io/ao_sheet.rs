@@ -13,15 +13,15 @@ use super::import::ceplan::{self, Cumulative, Record, UeOption};
 use super::import::cell::{cell_decimal, CellValue};
 use super::import::layout::{Field, Header, Layout, Mapping, FIELD_COUNT};
 use super::import::workbook::SheetRow;
-use crate::domain::edit::Series;
+use crate::domain::plan::Series;
 use crate::domain::import_memory::ImportMemory;
-use crate::domain::numbers::{parse_number, DecimalMark, NumberError, NumberKind};
-use crate::domain::period::Month;
+use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
+use crate::domain::plan::Month;
 use crate::domain::plan::{exact_sum, Aei, AnnualFinancial, BudgetCategory, CostCenter, Indicator, MonthNotes, Oei, OperativeActivity};
-use crate::domain::poi::{Poi, PoiVersion};
-use crate::domain::structure::next_free_code;
-use crate::domain::text::{fold, name_key};
-use crate::domain::workspace::YearPlan;
+use crate::domain::plan::{Poi, PoiVersion};
+use crate::domain::editing::next_free_code;
+use crate::domain::language::{fold, name_key};
+use crate::domain::YearPlan;
 
 /// The text columns of Ficha's sheet, in its order (docs/FORMAT-ao-sheet.md).
 const FICHA_TEXT: [Field; 9] = [
@@ -830,7 +830,7 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
             value: Some(p.sum.normalize().to_string()),
             problem: SheetProblem::SumPastBounds {
                 code: p.code.clone(),
-                error: crate::domain::limits::check(p.sum, p.field.series().map_or(NumberKind::Quantity, Series::kind))
+                error: crate::domain::language::check_bounds(p.sum, p.field.series().map_or(NumberKind::Quantity, Series::kind))
                     .err()
                     .unwrap_or(NumberError::NotANumber),
             },

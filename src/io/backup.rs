@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::limits::megabytes;
-use crate::domain::workspace::Workspace;
+use crate::domain::Workspace;
 use crate::storage::document::{decode, DocumentError};
 
 /// Largest backup accepted; the browser's storage holds about 5 MB, so a real one is far smaller.

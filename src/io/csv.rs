@@ -403,7 +403,7 @@ pub fn write_location(f: &mut fmt::Formatter<'_>, row: Option<usize>, column: Op
     }
 }
 
-pub use crate::domain::text::fold;
+pub use crate::domain::language::fold;
 
 /// A header cell as a column key: "  AO Código " and "ao-codigo" both read as `ao_codigo`.
 pub fn header_key(text: &str) -> String {

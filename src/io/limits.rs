@@ -4,8 +4,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::xlsx::column_name;
-use crate::domain::format::quantity;
+use super::office::column_name;
+use crate::domain::language::quantity;
 
 /// Largest file accepted: a 5,000-AO sheet is about 3 MB as CSV and less as XLSX.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;

@@ -1,13 +1,11 @@
-//! Exchange formats: bytes in, domain out (and back).
+//! Exchange formats: bytes in, domain out (and back); `office/` writes the Word and Excel files.
 
 pub mod ao_sheet;
 pub mod csv;
 pub mod import;
 pub mod limits;
-pub mod docx;
+pub mod office;
 pub mod recommendations_csv;
-pub mod zip;
-pub mod xlsx;
 pub mod ao_file;
 pub mod backup;
 pub mod tables;

@@ -7,14 +7,15 @@ use rust_decimal::Decimal;
 
 use super::ao_file::{check_size, read_cells, FileError};
 use super::csv::{fold, header_key, write_location};
-use super::xlsx::{Cell, NumberFormat, Row, RowKind, Sheet};
+use super::office::{Cell, Row, RowKind, Sheet};
+use crate::domain::language::NumberFormat;
 use crate::domain::calendar::{Date, DateError};
-use crate::domain::format::NOT_APPLICABLE;
+use crate::domain::language::NOT_APPLICABLE;
 use crate::domain::recommendations::{
     Action, ControlReport, FollowUp, Origin, Problem, Recommendation, RecommendationKind, RecommendationRegister,
     RecommendationSource, RecommendationStatus, RecommendationType, RegisterError, StatusCatalog, StatusUpdate,
 };
-use crate::domain::recommendations_summary::{due_soon, indicator_rows, Figure, Grouping, Listed, INDICATOR_COLUMNS};
+use crate::domain::recommendations::{due_soon, indicator_rows, Figure, Grouping, INDICATOR_COLUMNS, Listed};
 
 /// The columns of the import layout, in the documented order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

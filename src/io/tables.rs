@@ -6,178 +6,72 @@ use rust_decimal::Decimal;
 
 use super::ao_sheet::{export_csv, export_rows};
 use super::csv::{guard_text, write_csv, Delimiter};
-use super::xlsx::{write_workbook, Cell, Merge, NumberFormat, Row, RowKind, Sheet};
-use crate::domain::ficha::{ActivityFigures, Cuadro1Row};
-use crate::domain::format::NOT_APPLICABLE;
-use crate::domain::labels::{
-    self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, SOURCE, TABLA3_COLUMNS,
-    TABLA3_GROUPS, TABLA3_GROUP_COLUMNS,
-};
-use crate::domain::workspace::{Selection, Workspace};
+use super::office::{write_workbook, Cell, Merge, Row, RowKind, Sheet};
+use crate::domain::ficha::{CellValue, Table, TableId};
+use crate::domain::language::{NumberFormat, NOT_APPLICABLE};
+use crate::domain::{Selection, Workspace};
 
 /// Excel opens a CSV as UTF-8 only when it starts with a byte order mark; the import skips it.
 const BOM: &str = "\u{FEFF}";
 
-/// A table of the ficha.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Table {
-    Cuadro1,
-    Cuadro2,
-    Tabla3,
-}
-
-impl Table {
-    pub const ALL: [Table; 3] = [Table::Cuadro1, Table::Cuadro2, Table::Tabla3];
-
-    /// "Cuadro 1": the tab's name and the start of the file name.
-    pub fn label(self) -> &'static str {
-        match self {
-            Table::Cuadro1 => "Cuadro 1",
-            Table::Cuadro2 => "Cuadro 2",
-            Table::Tabla3 => "Tabla 3",
+/// A table laid out as a sheet: the caption in row 1, the header rows under it (a title spanning
+/// columns or rows is merged over them), the body and the foot, then the notes and source lines.
+pub fn sheet_of(table: &Table) -> Sheet {
+    let mut rows = vec![Row::new(RowKind::Title, vec![Cell::Text(table.caption.clone())])];
+    let mut merges = Vec::new();
+    // Which columns of the header row being laid out a title from the row above still covers.
+    let mut covered: Vec<usize> = Vec::new();
+    for header in &table.header {
+        let at = rows.len();
+        let mut cells = Vec::new();
+        let mut below = Vec::new();
+        for cell in &header.cells {
+            while covered.contains(&cells.len()) {
+                cells.push(Cell::Empty);
+            }
+            let first = cells.len();
+            if cell.columns > 1 || cell.rows > 1 {
+                merges.push(Merge { first_row: at, first_column: first, last_row: at + cell.rows - 1, last_column: first + cell.columns - 1 });
+            }
+            if cell.rows > 1 {
+                below.extend(first..first + cell.columns);
+            }
+            cells.push(Cell::Text(cell.text.clone()));
+            cells.extend(std::iter::repeat_n(Cell::Empty, cell.columns - 1));
         }
+        covered = below;
+        rows.push(Row::new(RowKind::Header, cells));
     }
-}
-
-fn count(n: usize) -> Cell {
-    Cell::Number(Decimal::from(n), NumberFormat::Count)
-}
-
-/// A percentage, or "–" where programming is 0.
-fn percent(value: Option<Decimal>) -> Cell {
-    value.map_or_else(|| Cell::text(NOT_APPLICABLE), |v| Cell::Number(v, NumberFormat::Percent))
-}
-
-/// "Fuente:" and "Elaboración:" under a table.
-fn source_rows(office: &str) -> [Row; 2] {
-    [Row::new(RowKind::Note, vec![Cell::text(SOURCE)]), Row::new(RowKind::Note, vec![Cell::text(labels::prepared_by(office))])]
-}
-
-/// The two header rows under the caption (sheet rows 2 and 3): the `single` columns span both,
-/// the others sit three by three under their group's title.
-fn grouped_header(single: &[&str], groups: &[(String, [&str; 3])]) -> (Vec<Row>, Vec<Merge>) {
-    let mut top: Vec<Cell> = single.iter().map(|t| Cell::text(*t)).collect();
-    let mut bottom: Vec<Cell> = single.iter().map(|_| Cell::Empty).collect();
-    let mut merges: Vec<Merge> =
-        (0..single.len()).map(|c| Merge { first_row: 1, first_column: c, last_row: 2, last_column: c }).collect();
-    for (title, columns) in groups {
-        let first = top.len();
-        top.push(Cell::text(title.clone()));
-        top.extend([Cell::Empty, Cell::Empty]);
-        bottom.extend(columns.iter().map(|t| Cell::text(*t)));
-        merges.push(Merge { first_row: 1, first_column: first, last_row: 1, last_column: first + 2 });
+    for row in table.body.iter().chain(&table.foot) {
+        let at = rows.len();
+        let mut cells = Vec::new();
+        for cell in &row.cells {
+            if cell.columns > 1 {
+                merges.push(Merge { first_row: at, first_column: cells.len(), last_row: at, last_column: cells.len() + cell.columns - 1 });
+            }
+            cells.push(match &cell.value {
+                CellValue::Text(text) => Cell::Text(text.clone()),
+                CellValue::Number(value, format) => Cell::Number(*value, *format),
+                CellValue::NotApplicable => Cell::text(NOT_APPLICABLE),
+            });
+            cells.extend(std::iter::repeat_n(Cell::Empty, cell.columns - 1));
+        }
+        rows.push(Row::new(if row.role.is_strong() { RowKind::Strong } else { RowKind::Body }, cells));
     }
-    (vec![Row::new(RowKind::Header, top), Row::new(RowKind::Header, bottom)], merges)
-}
-
-fn cuadro1_row(row: &Cuadro1Row, kind: RowKind) -> Row {
-    Row::new(
-        kind,
-        vec![
-            Cell::text(row.code.clone()),
-            Cell::text(row.name.clone()),
-            count(row.activity_count),
-            count(row.fully_executed_count),
-            Cell::Number(row.financial_execution, NumberFormat::Money),
-            row.average_adjusted_physical_execution
-                .map_or_else(|| Cell::text(NOT_APPLICABLE), |v| Cell::Number(v, NumberFormat::Average)),
-        ],
-    )
-}
-
-fn cuadro1(ws: &Workspace, selection: Selection, aei_code: &str) -> Option<Sheet> {
-    let table = ws.cuadro1(selection, aei_code)?;
-    let mut rows = vec![
-        Row::new(RowKind::Title, vec![Cell::text(CUADRO1_CAPTION)]),
-        Row::new(RowKind::Header, CUADRO1_COLUMNS.iter().map(|(title, _)| Cell::text(*title)).collect()),
-        Row::new(RowKind::Header, CUADRO1_COLUMNS.iter().map(|(_, mark)| Cell::text(*mark)).collect()),
-        cuadro1_row(&table.aei, RowKind::Strong),
-    ];
-    rows.extend(table.cost_centers.iter().map(|row| cuadro1_row(row, RowKind::Body)));
-    rows.extend(labels::cuadro1_footnotes(selection.period).into_iter().map(|f| Row::new(RowKind::Note, vec![Cell::Text(f)])));
-    rows.extend(source_rows(&ws.entity.office));
-    Some(Sheet { name: Table::Cuadro1.label().to_string(), rows, merges: Vec::new(), frozen_rows: 0 })
-}
-
-fn cuadro2(ws: &Workspace, selection: Selection, aei_code: &str) -> Option<Sheet> {
-    ws.year(selection.year)?.aei(aei_code)?;
-    let year = selection.year;
-    let (header, merges) =
-        grouped_header(&CUADRO2_COLUMNS, &[(labels::cuadro2_goals_title(year, selection.period), CUADRO2_GOAL_COLUMNS)]);
-    let mut rows = vec![Row::new(RowKind::Title, vec![Cell::Text(labels::cuadro2_caption(year, aei_code))])];
-    rows.extend(header);
-    rows.extend(ws.cuadro2(selection, aei_code).iter().map(|ao: &ActivityFigures| {
-        Row::new(
-            RowKind::Body,
-            vec![
-                Cell::text(ao.aei_code.clone()),
-                Cell::Text(format!("{}: {}", ao.code, ao.name)),
-                Cell::text(ao.unit.clone()),
-                Cell::Number(ao.physical_programmed, NumberFormat::Quantity),
-                Cell::Number(ao.physical_executed, NumberFormat::Quantity),
-                percent(ao.physical_execution()),
-            ],
-        )
-    }));
-    rows.extend(source_rows(&ws.entity.office));
-    Some(Sheet { name: Table::Cuadro2.label().to_string(), rows, merges, frozen_rows: 0 })
-}
-
-fn tabla3(ws: &Workspace, selection: Selection, aei_code: &str) -> Option<Sheet> {
-    ws.year(selection.year)?.aei(aei_code)?;
-    let table = ws.tabla3(selection, aei_code)?;
-    let version = ws.evaluated_version(selection)?;
-    let groups = TABLA3_GROUPS.map(|group| (group.to_string(), TABLA3_GROUP_COLUMNS));
-    let (header, mut merges) = grouped_header(&TABLA3_COLUMNS, &groups);
-    let caption = labels::tabla3_caption(version, selection.year, selection.period);
-    let mut rows = vec![Row::new(RowKind::Title, vec![Cell::Text(caption)])];
-    rows.extend(header);
-    rows.extend(table.rows.iter().map(|ao| {
-        Row::new(
-            RowKind::Body,
-            vec![
-                Cell::text(ao.name.clone()),
-                Cell::text(ao.unit.clone()),
-                Cell::Number(ao.physical_programmed, NumberFormat::Quantity),
-                Cell::Number(ao.physical_executed, NumberFormat::Quantity),
-                percent(ao.physical_execution()),
-                Cell::Number(ao.financial_programmed, NumberFormat::Money),
-                Cell::Number(ao.financial_executed, NumberFormat::Money),
-                percent(ao.financial_progress()),
-            ],
-        )
-    }));
-    merges.push(Merge { first_row: rows.len(), first_column: 0, last_row: rows.len(), last_column: 4 });
-    rows.push(Row::new(
-        RowKind::Strong,
-        vec![
-            Cell::text("Total"),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Number(table.total_financial_programmed, NumberFormat::Money),
-            Cell::Number(table.total_financial_executed, NumberFormat::Money),
-            percent(table.total_financial_progress()),
-        ],
-    ));
-    rows.extend(source_rows(&ws.entity.office));
-    Some(Sheet { name: Table::Tabla3.label().to_string(), rows, merges, frozen_rows: 0 })
+    rows.extend(table.footnotes.iter().chain(&table.sources).map(|line| Row::new(RowKind::Note, vec![Cell::Text(line.clone())])));
+    Sheet { name: table.id.label().to_string(), rows, merges, frozen_rows: 0 }
 }
 
 /// The table of the AEI for the selected year, evaluated version and period; `None` when the AEI
 /// or the version does not exist.
-pub fn table_sheet(ws: &Workspace, selection: Selection, aei_code: &str, table: Table) -> Option<Sheet> {
-    match table {
-        Table::Cuadro1 => cuadro1(ws, selection, aei_code),
-        Table::Cuadro2 => cuadro2(ws, selection, aei_code),
-        Table::Tabla3 => tabla3(ws, selection, aei_code),
-    }
+pub fn table_sheet(ws: &Workspace, selection: Selection, aei_code: &str, table: TableId) -> Option<Sheet> {
+    ws.year(selection.year)?.aei(aei_code)?;
+    ws.table(selection, aei_code, table).map(|t| sheet_of(&t))
 }
 
 /// Cuadro 1, Cuadro 2 and Tabla 3 of the AEI as one workbook, a tab each.
 pub fn tables_workbook(ws: &Workspace, selection: Selection, aei_code: &str) -> Option<Vec<u8>> {
-    let sheets: Option<Vec<Sheet>> = Table::ALL.iter().map(|&t| table_sheet(ws, selection, aei_code, t)).collect();
+    let sheets: Option<Vec<Sheet>> = TableId::ALL.iter().map(|&t| table_sheet(ws, selection, aei_code, t)).collect();
     sheets.map(|sheets| write_workbook(&sheets))
 }
 

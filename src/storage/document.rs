@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::stamp::Stamp;
 use crate::domain::limits::{check_workspace, OutOfBounds};
 use crate::domain::plan::MonthlyValues;
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 /// Name written at the top of every stored document and backup.
 pub const FORMAT_NAME: &str = "ficha-workspace";
@@ -214,7 +214,7 @@ fn twelve(array: Option<&Value>) -> Result<[Decimal; 12], String> {
 mod tests {
     use super::*;
     use crate::domain::example::{reference_workspace, REFERENCE_VIEW};
-    use crate::domain::period::Period;
+    use crate::domain::plan::Period;
 
     #[test]
     fn encode_then_decode_gives_back_the_same_workspace() {

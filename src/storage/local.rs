@@ -7,7 +7,7 @@ use super::keys;
 use super::stamp::{standing, Stamp, Standing};
 use crate::domain::example::reference_workspace;
 use crate::domain::safekeeping::BackupHabit;
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 
 thread_local! {
     /// The directory the app is served from, which prefixes every key (see `keys::scope_of`).

@@ -1,14 +1,13 @@
-//! Browser side of the benchmark, called by `tests/e2e/bench.mjs` through `window.wasmBindings`.
+//! Browser side of the benchmark, called by `tests/e2e/bench.mjs` through `window.wasmBindings`;
+//! only in the build of `make bench` (the `bench` feature).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::domain::example::REFERENCE_VIEW;
-use crate::domain::synthetic::{bench_batch, compute_every_table, synthetic_workspace};
+use crate::domain::synthetic::{aei_page_tables, bench_batch, summary_page_cuadro1, synthetic_workspace, version_total};
+use crate::domain::Workspace;
 use crate::storage::document::{decode, encode};
-
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
-}
+use crate::ui::browser::now;
 
 fn median_ms(rounds: u32, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..rounds.max(1))
@@ -22,16 +21,28 @@ fn median_ms(rounds: u32, mut f: impl FnMut()) -> f64 {
     times[times.len() / 2]
 }
 
-/// Median ms to compute every table of a synthetic workspace of `activities` AO (timed in batches).
-#[wasm_bindgen]
-pub fn bench_tables(activities: u32, rounds: u32) -> f64 {
-    let ws = synthetic_workspace(activities as usize, 40);
-    let batch = bench_batch(activities as usize);
+/// Median ms of one call of `f`, timed in batches as the native half is (`bench_batch`).
+fn per_call_ms(ws: &Workspace, activities: usize, rounds: u32, f: impl Fn(&Workspace) -> usize) -> f64 {
+    let batch = bench_batch(activities);
     median_ms(rounds, || {
         for _ in 0..batch {
-            std::hint::black_box(compute_every_table(std::hint::black_box(&ws), REFERENCE_VIEW));
+            std::hint::black_box(f(std::hint::black_box(ws)));
         }
     }) / batch as f64
+}
+
+/// [AEI page's tables, Resumen's Cuadro 1 of every AEI, Tabla 3's Total alone] in median ms, for
+/// a synthetic workspace of `activities` AO in 40 AEI: what the pages compute after an edit.
+#[wasm_bindgen]
+pub fn bench_pages(activities: u32, rounds: u32) -> Vec<f64> {
+    let n = activities as usize;
+    let ws = synthetic_workspace(n, 40);
+    let aei = ws.year(REFERENCE_VIEW.year).map(|y| y.aeis[0].code.clone()).unwrap_or_default();
+    vec![
+        per_call_ms(&ws, n, rounds, |ws| aei_page_tables(ws, REFERENCE_VIEW, &aei)),
+        per_call_ms(&ws, n, rounds, |ws| summary_page_cuadro1(ws, REFERENCE_VIEW)),
+        per_call_ms(&ws, n, rounds, |ws| usize::from(!version_total(ws, REFERENCE_VIEW).is_zero())),
+    ]
 }
 
 /// [save ms, load ms, stored bytes] of a synthetic workspace of `activities` AO.
@@ -46,10 +57,4 @@ pub fn bench_storage(activities: u32, rounds: u32) -> Vec<f64> {
         std::hint::black_box(decode(&text).ok());
     });
     vec![save, load, text.len() as f64]
-}
-
-/// A stored document of `activities` AO in `aeis` AEI, to seed localStorage before a page load.
-#[wasm_bindgen]
-pub fn bench_document(activities: u32, aeis: u32) -> String {
-    encode(&synthetic_workspace(activities as usize, aeis as usize))
 }

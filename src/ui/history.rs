@@ -4,8 +4,8 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::history::History;
-use crate::domain::workspace::Workspace;
+use crate::domain::editing::History;
+use crate::domain::Workspace;
 use crate::ui::state::use_state;
 
 /// Text fields outside the monthly grid keep the browser's own undo of their typing.

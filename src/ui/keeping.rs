@@ -1,19 +1,14 @@
-//! Keeping the user's data: backups downloaded (and the reminder to download one), and the
-//! browser asked to keep this app's storage.
+//! Keeping the user's data: backups downloaded, the reminder to download one and its setting (the
+//! browser is asked to keep the storage by `state.rs`, at the first edit).
 
-use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::safekeeping::{parse_remind_after_days, persistence_notice, BackupHabit};
+use crate::domain::safekeeping::{parse_remind_after_days, BackupHabit};
 use crate::io::backup;
 use crate::storage::document::encode;
 use crate::storage::local::{self, Slot};
-use crate::ui::download::download_text;
+use crate::ui::browser::{download_text, today};
 use crate::ui::state::{use_state, AppState};
-use crate::ui::today::today;
 
 /// Downloads a backup of the open workspace ("ficha-respaldo-aaaa-mm-dd.json"); for the user's
 /// own workspace the day is recorded, so the reminder waits.
@@ -35,37 +30,6 @@ fn keep_habit(state: AppState, habit: BackupHabit) {
     if let Err(message) = local::keep_backup_habit(&habit) {
         state.save_error.set(Some(message));
     }
-}
-
-/// Asks the browser to keep this app's storage when short of space (`navigator.storage.persist`),
-/// once per tab session and only if it is not kept already; the answer goes to `state.kept`.
-/// Without the API nothing is asked nor said.
-pub fn ask_to_keep_storage(state: AppState) {
-    if local::persistence_asked() {
-        return;
-    }
-    local::mark_persistence_asked();
-    spawn_local(async move {
-        if let Some(kept) = ask_to_persist().await {
-            state.kept.set(Some(persistence_notice(kept)));
-        }
-    });
-}
-
-/// The browser's answer, or `None` when storage was kept already or the API is missing. Called
-/// through `Reflect` (as `navigator.onLine` is) rather than web-sys's `StorageManager`.
-async fn ask_to_persist() -> Option<bool> {
-    let window: JsValue = web_sys::window()?.into();
-    let navigator = Reflect::get(&window, &"navigator".into()).ok()?;
-    let manager = Reflect::get(&navigator, &"storage".into()).ok().filter(JsValue::is_object)?;
-    let call = |name: &str| -> Option<JsFuture> {
-        let method = Reflect::get(&manager, &name.into()).ok()?.dyn_into::<Function>().ok()?;
-        method.call0(&manager).ok()?.dyn_into::<Promise>().ok().map(JsFuture::from)
-    };
-    if call("persisted")?.await.ok()?.as_bool() == Some(true) {
-        return None;
-    }
-    call("persist")?.await.ok()?.as_bool()
 }
 
 /// The reminder to download a backup of one's own workspace, when it is due; "Más tarde" hides

@@ -1,27 +1,23 @@
-//! The browser UI: thin components that read domain-derived data and dispatch domain edits.
+//! The browser UI: thin components that read domain-derived data and dispatch domain edits; the
+//! app shell (header, notices, the page the location names) and the pages loaded as chunks.
 
+#[cfg(feature = "bench")]
 pub mod bench;
-pub mod charts;
-pub mod download;
-pub mod grid;
+pub mod browser;
+pub mod components;
 pub mod history;
 pub mod keeping;
 pub mod pages;
 pub mod recovery;
 pub mod route;
-pub mod sheet;
 pub mod state;
-pub mod tables;
-pub mod today;
-pub mod upload;
-
-use std::future::Future;
 
 use leptos::prelude::*;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use wasm_split_helpers::wasm_split;
 
-use crate::storage::document::encode;
-use crate::storage::local::{self, SaveBlock, Slot};
+use browser::{apply_update, lazy_page, location_hash, PageLoad};
+use components::{StorageNotices, WorkspaceBanner};
+use crate::storage::local;
 use pages::aei::AeiPage;
 use pages::aeis::AeisPage;
 use pages::data::DataPage;
@@ -32,10 +28,10 @@ use pages::structure::StructurePage;
 use pages::summary::SummaryPage;
 use pages::versions::VersionsPage;
 use route::Route;
-use state::{use_state, AppState};
+use state::AppState;
 
 fn current_route() -> Route {
-    Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default())
+    Route::parse(&location_hash())
 }
 
 /// The whole app: header, notices, and the page the location hash names.
@@ -104,8 +100,6 @@ pub fn App() -> impl IntoView {
 
 // Pages loaded on demand: each split function (and what only it uses) goes into its own wasm chunk
 // when the build splits the module (tools/post-build.mjs), so the main module stays small.
-// `fallible`: a chunk that cannot be fetched is an `Err`, shown by `lazy_page`, never a panic.
-type PageLoad = Result<AnyView, SplitLoaderError>;
 
 #[wasm_split(integrity_view, fallible)]
 fn integrity_view() -> PageLoad {
@@ -135,131 +129,4 @@ fn recommendations_view() -> PageLoad {
 #[wasm_split(data_view, fallible)]
 fn data_view() -> PageLoad {
     Ok(view! { <DataPage/> }.into_any())
-}
-
-/// A page whose code is in a wasm chunk: "Cargando…" until the chunk is fetched and the page built.
-/// A chunk that cannot be fetched (offline before the service worker stored the app, a deploy that
-/// replaced the files) leaves the rest of the app working: the page says so and offers to retry,
-/// which fetches the chunk again (a failed load is not remembered).
-fn lazy_page<P: Future<Output = PageLoad> + 'static>(load: impl Fn() -> P + Send + Sync + 'static) -> AnyView {
-    let attempt = RwSignal::new(0_u32);
-    let page = move || {
-        attempt.track();
-        // The loader's future is not `Send`; the app runs on the browser's one thread.
-        let page = send_wrapper::SendWrapper::new(load());
-        view! {
-            <Suspense fallback=|| view! { <p class="loading" role="status">"Cargando…"</p> }>
-                {Suspend::new(async move { page.await.unwrap_or_else(|_| page_unavailable(attempt)) })}
-            </Suspense>
-        }
-    };
-    page.into_any()
-}
-
-/// What a page whose chunk could not be fetched shows; "Reintentar" loads it again.
-fn page_unavailable(attempt: RwSignal<u32>) -> AnyView {
-    view! {
-        <div class="notice error" role="alert" id="page-unavailable">
-            <p>"No se pudo cargar esta página. Revise la conexión y vuelva a intentarlo."</p>
-            <p>"Sus datos siguen guardados en este navegador. Si Ficha se actualizó mientras estaba abierta, recargue la página."</p>
-            <button id="retry-page" on:click=move |_| attempt.update(|n| *n += 1)>"Reintentar"</button>
-        </div>
-    }
-    .into_any()
-}
-
-/// Asks the waiting service worker to take over; the page reloads when it does.
-fn apply_update() {
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("ficha:apply-update")) {
-        let _ = window.dispatch_event(&event);
-    }
-}
-
-/// Says whether the example or the user's own workspace is open, with the switch between them.
-#[component]
-fn WorkspaceBanner() -> impl IntoView {
-    let state = use_state();
-    let is_example = move || state.slot.get() == Slot::Example;
-    view! {
-        <div class="workspace-banner no-print" id="workspace-banner">
-            <Show when=is_example fallback=move || view! {
-                <span>"Su espacio de trabajo."</span>
-                <button id="open-example" on:click=move |_| state.open(Slot::Example)>"Ver el ejemplo (AEI.08.05, 2023)"</button>
-            }>
-                <span class="example-label">"EJEMPLO: ficha publicada de la AEI.08.05 (2023), con sus cifras. Puede explorarla y editarla."</span>
-                <button id="start-own" on:click=move |_| state.open(Slot::Own)>
-                    {move || if local::has_stored(Slot::Own) { "Ir a mi espacio de trabajo" } else { "Empezar mi espacio de trabajo" }}
-                </button>
-                <button id="reset-example" on:click=move |_| state.reset_example()>"Restablecer el ejemplo"</button>
-            </Show>
-        </div>
-    }
-}
-
-/// Storage problems: unreadable stored data (kept and downloadable), data of a newer build
-/// (read-only), conflicts with another tab and failed saves.
-#[component]
-fn StorageNotices() -> impl IntoView {
-    let state = use_state();
-    // Once the only copy of unreadable data is downloaded, saving over it loses nothing.
-    let download_raw = move |_| {
-        let Some(problem) = state.stored_problem.get_untracked() else { return };
-        match download::download_text("ficha-datos-recuperados.json", "application/json", &problem.raw) {
-            Ok(()) if state.save_block.get_untracked() == Some(SaveBlock::NotCopied) => state.save_block.set(None),
-            Ok(()) => {}
-            Err(message) => state.save_error.set(Some(message)),
-        }
-    };
-    let not_copied = move || state.save_block.with(|b| b == &Some(SaveBlock::NotCopied));
-    let download_backup = move |_| {
-        let text = state.workspace.with_untracked(encode);
-        if let Err(message) = download::download_text("ficha-respaldo.json", "application/json", &text) {
-            state.save_error.set(Some(message));
-        }
-    };
-    view! {
-        {move || state.stored_problem.get().map(|problem| view! {
-            <div class="notice error" role="alert" id="stored-problem">
-                <p>{problem.message.clone()}</p>
-                <p>{match &problem.rescue_key {
-                    Some(key) => format!("Los datos originales se conservan sin cambios en el navegador (clave «{key}»). Se abrió el contenido inicial mientras tanto."),
-                    None if not_copied() => "No se pudieron copiar aparte; no se guardará nada encima hasta que los descargue.".to_string(),
-                    None => "Ya descargó los datos originales: desde ahora se guardan sus cambios.".to_string(),
-                }}</p>
-                <button id="download-rescued" on:click=download_raw>"Descargar los datos originales"</button>
-                <button on:click=move |_| state.stored_problem.set(None)>"Cerrar"</button>
-            </div>
-        })}
-        {move || state.save_block.with(|b| b.as_ref().and_then(SaveBlock::notice)).map(|message| view! {
-            <div class="notice error" role="alert" id="read-only">
-                <p>{message}</p>
-            </div>
-        })}
-        {move || state.conflict.get().then(|| view! {
-            <div class="notice error" role="alert" id="tab-conflict">
-                <p>"Otra pestaña guardó cambios más recientes en este espacio de trabajo, o guardó al mismo tiempo que esta. Esta pestaña ya no guarda para no sobrescribirlos."</p>
-                <button id="reload-latest" on:click=move |_| state.reload_from_storage()>"Cargar los datos más recientes"</button>
-                <button on:click=download_backup>"Descargar lo que tengo en esta pestaña"</button>
-            </div>
-        })}
-        {move || state.kept.get().map(|message| view! {
-            <div class="notice info" role="status" id="storage-kept">
-                <p>{message}</p>
-                <button on:click=move |_| state.kept.set(None)>"Cerrar"</button>
-            </div>
-        })}
-        <keeping::BackupReminder/>
-        {move || state.info.get().map(|message| view! {
-            <div class="notice info" role="status" id="info-notice">
-                <p>{message}</p>
-                <button on:click=move |_| state.info.set(None)>"Cerrar"</button>
-            </div>
-        })}
-        {move || state.save_error.get().map(|message| view! {
-            <div class="notice error" role="alert" id="save-error">
-                <p>{message}</p>
-                <button id="download-backup" on:click=download_backup>"Descargar copia de respaldo"</button>
-            </div>
-        })}
-    }
 }

@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::safekeeping::BackupHabit;
-use crate::domain::workspace::{Selection, Workspace};
+use leptos::task::spawn_local;
+
+use crate::domain::safekeeping::{persistence_notice, BackupHabit};
+use crate::domain::{Selection, Workspace};
 use crate::storage::document::{decode, stamp_of};
 use crate::storage::local::{self, Loaded, SaveBlock, SaveError, Slot, StoredProblem};
 use crate::storage::stamp::{standing, Stamp, Standing};
-use crate::ui::keeping;
+use crate::ui::browser::{ask_to_persist, mark_save_pending};
 
 /// Shared through context; every field is a signal, so the struct is `Copy`.
 #[derive(Clone, Copy)]
@@ -198,7 +200,7 @@ impl AppState {
                 // The first write of a fresh workspace is not an edit; the user's first edit of
                 // their own workspace is when the browser is asked to keep it.
                 if slot == Slot::Own && held.revision > 0 {
-                    keeping::ask_to_keep_storage(*self);
+                    self.ask_to_keep_storage();
                 }
                 self.held.set_value(stamp);
                 if self.save_error.get_untracked().is_some() {
@@ -208,6 +210,22 @@ impl AppState {
             Err(SaveError::Refused(message)) => self.save_error.set(Some(message)),
             Err(SaveError::Conflict) => self.conflict.set(true),
         }
+    }
+
+    /// Asks the browser to keep this app's storage when short of space (`navigator.storage.persist`),
+    /// once per tab session and only if it is not kept already; the answer goes to `kept`.
+    /// Without the API nothing is asked nor said.
+    fn ask_to_keep_storage(&self) {
+        if local::persistence_asked() {
+            return;
+        }
+        local::mark_persistence_asked();
+        let kept = self.kept;
+        spawn_local(async move {
+            if let Some(answer) = ask_to_persist().await {
+                kept.set(Some(persistence_notice(answer)));
+            }
+        });
     }
 
     /// After a panic (`ui::recovery`): writes what this tab holds, even an edit whose save is not
@@ -232,13 +250,6 @@ fn skips_first_save(loaded: &Loaded) -> bool {
 /// document kept, else this year (or, `Selection::within`, the workspace's latest year).
 fn first_view(slot: Slot, loaded: &Loaded) -> Selection {
     local::tab_view(slot).or(loaded.view).unwrap_or_else(|| Selection::of_year(local::current_year()))
-}
-
-/// `data-save-pending` on the root element while a save is scheduled, for whoever must read
-/// storage only once the app has written it (the browser tests).
-fn mark_save_pending(pending: bool) {
-    let Some(root) = document().document_element() else { return };
-    let _ = if pending { root.set_attribute("data-save-pending", "") } else { root.remove_attribute("data-save-pending") };
 }
 
 /// The state provided by `App`.

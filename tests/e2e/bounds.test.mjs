@@ -4,7 +4,7 @@ import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, FichaPage } from './pages/app.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AO = 'AOI00106600085';
@@ -27,17 +27,17 @@ afterEach(async () => {
 });
 
 test('the huge number typed in two months of the grid is refused at each cell and the app goes on', async () => {
-  await ficha.openAei('AEI.08.05');
+  await ficha.aei.openAei('AEI.08.05');
   const cuadro1 = await ficha.tableRows('Cuadro 1');
-  await ficha.setMonthly(AO, 3, 3, HUGE);
-  await ficha.setMonthly(AO, 3, 4, HUGE);
+  await ficha.aei.setMonthly(AO, 3, 3, HUGE);
+  await ficha.aei.setMonthly(AO, 3, 4, HUGE);
   assert.deepEqual(await ficha.page.$$eval('.grid-wrap ul.errors li', (items) => items.map((li) => li.textContent.trim())), [
     `Ejecución financiera (S/), Mar: «${HUGE}» ${TOO_LARGE}`,
     `Ejecución financiera (S/), Abr: «${HUGE}» ${TOO_LARGE}`,
   ]);
   assert.deepEqual(await ficha.tableRows('Cuadro 1'), cuadro1, 'nothing changed');
   // Another edit still works, and recomputes.
-  await ficha.setMonthly(AO, 1, 12, '0');
+  await ficha.aei.setMonthly(AO, 1, 12, '0');
   assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '21,000.00', '0.00']);
 });
 
@@ -53,28 +53,28 @@ function sheetCsv(cells) {
 
 test('an AO sheet holding the huge amount is refused at its row and column, imports nothing, and a reload works', async () => {
   await ficha.startOwnWorkspace();
-  await ficha.openData();
+  await ficha.data.openData();
   const stored = await ficha.stored('own');
-  await ficha.chooseAoFile(sheetCsv({ aei_codigo: 'AEI.01.01', cc_codigo: '07', ao_codigo: 'AOI00000000001',
+  await ficha.data.chooseAoFile(sheetCsv({ aei_codigo: 'AEI.01.01', cc_codigo: '07', ao_codigo: 'AOI00000000001',
     ao_nombre: 'INFORME DE GESTIÓN', unidad_medida: 'INFORME', fis_prog_12: '1', fin_prog_12: HUGE, fin_ejec_12: '1000000000000000.00' }));
   assert.match(await ficha.text('#import-errors'), /«enorme\.csv» no se puede importar; no se cambió nada/);
-  assert.deepEqual(await ficha.importErrors(), [`Fila 2, columna fin_prog_12: «${HUGE}» ${TOO_LARGE}`]);
+  assert.deepEqual(await ficha.data.importErrors(), [`Fila 2, columna fin_prog_12: «${HUGE}» ${TOO_LARGE}`]);
   assert.equal(await ficha.page.locator('#confirm-import').count(), 0, 'nothing to confirm');
   assert.equal(await ficha.stored('own'), stored, 'nothing imported');
   await ficha.reload();
-  await ficha.openData();
+  await ficha.data.openData();
   // At the edge the same row imports.
-  await ficha.chooseAoFile(sheetCsv({ aei_codigo: 'AEI.01.01', cc_codigo: '07', ao_codigo: 'AOI00000000001',
+  await ficha.data.chooseAoFile(sheetCsv({ aei_codigo: 'AEI.01.01', cc_codigo: '07', ao_codigo: 'AOI00000000001',
     ao_nombre: 'INFORME DE GESTIÓN', unidad_medida: 'INFORME', fis_prog_12: '1', fin_prog_12: '1000000000000000.00', fin_ejec_12: '1000000000000000.00' }));
-  await ficha.confirmImport();
+  await ficha.data.confirmImport();
   await ficha.reload();
-  await ficha.openAei('AEI.01.01');
+  await ficha.aei.openAei('AEI.01.01');
   assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '1,000,000,000,000,000.00', '0.00']);
 });
 
 test('stored data holding a figure past its bounds opens the rescue notice with its download, not a dead page', async () => {
-  await ficha.openAei('AEI.08.05');
-  await ficha.setMonthly(AO, 3, 12, '3,600');
+  await ficha.aei.openAei('AEI.08.05');
+  await ficha.aei.setMonthly(AO, 3, 12, '3,600');
   await ficha.saved();
   // What an import accepted before the bounds existed: the stored text reads, a figure does not fit.
   const raw = await ficha.page.evaluate(([key, code, huge]) => {
@@ -93,6 +93,6 @@ test('stored data holding a figure past its bounds opens the rescue notice with 
   assert.equal(file.name, 'ficha-datos-recuperados.json');
   assert.equal(await readFile(file.path, 'utf8'), raw);
   // The example opens meanwhile and works.
-  await ficha.openAei('AEI.08.05');
+  await ficha.aei.openAei('AEI.08.05');
   assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '21,000.00', '100.00']);
 });

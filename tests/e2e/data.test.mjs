@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { serve } from './server.mjs';
 import { zip } from './zip.mjs';
-import { launch, inFreshProfile } from './ficha-page.mjs';
+import { launch, inFreshProfile } from './pages/app.mjs';
+import { aoRow, HEADER } from './pages/data.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let server, browser, dir;
@@ -28,16 +29,6 @@ after(async () => {
 const withApp = (fn) => inFreshProfile(browser, server.url, fn);
 
 // --- The AO sheet, as a planner's spreadsheet holds it -----------------------------------------
-
-const SERIES = ['fis_prog', 'fis_ejec', 'fin_prog', 'fin_ejec'];
-const HEADER = ['aei_codigo', 'aei_nombre', 'cc_codigo', 'cc_nombre', 'ao_codigo', 'ao_nombre', 'unidad_medida',
-  'categoria_presupuestal', 'seguimiento_aprobado',
-  ...SERIES.flatMap((s) => Array.from({ length: 12 }, (_, i) => `${s}_${String(i + 1).padStart(2, '0')}`))];
-
-/** One row in HEADER order: the given cells, every other cell empty. */
-function aoRow(cells) {
-  return HEADER.map((name) => cells[name] ?? '');
-}
 
 // Three AO of AEI.01.01: one fully executed, one at 25 %, one without approved follow-up (not counted).
 const SHEET = [
@@ -145,9 +136,9 @@ async function keep(ficha, selector) {
 }
 
 async function importSheet(ficha, path) {
-  await ficha.openData();
-  await ficha.chooseAoFile(path);
-  return ficha.confirmImport();
+  await ficha.data.openData();
+  await ficha.data.chooseAoFile(path);
+  return ficha.data.confirmImport();
 }
 
 // --- The tests --------------------------------------------------------------------------------
@@ -162,29 +153,29 @@ test('a CSV saved by Excel in Spanish and an XLSX made elsewhere import into an 
   ]));
   await withApp(async (ficha) => {
     await ficha.startOwnWorkspace();
-    await ficha.openData();
-    await ficha.chooseAoFile(csv);
-    assert.deepEqual((await ficha.importPreview()).slice(0, 4), [
+    await ficha.data.openData();
+    await ficha.data.chooseAoFile(csv);
+    assert.deepEqual((await ficha.data.importPreview()).slice(0, 4), [
       ['AO a agregar', '3'], ['AO a reemplazar', '0'], ['AO que se mantienen (no están en el archivo)', '0'], ['AEI a crear', '1'],
     ]);
     assert.match(await ficha.text('#import-preview'), /Se importarán en POI \d{4} · POI consistente con el PIA \(se creará\)/);
-    assert.match(await ficha.confirmImport(), /AO agregadas: 3, reemplazadas: 0, mantenidas: 0\. AEI creadas: 1, centros de costo creados: 2/);
-    await ficha.openAei('AEI.01.01');
+    assert.match(await ficha.data.confirmImport(), /AO agregadas: 3, reemplazadas: 0, mantenidas: 0\. AEI creadas: 1, centros de costo creados: 2/);
+    await ficha.aei.openAei('AEI.01.01');
     assert.deepEqual(await ficha.tableRows('Cuadro 1'), CUADRO1_AFTER_CSV);
 
-    await ficha.openData();
-    await ficha.chooseAoFile(xlsx);
-    assert.deepEqual((await ficha.importPreview()).slice(0, 4), [
+    await ficha.data.openData();
+    await ficha.data.chooseAoFile(xlsx);
+    assert.deepEqual((await ficha.data.importPreview()).slice(0, 4), [
       ['AO a agregar', '1'], ['AO a reemplazar', '1'], ['AO que se mantienen (no están en el archivo)', '2'], ['AEI a crear', '1'],
     ]);
-    await ficha.confirmImport();
-    await ficha.openAei('AEI.01.01');
+    await ficha.data.confirmImport();
+    await ficha.aei.openAei('AEI.01.01');
     assert.deepEqual(await ficha.tableRows('Cuadro 1'), [
       ['AEI.01.01', 'GESTIÓN INSTITUCIONAL MODERNIZADA', '2', '2', '3,301.00', '100.00'],
       ['07', 'OFICINA DE ADMINISTRACIÓN', '2', '2', '3,301.00', '100.00'],
       ['12', 'OFICINA DE PLANEAMIENTO', '0', '0', '0.00', '–'],
     ]);
-    await ficha.openAei('AEI.02.01');
+    await ficha.aei.openAei('AEI.02.01');
     assert.deepEqual(await ficha.tableRows('Cuadro 1'), [
       ['AEI.02.01', 'SERVICIOS DIGITALES', '1', '0', '11,999.75', '75.00'],
       ['07', 'OFICINA DE ADMINISTRACIÓN', '1', '0', '11,999.75', '75.00'],
@@ -209,10 +200,10 @@ test('a broken file lists every error and changes nothing', async () => {
     await ficha.startOwnWorkspace();
     await importSheet(ficha, good);
     const stored = await ficha.stored('own');
-    await ficha.openData();
-    await ficha.chooseAoFile(bad);
+    await ficha.data.openData();
+    await ficha.data.chooseAoFile(bad);
     assert.match(await ficha.text('#import-errors'), /«con-errores\.csv» tiene 5 errores; no se importó nada/);
-    assert.deepEqual(await ficha.importErrors(), [
+    assert.deepEqual(await ficha.data.importErrors(), [
       'Fila 2, columna fin_prog_05: «-20» no puede ser negativo',
       'Fila 3, columna seguimiento_aprobado: «quizás» no se reconoce: use SI o NO (también S/N, 1/0, true/false o X)',
       'Fila 3, columna fis_prog_02: «dos» no es un número',
@@ -222,14 +213,14 @@ test('a broken file lists every error and changes nothing', async () => {
     assert.equal(await ficha.page.locator('#confirm-import').count(), 0, 'nothing to confirm');
     assert.equal(await ficha.stored('own'), stored);
     const notAWorkbook = await writeTemp('no-es-excel.xlsx', zip([['word/document.xml', '<w:document/>']]));
-    await ficha.chooseAoFile(notAWorkbook);
-    assert.deepEqual(await ficha.importErrors(), ['El archivo comprimido no es un libro de Excel (.xlsx): no contiene xl/workbook.xml']);
+    await ficha.data.chooseAoFile(notAWorkbook);
+    assert.deepEqual(await ficha.data.importErrors(), ['El archivo comprimido no es un libro de Excel (.xlsx): no contiene xl/workbook.xml']);
     const tooLarge = await writeTemp('enorme.csv', Buffer.alloc(21 * 1024 * 1024, 0x41));
-    await ficha.chooseAoFile(tooLarge);
-    assert.deepEqual(await ficha.importErrors(), [
+    await ficha.data.chooseAoFile(tooLarge);
+    assert.deepEqual(await ficha.data.importErrors(), [
       'El archivo pesa 21.0 MB y el máximo es 20.0 MB; impórtelo en partes (lo que no está en el archivo se mantiene)',
     ]);
-    await ficha.openAei('AEI.01.01');
+    await ficha.aei.openAei('AEI.01.01');
     assert.deepEqual(await ficha.tableRows('Cuadro 1'), CUADRO1_AFTER_CSV);
     assert.equal(await ficha.stored('own'), stored);
   });
@@ -239,10 +230,10 @@ test('exports parse back: the AO sheet re-imports to the same tables, every tabl
   const files = {};
   let cuadro1, tabla3;
   await withApp(async (ficha) => {
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     cuadro1 = await ficha.tableRows('Cuadro 1');
     tabla3 = [...await ficha.tableRows('Tabla 3'), ...await ficha.tableRows('Tabla 3', 'tfoot')];
-    await ficha.openData();
+    await ficha.data.openData();
     files.aoCsv = await keep(ficha, '#export-ao-csv');
     files.aoXlsx = await keep(ficha, '#export-ao-xlsx');
     files.cuadro1 = await keep(ficha, '#export-cuadro1-xlsx');
@@ -271,7 +262,7 @@ test('exports parse back: the AO sheet re-imports to the same tables, every tabl
     await withApp(async (ficha) => {
       await ficha.startOwnWorkspace();
       await importSheet(ficha, file.path);
-      await ficha.openAei('AEI.08.05');
+      await ficha.aei.openAei('AEI.08.05');
       assert.deepEqual(await ficha.tableRows('Cuadro 1'), cuadro1, `${file.name}: Cuadro 1 to the cent`);
       assert.deepEqual(await ficha.tableRows('Tabla 3'), tabla3.slice(0, -1));
       assert.deepEqual((await ficha.tableRows('Tabla 3', 'tfoot'))[0], ['Total', '650,769,332.00', '646,150,876.90', '99.3%']);
@@ -295,12 +286,12 @@ test('a backup downloads and restores in another browser, after showing what it 
   const broken = await writeTemp('roto.json', text.slice(0, 200));
 
   await withApp(async (ficha) => {
-    await ficha.openData();
-    await ficha.chooseBackup(newer);
+    await ficha.data.openData();
+    await ficha.data.chooseBackup(newer);
     assert.match(await ficha.text('#restore-error'), /No se puede restaurar «nuevo\.json»: .*versión más reciente de Ficha \(formato 9.*No se cambió nada\./);
-    await ficha.chooseBackup(broken);
+    await ficha.data.chooseBackup(broken);
     assert.match(await ficha.text('#restore-error'), /No se puede restaurar «roto\.json»: el contenido está dañado/);
-    await ficha.chooseBackup(backup.path);
+    await ficha.data.chooseBackup(backup.path);
     const compare = await ficha.tableRows('Qué se reemplaza');
     assert.deepEqual(compare[0], ['Unidad Ejecutora', '(sin nombre)', 'UE 123 - RESPALDO DE PRUEBA']);
     assert.deepEqual(compare[2], ['AO (última versión de cada año)', '0', '3']);
@@ -310,7 +301,7 @@ test('a backup downloads and restores in another browser, after showing what it 
     assert.match(await ficha.text('#restore-done'), /Respaldo restaurado en su espacio de trabajo: UE 123 - RESPALDO DE PRUEBA/);
     await ficha.page.waitForSelector('#open-example');
     await ficha.reload();
-    await ficha.openAei('AEI.01.01');
+    await ficha.aei.openAei('AEI.01.01');
     assert.deepEqual(await ficha.tableRows('Cuadro 1'), CUADRO1_AFTER_CSV);
     const stored = JSON.parse(await ficha.stored('own'));
     assert.deepEqual(stored.workspace, JSON.parse(text).workspace, 'restored exactly');
@@ -326,7 +317,7 @@ test('a 5,000-AO CSV imports with its progress shown (time printed)', async () =
   const path = await writeTemp('cinco-mil.csv', Buffer.from([HEADER, ...rows].map((r) => r.join(',')).join('\n'), 'utf8'));
   await withApp(async (ficha) => {
     await ficha.startOwnWorkspace();
-    await ficha.openData();
+    await ficha.data.openData();
     await ficha.page.evaluate(() => {
       window.progressSeen = [];
       new MutationObserver(() => {
@@ -335,12 +326,12 @@ test('a 5,000-AO CSV imports with its progress shown (time printed)', async () =
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
     const start = Date.now();
-    await ficha.chooseAoFile(path);
+    await ficha.data.chooseAoFile(path);
     const previewed = Date.now();
-    assert.equal((await ficha.importPreview())[0][1], '5000');
+    assert.equal((await ficha.data.importPreview())[0][1], '5000');
     const preview = (await ficha.text('#import-preview p')).split('. ')[0];
     const confirmed = Date.now();
-    const done = await ficha.confirmImport();
+    const done = await ficha.data.confirmImport();
     const imported = Date.now();
     const seen = await ficha.page.evaluate(() => window.progressSeen);
     assert.ok(seen.some((s) => /^Validando 5000 filas/.test(s)), seen.join(' | '));

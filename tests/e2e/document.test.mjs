@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, FichaPage } from './pages/app.mjs';
+import { aoRow } from './pages/data.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AEI = 'AEI.08.05';
@@ -72,8 +73,8 @@ function wordTables(xml) {
 }
 
 test('the document reads like the reference: title block, seven sections, the tables in place', async () => {
-  await ficha.openAei(AEI);
-  await ficha.openDocumentFromAei();
+  await ficha.aei.openAei(AEI);
+  await ficha.document.openDocumentFromAei();
   assert.match(await ficha.text('.doc-entity'), /^001066 - PROGRAMA PARA LA GENERACION DE EMPLEO SOCIAL INCLUSIVO "TRABAJA PERU"$/);
   assert.equal(await ficha.text('.doc-title'), 'Ficha de implementación de la AEI.08.05: MODELO DE INTEGRIDAD IMPLEMENTADO EN LA GESTIÓN INTERNA DEL MINISTERIO DE TRABAJO Y PROMOCION DEL EMPLEO.');
   assert.equal(await ficha.text('.doc-period'), 'Correspondiente al año 2023');
@@ -82,20 +83,20 @@ test('the document reads like the reference: title block, seven sections, the ta
   assert.deepEqual(headings.map((h) => h.split(' ')[0]), ['1.', '2.', '3.', '4.', '5.', '6.', '7.']);
   assert.equal(headings[6], '7. Conclusión');
   // Each table sits in its section, after the sentence that leads to it.
-  assert.equal(await ficha.section(1).locator('#cuadro1').count(), 1);
-  assert.equal(await ficha.section(1).locator('#cuadro2').count(), 1);
-  assert.equal(await ficha.section(3).locator('#tabla3').count(), 1);
+  assert.equal(await ficha.document.section(1).locator('#cuadro1').count(), 1);
+  assert.equal(await ficha.document.section(1).locator('#cuadro2').count(), 1);
+  assert.equal(await ficha.document.section(3).locator('#tabla3').count(), 1);
   assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '21,000.00', '100.00']);
   assert.deepEqual(await ficha.tableRows('Tabla 3', 'tfoot'), [['Total', '650,769,332.00', '646,150,876.90', '99.3%']]);
-  assert.match(await ficha.sectionText(1), /un \(01\) informe .* lo que representó el 100% de la meta física anual programada \(01 informe\)\./);
-  assert.match(await ficha.sectionText(2), /Agregando cuatro \(04\) nuevas actividades operativas\./);
+  assert.match(await ficha.document.sectionText(1), /un \(01\) informe .* lo que representó el 100% de la meta física anual programada \(01 informe\)\./);
+  assert.match(await ficha.document.sectionText(2), /Agregando cuatro \(04\) nuevas actividades operativas\./);
   assert.deepEqual(ficha.consoleErrors, []);
 });
 
 test('printed to PDF, the document holds the reference tables with identical figures and numbered pages', async () => {
-  await ficha.openDocument(AEI);
+  await ficha.document.openDocument(AEI);
   const path = join(scratch, 'ficha.pdf');
-  await ficha.printPdf(path);
+  await ficha.document.printPdf(path);
   const text = pdfText(path);
   for (const [table, [first, figures]] of Object.entries(REFERENCE_ROWS)) {
     assert.ok(rowLine(text, first, figures), `${table}: no line «${first} … ${figures.join(' ')}» in the PDF`);
@@ -129,12 +130,19 @@ function pdfPages(text) {
 }
 
 test('printed, long tables run over pages with their headers repeated, and no heading is left at a page foot', async () => {
-  await ficha.openDocument(AEI);
-  await ficha.storeExtraActivities(AEI, 40);
-  await ficha.page.waitForSelector('#ficha-document');
+  // 40 more AO like the integrity AO (one informe, S/ 3,500 a month from July), with long names.
+  const twoDigits = (n) => String(n).padStart(2, '0');
+  const months = (prefix, from, value) => Object.fromEntries(Array.from({ length: 13 - from }, (_, i) => [`${prefix}_${twoDigits(from + i)}`, value]));
+  await ficha.data.importAoSheet(Array.from({ length: 40 }, (_, i) => aoRow({
+    aei_codigo: AEI, cc_codigo: '07', ao_codigo: `AOI9${String(i + 1).padStart(9, '0')}`,
+    ao_nombre: `ACTIVIDAD DE PRUEBA ${twoDigits(i + 1)} CON UN NOMBRE LARGO QUE OCUPA DOS LÍNEAS EN LA TABLA`,
+    unidad_medida: 'INFORME', categoria_presupuestal: 'PP 0073', seguimiento_aprobado: 'SI',
+    fis_prog_12: '1', fis_ejec_12: '1', ...months('fin_prog', 7, '3500'), ...months('fin_ejec', 7, '3500'),
+  })));
+  await ficha.document.openDocument(AEI);
   assert.equal((await ficha.tableRows('Tabla 3')).length, 41);
   const path = join(scratch, 'long.pdf');
-  await ficha.printPdf(path);
+  await ficha.document.printPdf(path);
   const pages = pdfPages(pdfText(path));
   const withRows = (pattern) => pages.filter((lines) => lines.some((line) => pattern.test(line)));
   const cuadro2Pages = withRows(/^\s*AEI\.08\.05\s+AOI9\d+: ACTIVIDAD DE PRUEBA/);
@@ -150,17 +158,17 @@ test('printed, long tables run over pages with their headers repeated, and no he
 });
 
 test('printed, headings and bold lead-in bullets stay with the text after them, however long the text before', async () => {
-  await ficha.openDocument(AEI);
+  await ficha.document.openDocument(AEI);
   const leadIns = await ficha.page.$$eval('.section-text ul:has(> li:only-child > strong:only-child), .doc-section h2, caption, figcaption',
     (els) => els.map((e) => e.textContent.trim()));
-  const drafted = await ficha.startEditing(1);
-  await ficha.section(1).locator('button.cancel-edit').click();
+  const drafted = await ficha.document.startEditing(1);
+  await ficha.document.section(1).locator('button.cancel-edit').click();
   // Each added paragraph moves what follows by one line, so some length puts a lead-in at a page foot.
   for (let added = 0; added <= 8; added++) {
     const filler = Array.from({ length: added }, (_, i) => `Párrafo adicional ${i + 1}.`);
-    await ficha.editSection(1, () => [drafted, ...filler, 'Fin de la sección.'].join('\n\n'));
+    await ficha.document.editSection(1, () => [drafted, ...filler, 'Fin de la sección.'].join('\n\n'));
     const path = join(scratch, `lead-in-${added}.pdf`);
-    await ficha.printPdf(path);
+    await ficha.document.printPdf(path);
     for (const lines of pdfPages(pdfText(path))) {
       const last = lines.filter((l) => !/Página \d+ de \d+/.test(l)).at(-1).trim();
       assert.ok(!leadIns.some((lead) => lead.startsWith(last)), `with ${added} more paragraphs a page ends with «${last}»`);
@@ -169,104 +177,104 @@ test('printed, headings and bold lead-in bullets stay with the text after them, 
 });
 
 test('"Imprimir / Guardar PDF" opens the browser print dialog', async () => {
-  await ficha.openDocument(AEI);
+  await ficha.document.openDocument(AEI);
   await ficha.page.evaluate(() => { window.printCalls = 0; window.print = () => { window.printCalls += 1; }; });
   await ficha.page.click('#print-document');
   assert.equal(await ficha.page.evaluate(() => window.printCalls), 1);
 });
 
 test('an edited section survives a reload and prints instead of the draft', async () => {
-  await ficha.openDocument(AEI);
-  const drafted = await ficha.startEditing(4);
+  await ficha.document.openDocument(AEI);
+  const drafted = await ficha.document.startEditing(4);
   assert.match(drafted, /^El Programa se encuentra alineado/);
-  await ficha.section(4).locator('button.cancel-edit').click();
-  await ficha.editSection(4, (text) => `${text}\n\nLa UFPP verificó el informe en diciembre.\n\n- Primer punto propio\n- Segundo punto propio`);
+  await ficha.document.section(4).locator('button.cancel-edit').click();
+  await ficha.document.editSection(4, (text) => `${text}\n\nLa UFPP verificó el informe en diciembre.\n\n- Primer punto propio\n- Segundo punto propio`);
   await ficha.reload();
   await ficha.page.waitForSelector('#ficha-document');
-  const text = await ficha.sectionText(4);
+  const text = await ficha.document.sectionText(4);
   assert.match(text, /La UFPP verificó el informe en diciembre\./);
-  assert.deepEqual(await ficha.section(4).locator('.section-text ul li').allTextContents(), ['Seguimiento de la implementación del modelo de integridad', 'Primer punto propio', 'Segundo punto propio']);
-  assert.equal(await ficha.section(4).locator('.badge.edited').textContent(), 'Texto editado');
-  assert.equal(await ficha.staleNotice(4).count(), 0);
+  assert.deepEqual(await ficha.document.section(4).locator('.section-text ul li').allTextContents(), ['Seguimiento de la implementación del modelo de integridad', 'Primer punto propio', 'Segundo punto propio']);
+  assert.equal(await ficha.document.section(4).locator('.badge.edited').textContent(), 'Texto editado');
+  assert.equal(await ficha.document.staleNotice(4).count(), 0);
   const path = join(scratch, 'edited.pdf');
-  await ficha.printPdf(path);
+  await ficha.document.printPdf(path);
   assert.match(pdfText(path), /La UFPP verificó el informe en diciembre\./);
-  await ficha.section(4).locator('button.discard-edit').click();
-  assert.doesNotMatch(await ficha.sectionText(4), /La UFPP verificó/);
+  await ficha.document.section(4).locator('button.discard-edit').click();
+  assert.doesNotMatch(await ficha.document.sectionText(4), /La UFPP verificó/);
 });
 
 test('bold written between ** survives an edit and a reload, on screen and in the .docx', async () => {
-  await ficha.openDocument(AEI);
-  const drafted = await ficha.startEditing(4);
+  await ficha.document.openDocument(AEI);
+  const drafted = await ficha.document.startEditing(4);
   assert.match(drafted, /\n- \*\*Seguimiento de la implementación del modelo de integridad\*\*\n/, 'the drafted bold is marked in the editor');
   assert.match(await ficha.text(SECTION_EDITOR_NOTE), /negrita entre dos asteriscos dobles: «\*\*texto en negrita\*\*»/);
-  await ficha.section(4).locator('button.cancel-edit').click();
-  await ficha.editSection(4, (text) => `${text}\n\nLa UFPP destaca **algo** del año.\n\n- **Primero:** propio\n- Segundo`);
+  await ficha.document.section(4).locator('button.cancel-edit').click();
+  await ficha.document.editSection(4, (text) => `${text}\n\nLa UFPP destaca **algo** del año.\n\n- **Primero:** propio\n- Segundo`);
   await ficha.reload();
   await ficha.page.waitForSelector('#ficha-document');
-  const strong = await ficha.section(4).locator('.section-text strong').allTextContents();
+  const strong = await ficha.document.section(4).locator('.section-text strong').allTextContents();
   assert.deepEqual(strong, ['Seguimiento de la implementación del modelo de integridad', 'algo', 'Primero:']);
-  assert.match(await ficha.sectionText(4), /La UFPP destaca algo del año\./);
-  assert.doesNotMatch(await ficha.sectionText(4), /\*\*/);
-  assert.deepEqual(await ficha.section(4).locator('.section-text ul').last().locator('li').allTextContents(), ['Primero: propio', 'Segundo']);
-  assert.equal(await ficha.staleNotice(4).count(), 0);
-  const xml = unzip(await readFile((await ficha.downloadDocx()).path)).get('word/document.xml').toString('utf8');
+  assert.match(await ficha.document.sectionText(4), /La UFPP destaca algo del año\./);
+  assert.doesNotMatch(await ficha.document.sectionText(4), /\*\*/);
+  assert.deepEqual(await ficha.document.section(4).locator('.section-text ul').last().locator('li').allTextContents(), ['Primero: propio', 'Segundo']);
+  assert.equal(await ficha.document.staleNotice(4).count(), 0);
+  const xml = unzip(await readFile((await ficha.document.downloadDocx()).path)).get('word/document.xml').toString('utf8');
   assert.ok(xml.includes('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">algo</w:t></w:r>'), 'a bold run with the text');
   assert.ok(xml.includes('<w:r><w:t xml:space="preserve">La UFPP destaca </w:t></w:r>'));
 });
 
 test('user text is shown as text, never as markup', async () => {
-  await ficha.openDocument(AEI);
-  await ficha.editSection(7, () => 'Conclusión <img src=x onerror="window.injected=1"> propia.');
-  assert.match(await ficha.sectionText(7), /Conclusión <img src=x onerror="window\.injected=1"> propia\./);
+  await ficha.document.openDocument(AEI);
+  await ficha.document.editSection(7, () => 'Conclusión <img src=x onerror="window.injected=1"> propia.');
+  assert.match(await ficha.document.sectionText(7), /Conclusión <img src=x onerror="window\.injected=1"> propia\./);
   assert.equal(await ficha.page.locator('#ficha-document img').count(), 0);
   assert.equal(await ficha.page.evaluate(() => window.injected), undefined);
 });
 
 /** Edits section 1, then lowers the integrity AO's December execution to 0 on the AEI page. */
 async function editThenChangeTheData() {
-  await ficha.openDocument(AEI);
-  await ficha.editSection(1, (text) => `${text}\n\nPárrafo añadido por la UFPP.`);
+  await ficha.document.openDocument(AEI);
+  await ficha.document.editSection(1, (text) => `${text}\n\nPárrafo añadido por la UFPP.`);
   await ficha.page.click('.doc-toolbar a');
   await ficha.page.waitForSelector('#cuadro1');
-  await ficha.setMonthly(AO, 1, 12, '0');
-  await ficha.openDocumentFromAei();
+  await ficha.aei.setMonthly(AO, 1, 12, '0');
+  await ficha.document.openDocumentFromAei();
 }
 
 test('when the data changes under an edit, the section is flagged with the new draft beside it, never overwritten', async () => {
   await editThenChangeTheData();
-  assert.match(await ficha.staleNotice(1).textContent(), /el texto ya no coincide con los datos/);
-  assert.match(await ficha.sectionText(1), /Párrafo añadido por la UFPP\./);
-  assert.match(await ficha.sectionText(1), /lo que representó el 100% de la meta física anual programada/, 'the edit keeps its words');
-  assert.match(await ficha.newDraftText(1), /no registró ejecución física, lo que representó el 0% de la meta física anual programada/);
-  assert.equal(await ficha.staleNotice(2).count(), 0, 'unedited sections just follow the data');
-  assert.match(await ficha.sectionText(3), /no registró ejecución física/);
+  assert.match(await ficha.document.staleNotice(1).textContent(), /el texto ya no coincide con los datos/);
+  assert.match(await ficha.document.sectionText(1), /Párrafo añadido por la UFPP\./);
+  assert.match(await ficha.document.sectionText(1), /lo que representó el 100% de la meta física anual programada/, 'the edit keeps its words');
+  assert.match(await ficha.document.newDraftText(1), /no registró ejecución física, lo que representó el 0% de la meta física anual programada/);
+  assert.equal(await ficha.document.staleNotice(2).count(), 0, 'unedited sections just follow the data');
+  assert.match(await ficha.document.sectionText(3), /no registró ejecución física/);
   await ficha.reload();
   await ficha.page.waitForSelector('#ficha-document');
-  assert.equal(await ficha.staleNotice(1).count(), 1, 'still flagged after a reload');
-  await ficha.keepMyText(1);
-  assert.equal(await ficha.staleNotice(1).count(), 0);
-  assert.match(await ficha.sectionText(1), /Párrafo añadido por la UFPP\./);
+  assert.equal(await ficha.document.staleNotice(1).count(), 1, 'still flagged after a reload');
+  await ficha.document.keepMyText(1);
+  assert.equal(await ficha.document.staleNotice(1).count(), 0);
+  assert.match(await ficha.document.sectionText(1), /Párrafo añadido por la UFPP\./);
   await ficha.reload();
   await ficha.page.waitForSelector('#ficha-document');
-  assert.equal(await ficha.staleNotice(1).count(), 0, 'the review is kept');
-  assert.match(await ficha.sectionText(1), /Párrafo añadido por la UFPP\./);
+  assert.equal(await ficha.document.staleNotice(1).count(), 0, 'the review is kept');
+  assert.match(await ficha.document.sectionText(1), /Párrafo añadido por la UFPP\./);
 });
 
 test('a stale edit can give way to the new draft', async () => {
   await editThenChangeTheData();
-  await ficha.takeNewDraft(1);
-  assert.equal(await ficha.staleNotice(1).count(), 0);
-  const text = await ficha.sectionText(1);
+  await ficha.document.takeNewDraft(1);
+  assert.equal(await ficha.document.staleNotice(1).count(), 0);
+  const text = await ficha.document.sectionText(1);
   assert.doesNotMatch(text, /Párrafo añadido por la UFPP/);
   assert.match(text, /no registró ejecución física/);
   assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '21,000.00', '0.00']);
 });
 
 test('the .docx download is a zip whose document.xml holds the three tables with the reference figures', async () => {
-  await ficha.openDocument(AEI);
-  await ficha.editSection(7, (text) => `${text}\n\nNota final <b>de la UFPP</b> & equipo.`);
-  const { name, path } = await ficha.downloadDocx();
+  await ficha.document.openDocument(AEI);
+  await ficha.document.editSection(7, (text) => `${text}\n\nNota final <b>de la UFPP</b> & equipo.`);
+  const { name, path } = await ficha.document.downloadDocx();
   assert.equal(name, 'Ficha-AEI.08.05-2023.docx');
   const files = unzip(await readFile(path));
   for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml']) {
@@ -304,8 +312,8 @@ test('the .docx converts with LibreOffice headless, where it is installed', asyn
   // Only LibreOffice Writer opens .docx; a Calc-only install (libreoffice-calc-nogui) cannot.
   const writer = spawnSync('sh', ['-c', 'ls /usr/lib/libreoffice/program/ | grep -q "^libswlo"'], { encoding: 'utf8' }).status === 0;
   if (!writer) { t.skip('LibreOffice Writer is not installed'); return; }
-  await ficha.openDocument(AEI);
-  const { path } = await ficha.downloadDocx();
+  await ficha.document.openDocument(AEI);
+  const { path } = await ficha.document.downloadDocx();
   const out = join(scratch, 'soffice');
   execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', out, path], { timeout: 120_000 });
   const text = pdfText(join(out, path.split('/').pop().replace(/(\.docx)?$/, '.pdf')));
@@ -319,7 +327,7 @@ test('the .docx converts with LibreOffice headless, where it is installed', asyn
 });
 
 test('the charts follow the data: monthly cumulative lines, six months in the first semester', async () => {
-  await ficha.openDocument(AEI);
+  await ficha.document.openDocument(AEI);
   const points = (chart, series) => ficha.page.locator(`${chart} g.${series} circle`).count();
   assert.equal(await points('#chart-physical', 'executed'), 12);
   assert.equal(await points('#chart-financial', 'programmed'), 12);
@@ -337,57 +345,57 @@ test('an unknown AEI says so', async () => {
 });
 
 test('the Integridad page shows the ICP per year, its stages, sum and "Apto" thresholds', async () => {
-  await ficha.openIntegrity();
+  await ficha.integrity.openIntegrity();
   assert.deepEqual(await ficha.tableRows('ICP por año'), [['2023', '1.80', '2', '1', '189']]);
-  assert.deepEqual(await ficha.stageRow(1), ['Cumplimiento normativo e Institucionalización', '0.87', '0.87', '0.90', 'No']);
-  assert.deepEqual(await ficha.stageRow(2), ['Aplicación e implementación', '0.93', '1.80', '1.90', 'No']);
-  assert.deepEqual((await ficha.stageRow(3)).slice(1), ['', '1.80', '2.90', 'No evaluada']);
+  assert.deepEqual(await ficha.integrity.stageRow(1), ['Cumplimiento normativo e Institucionalización', '0.87', '0.87', '0.90', 'No']);
+  assert.deepEqual(await ficha.integrity.stageRow(2), ['Aplicación e implementación', '0.93', '1.80', '1.90', 'No']);
+  assert.deepEqual((await ficha.integrity.stageRow(3)).slice(1), ['', '1.80', '2.90', 'No evaluada']);
   assert.equal(await ficha.text('#integrity-icp'), '1.80');
   assert.equal(await ficha.page.inputValue('#entities-evaluated'), '189');
   assert.deepEqual(ficha.consoleErrors, []);
 });
 
 test('a score outside 0–1 is refused with a Spanish message and changes nothing', async () => {
-  await ficha.openIntegrity();
-  await ficha.setStageScore(2, '1.5');
+  await ficha.integrity.openIntegrity();
+  await ficha.integrity.setStageScore(2, '1.5');
   assert.equal(await ficha.text('#integrity-errors'), 'Etapa 2: «1.5» no es válido; el puntaje debe ser un número entre 0 y 1, con punto decimal y hasta 6 decimales (por ejemplo 0.87).');
-  assert.equal(await ficha.stage(2).locator('input.stage-score').getAttribute('aria-invalid'), 'true');
+  assert.equal(await ficha.integrity.stage(2).locator('input.stage-score').getAttribute('aria-invalid'), 'true');
   assert.equal(await ficha.text('#integrity-icp'), '1.80');
-  await ficha.setIntegrityCount('entities-evaluated', 'muchas');
+  await ficha.integrity.setIntegrityCount('entities-evaluated', 'muchas');
   assert.match(await ficha.text('#integrity-errors'), /Entidades evaluadas: «muchas» no es válido; debe ser un número entero mayor que cero\./);
-  await ficha.setStageScore(2, '0.93');
-  await ficha.setIntegrityCount('entities-evaluated', '189');
+  await ficha.integrity.setStageScore(2, '0.93');
+  await ficha.integrity.setIntegrityCount('entities-evaluated', '189');
   assert.equal(await ficha.text('#integrity-errors'), '');
 });
 
 test('edited stages change the ICP everywhere and survive a reload', async () => {
-  await ficha.openIntegrity();
-  await ficha.setStageScore(1, '0.95');
-  await ficha.setStageName(3, 'Gestión de riesgos');
-  await ficha.setStageScore(3, '0.5');
-  await ficha.setIntegrityCount('entities-evaluated', '200');
+  await ficha.integrity.openIntegrity();
+  await ficha.integrity.setStageScore(1, '0.95');
+  await ficha.integrity.setStageName(3, 'Gestión de riesgos');
+  await ficha.integrity.setStageScore(3, '0.5');
+  await ficha.integrity.setIntegrityCount('entities-evaluated', '200');
   assert.equal(await ficha.text('#integrity-icp'), '2.38');
-  assert.deepEqual((await ficha.stageRow(1)).slice(2), ['0.95', '0.90', 'Sí']);
+  assert.deepEqual((await ficha.integrity.stageRow(1)).slice(2), ['0.95', '0.90', 'Sí']);
   await ficha.reload();
   await ficha.page.waitForSelector('#integrity-stages');
-  assert.deepEqual(await ficha.stageRow(3), ['Gestión de riesgos', '0.5', '2.38', '2.90', 'No']);
+  assert.deepEqual(await ficha.integrity.stageRow(3), ['Gestión de riesgos', '0.5', '2.38', '2.90', 'No']);
   assert.deepEqual(await ficha.tableRows('ICP por año'), [['2023', '2.38', '3', '1', '200']]);
-  await ficha.openAei(AEI);
+  await ficha.aei.openAei(AEI);
   assert.equal(await ficha.text('#icp-total'), '2.38');
-  await ficha.openDocumentFromAei();
-  assert.match(await ficha.sectionText(3), /\(ICP\)¹ de 2\.38/);
-  assert.match(await ficha.sectionText(3), /Etapa 3: Gestión de riesgos/);
-  assert.match(await ficha.sectionText(3), /se evaluaron a 200 entidades/);
+  await ficha.document.openDocumentFromAei();
+  assert.match(await ficha.document.sectionText(3), /\(ICP\)¹ de 2\.38/);
+  assert.match(await ficha.document.sectionText(3), /Etapa 3: Gestión de riesgos/);
+  assert.match(await ficha.document.sectionText(3), /se evaluaron a 200 entidades/);
 });
 
 test('a year without a result can have one registered', async () => {
   await ficha.open();
   await ficha.page.click('#start-own');
   await ficha.page.waitForSelector('#open-example');
-  await ficha.openIntegrity();
+  await ficha.integrity.openIntegrity();
   assert.match(await ficha.text('main'), /No se registró el resultado del Modelo de Integridad/);
   await ficha.page.click('#add-integrity');
-  await ficha.setStageScore(1, '0.4');
+  await ficha.integrity.setStageScore(1, '0.4');
   assert.equal(await ficha.text('#integrity-icp'), '0.40');
   assert.equal((await ficha.tableRows('ICP por año'))[0][1], '0.40');
 });

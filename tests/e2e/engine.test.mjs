@@ -2,7 +2,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, FichaPage } from './pages/app.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let server, browser, context, ficha;
@@ -17,12 +17,18 @@ test('the app starts on the example without console errors', async () => {
   assert.match(await ficha.text('#workspace-banner'), /EJEMPLO/);
   const list = await ficha.tableRows('AEI del año');
   assert.deepEqual(list, [['AEI.08.05', 'MODELO DE INTEGRIDAD IMPLEMENTADO EN LA GESTIÓN INTERNA DEL MINISTERIO DE TRABAJO Y PROMOCION DEL EMPLEO.', '1', '100.00']]);
-  await ficha.openAei('AEI.08.05');
+  await ficha.aei.openAei('AEI.08.05');
   assert.deepEqual(ficha.consoleErrors, []);
 });
 
+test('the build served to users holds no benchmark entry point, only the recovery test hook', async () => {
+  await ficha.open();
+  const exported = await ficha.page.evaluate(() => Object.keys(window.wasmBindings).filter((k) => /^(bench_|ficha_test_)/.test(k)).sort());
+  assert.deepEqual(exported, ['ficha_test_panic']);
+});
+
 test('Cuadro 1 of AEI.08.05 shows 1 / 1 / 21,000.00 / 100.00 on both rows', async () => {
-  await ficha.openAei('AEI.08.05');
+  await ficha.aei.openAei('AEI.08.05');
   const rows = await ficha.tableRows('Cuadro 1');
   assert.deepEqual(rows, [
     ['AEI.08.05', 'MODELO DE INTEGRIDAD IMPLEMENTADO EN LA GESTIÓN INTERNA DEL MINISTERIO DE TRABAJO Y PROMOCION DEL EMPLEO.', '1', '1', '21,000.00', '100.00'],
@@ -37,7 +43,7 @@ test('Cuadro 1 of AEI.08.05 shows 1 / 1 / 21,000.00 / 100.00 on both rows', asyn
 });
 
 test('Cuadro 2 and Tabla 3 reproduce the reference, Total over the whole POI', async () => {
-  await ficha.openAei('AEI.08.05');
+  await ficha.aei.openAei('AEI.08.05');
   assert.deepEqual(await ficha.tableRows('Cuadro 2'), [
     ['AEI.08.05', 'AOI00106600085: SEGUIMIENTO DE LA IMPLEMENTACIÓN DEL MODELO DE INTEGRIDAD', 'INFORME', '1', '1', '100.0%'],
   ]);
@@ -50,7 +56,7 @@ test('Cuadro 2 and Tabla 3 reproduce the reference, Total over the whole POI', a
 });
 
 test('switching period or version recomputes every table', async () => {
-  await ficha.openAei('AEI.08.05');
+  await ficha.aei.openAei('AEI.08.05');
   await ficha.choosePeriod('I Semestre');
   const rows = await ficha.tableRows('Cuadro 1');
   assert.deepEqual(rows[0].slice(2), ['0', '0', '0.00', '–']);
@@ -62,22 +68,22 @@ test('switching period or version recomputes every table', async () => {
 });
 
 test('a value changed in the grid updates Cuadro 1 and survives a reload', async () => {
-  await ficha.openAei('AEI.08.05');
-  await ficha.setMonthly('AOI00106600085', 1, 12, '0');
+  await ficha.aei.openAei('AEI.08.05');
+  await ficha.aei.setMonthly('AOI00106600085', 1, 12, '0');
   assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '21,000.00', '0.00']);
-  await ficha.setMonthly('AOI00106600085', 3, 12, '1,500.50');
+  await ficha.aei.setMonthly('AOI00106600085', 3, 12, '1,500.50');
   await ficha.reload();
   await ficha.page.waitForSelector('#cuadro1');
   assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '19,000.50', '0.00']);
-  assert.equal(await ficha.monthlyValue('AOI00106600085', 3, 12), '1500.5');
+  assert.equal(await ficha.aei.monthlyValue('AOI00106600085', 3, 12), '1500.5');
 });
 
 test('a bad value is refused at its cell and changes nothing', async () => {
-  await ficha.openAei('AEI.08.05');
-  await ficha.setMonthly('AOI00106600085', 2, 7, '-20');
+  await ficha.aei.openAei('AEI.08.05');
+  await ficha.aei.setMonthly('AOI00106600085', 2, 7, '-20');
   assert.match(await ficha.text('.grid-wrap ul.errors'), /Programación financiera \(S\/\), Jul: «-20» no puede ser negativo/);
   assert.deepEqual((await ficha.tableRows('Tabla 3'))[0].slice(5), ['21,000.00', '21,000.00', '100.0%']);
-  await ficha.setMonthly('AOI00106600085', 2, 7, '3,500.123');
+  await ficha.aei.setMonthly('AOI00106600085', 2, 7, '3,500.123');
   assert.match(await ficha.text('.grid-wrap ul.errors'), /máximo 2 decimales/);
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { serve } from './server.mjs';
-import { launch, inFreshProfile } from './ficha-page.mjs';
+import { launch, inFreshProfile } from './pages/app.mjs';
 import { zip, zipRaw } from './zip.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
@@ -63,17 +63,17 @@ test('hostile files chosen as the AO sheet are refused with their limit and the 
       'No se pudo abrir el libro de Excel: su contenido ocupa 300.1 MB descomprimido y el máximo es 256.0 MB por archivo'],
   ];
   await withApp(async (ficha) => {
-    await ficha.openData();
+    await ficha.data.openData();
     const ownExport = await ficha.downloadFrom('#export-ao-csv');
     const sheet = await readFile(ownExport.path);
     for (const [file, refusal] of hostile) {
-      await ficha.chooseAoFile(file);
-      assert.deepEqual(await ficha.importErrors(), [refusal], file.name);
+      await ficha.data.chooseAoFile(file);
+      assert.deepEqual(await ficha.data.importErrors(), [refusal], file.name);
       assert.match(await ficha.text('#import-errors'), new RegExp(`^«${file.name}» no se puede importar; no se cambió nada`));
     }
-    await ficha.chooseAoFile({ name: 'hoja.csv', mimeType: 'text/csv', buffer: sheet });
-    assert.deepEqual((await ficha.importPreview())[1], ['AO a reemplazar', '2'], 'a good file still previews');
-    await ficha.openAei('AEI.08.05');
+    await ficha.data.chooseAoFile({ name: 'hoja.csv', mimeType: 'text/csv', buffer: sheet });
+    assert.deepEqual((await ficha.data.importPreview())[1], ['AO a reemplazar', '2'], 'a good file still previews');
+    await ficha.aei.openAei('AEI.08.05');
     assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '21,000.00', '100.00']);
   });
 });
@@ -83,8 +83,8 @@ const RECO_HEADER = 'registro,informe,fecha_informe,origen,fecha_recepcion,numer
 test('the recommendations import checks the size, previews, confirms, and imports nothing from a file with one bad row', async () => {
   await withApp(async (ficha) => {
     await ficha.startOwnWorkspace();
-    await ficha.openRecommendations();
-    await ficha.recoTab('import');
+    await ficha.recommendations.openRecommendations();
+    await ficha.recommendations.recoTab('import');
     await ficha.page.setInputFiles('#reco-import-file', { name: 'enorme.csv', mimeType: 'text/csv', buffer: Buffer.alloc(21 * MIB, 0x41) });
     await ficha.page.waitForSelector('#reco-import-errors li');
     assert.deepEqual(await ficha.page.$$eval('#reco-import-errors li', (items) => items.map((li) => li.textContent)), [
@@ -96,18 +96,18 @@ test('the recommendations import checks the size, previews, confirms, and import
       'control,010-2024-OCI,2024-02-01,OCI,2024-02-05,1,Texto uno,2024-06-30,Implementada,2024-03-01,OCI,x',
       'control,010-2024-OCI,,,,2,Texto dos,,,,,',
     ].join('\n');
-    await ficha.importRecommendations(good);
-    const preview = await ficha.recommendationsPreview();
+    await ficha.recommendations.importRecommendations(good);
+    const preview = await ficha.recommendations.recommendationsPreview();
     assert.equal(preview.summary, '«recomendaciones.csv»: Se importarán 2 recomendación(es) y 1 informe(s) de control nuevos. Columnas no reconocidas, omitidas: observacion.');
     assert.deepEqual(preview.rows, [
       ['2', 'Informe de control', '010-2024-OCI', '1', 'Texto uno', 'Implementada'],
       ['3', 'Informe de control', '010-2024-OCI', '2', 'Texto dos', 'Pendiente'],
     ]);
     assert.equal(await ficha.page.locator('#reco-import-errors li').count(), 0);
-    assert.equal(await ficha.confirmRecommendationsImport(), 'Se importaron 2 recomendación(es) y 1 informe(s) de control nuevos. Columnas no reconocidas, omitidas: observacion.');
+    assert.equal(await ficha.recommendations.confirmRecommendationsImport(), 'Se importaron 2 recomendación(es) y 1 informe(s) de control nuevos. Columnas no reconocidas, omitidas: observacion.');
     assert.equal(await ficha.page.locator('#reco-import-preview').count(), 0);
 
-    await ficha.importRecommendations([RECO_HEADER,
+    await ficha.recommendations.importRecommendations([RECO_HEADER,
       'control,010-2024-OCI,,,,3,Tercera,,,,',
       'control,010-2024-OCI,,,,4,Cuarta,,Terminada,,',
     ].join('\n'));
@@ -118,12 +118,12 @@ test('the recommendations import checks the size, previews, confirms, and import
     ]);
     assert.equal(await ficha.page.locator('#reco-import-confirm').count(), 0, 'nothing to confirm');
 
-    await ficha.importRecommendations([RECO_HEADER, 'control,010-2024-OCI,,,,3,Tercera,,,,'].join('\n'));
-    assert.match((await ficha.recommendationsPreview()).summary, /Se importarán 1 recomendación\(es\) y 0 informe\(s\)/);
+    await ficha.recommendations.importRecommendations([RECO_HEADER, 'control,010-2024-OCI,,,,3,Tercera,,,,'].join('\n'));
+    assert.match((await ficha.recommendations.recommendationsPreview()).summary, /Se importarán 1 recomendación\(es\) y 0 informe\(s\)/);
     await ficha.page.click('#reco-import-cancel');
     assert.equal(await ficha.page.locator('#reco-import-preview').count(), 0);
 
-    await ficha.recoTab('register');
+    await ficha.recommendations.recoTab('register');
     assert.deepEqual((await ficha.tableRows('Registro de recomendaciones')).map((cells) => [cells[3], cells[4]]), [['1', 'Texto uno'], ['2', 'Texto dos']]);
     await ficha.reload();
     await ficha.page.waitForSelector('#reco-as-of');
@@ -138,13 +138,13 @@ const INTEGRITY_NAME = 'SEGUIMIENTO DE LA IMPLEMENTACIÓN DEL MODELO DE INTEGRID
 test('an AO named =HYPERLINK(...) is exported with an apostrophe and reads back as it was', async () => {
   let exported, tabla3Csv;
   await withApp(async (ficha) => {
-    await ficha.openData();
+    await ficha.data.openData();
     const example = (await readFile((await ficha.downloadFrom('#export-ao-csv')).path, 'utf8'))
       .replace(INTEGRITY_NAME, `"${HYPERLINK.replaceAll('"', '""')}"`);
     await ficha.startOwnWorkspace();
-    await ficha.openData();
-    await ficha.chooseAoFile(csvFile('hoja.csv', example));
-    await ficha.confirmImport();
+    await ficha.data.openData();
+    await ficha.data.chooseAoFile(csvFile('hoja.csv', example));
+    await ficha.data.confirmImport();
     exported = await readFile((await ficha.downloadFrom('#export-ao-csv')).path, 'utf8');
     tabla3Csv = await readFile((await ficha.downloadFrom('#export-tabla3-csv')).path, 'utf8');
   });
@@ -153,10 +153,10 @@ test('an AO named =HYPERLINK(...) is exported with an apostrophe and reads back 
   assert.ok(tabla3Csv.includes('\r\nTotal,,,,,"650,769,332.00","646,150,876.90",99.3%\r\n'), 'numbers stay numbers');
   await withApp(async (ficha) => {
     await ficha.startOwnWorkspace();
-    await ficha.openData();
-    await ficha.chooseAoFile(csvFile('exportada.csv', exported));
-    await ficha.confirmImport();
-    await ficha.openAei('AEI.08.05');
+    await ficha.data.openData();
+    await ficha.data.chooseAoFile(csvFile('exportada.csv', exported));
+    await ficha.data.confirmImport();
+    await ficha.aei.openAei('AEI.08.05');
     assert.deepEqual((await ficha.tableRows('Tabla 3'))[0].slice(0, 2), [HYPERLINK, 'INFORME']);
   });
 });

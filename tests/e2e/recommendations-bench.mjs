@@ -1,12 +1,12 @@
 // Measures the Recomendaciones page with 10,000 recommendations on the release build. Not a test:
 // it prints medians. Run: `node tests/e2e/recommendations-bench.mjs` (FICHA_DIST for another build).
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, FichaPage } from './pages/app.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const ROUNDS = 9;
 
-/** 1,000 reports of ten recommendations each, statuses in rotation, one action each (as tests/recommendations.rs). */
+/** 1,000 reports of ten recommendations each, statuses in rotation, one action each (as tests/it/recommendations.rs). */
 function largeRegister() {
   const statuses = ['Pendiente', 'EnProceso', 'Implementada', 'InaplicablePorCausalSobreviniente', 'NoAplicable'];
   const origins = ['OCI', 'CGR', 'SOA'];
@@ -43,8 +43,8 @@ try {
   await ficha.open();
   await page.click('#start-own');
   await page.waitForSelector('#open-example');
-  await ficha.openRecommendations();
-  await ficha.addControlReport({ number: 'X', issued: '2024-01-01', received: '2024-01-01' });
+  await ficha.recommendations.openRecommendations();
+  await ficha.recommendations.addControlReport({ number: 'X', issued: '2024-01-01', received: '2024-01-01' });
   await ficha.saved();
   await page.evaluate(([key, register]) => {
     const stored = JSON.parse(localStorage.getItem(key));
@@ -54,7 +54,7 @@ try {
   }, [ficha.slotKey('own'), largeRegister()]);
   await ficha.reload();
   await page.waitForSelector('#reco-percent');
-  await ficha.setAsOf('2023-06-30');
+  await ficha.recommendations.setAsOf('2023-06-30');
   const rows = [];
 
   // The dashboard as of a new date: follow-up of 10,000 recommendations and every table re-rendered.
@@ -74,7 +74,7 @@ try {
   }, ROUNDS);
   rows.push(['Dashboard recomputed and re-rendered after a new fecha de corte', median(dashboard), '< 50 ms']);
 
-  await ficha.recoTab('register');
+  await ficha.recommendations.recoTab('register');
   await page.waitForSelector('#register-table tbody tr');
   const paging = await page.evaluate(async (rounds) => {
     const first = () => document.querySelector('#register-table tbody tr').dataset.id;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { appendFile, cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { serve, serveMounts } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, FichaPage } from './pages/app.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AO = 'AOI00106600085';
@@ -92,8 +92,8 @@ test('a panic shows the recovery screen, the last edit is written and downloadab
     await Promise.all([ficha.page.waitForEvent('load'), ficha.page.click('#recovery-reload')]);
     await ficha.page.waitForSelector('#entity-office');
     assert.equal(await ficha.page.inputValue('#entity-office'), office);
-    await ficha.openAei('AEI.08.05');
-    await ficha.setMonthly(AO, 3, 12, '700');
+    await ficha.aei.openAei('AEI.08.05');
+    await ficha.aei.setMonthly(AO, 3, 12, '700');
     assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '18,200.00', '100.00']);
   });
 });
@@ -133,7 +133,7 @@ test('a page whose code cannot be fetched says so, the rest of the app works, an
   const chunk = (await readdir(copy)).find((f) => /^split_recommendations_view[-_].*\.wasm$/.test(f));
   await rename(`${copy}${chunk}`, `${copy}${chunk}.away`);
   await withApp(copy, { serviceWorkers: 'block' }, async ({ ficha }) => {
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     await ficha.go('#/recomendaciones', '#page-unavailable');
     assert.equal(await ficha.text('#page-unavailable p'), UNAVAILABLE);
     assert.equal(await ficha.text('#page-unavailable button'), 'Reintentar');
@@ -141,9 +141,9 @@ test('a page whose code cannot be fetched says so, the rest of the app works, an
     await ficha.page.click('#retry-page');
     await ficha.page.waitForSelector('#page-unavailable');
     // Other pages, lazy or not, open; an edit is saved.
-    await ficha.goStructure();
-    await ficha.goAei('AEI.08.05');
-    await ficha.setMonthly(AO, 3, 12, '700');
+    await ficha.structure.goStructure();
+    await ficha.aei.goAei('AEI.08.05');
+    await ficha.aei.setMonthly(AO, 3, 12, '700');
     assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '18,200.00', '100.00']);
     await ficha.go('#/recomendaciones', '#page-unavailable');
     await rename(`${copy}${chunk}.away`, `${copy}${chunk}`);
@@ -151,7 +151,7 @@ test('a page whose code cannot be fetched says so, the rest of the app works, an
     await ficha.page.waitForSelector('#reco-as-of');
     assert.equal(await ficha.page.$('#page-unavailable'), null);
     await ficha.reload();
-    await ficha.goAei('AEI.08.05');
+    await ficha.aei.goAei('AEI.08.05');
     assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '18,200.00', '100.00']);
     assert.deepEqual(ficha.consoleErrors.filter((e) => /unreachable|panicked/.test(e)), [], 'no panic');
   });
@@ -165,12 +165,12 @@ test('two deployments on one origin keep their own caches', async () => {
   const context = await browser.newContext();
   try {
     const fichas = new FichaPage(await context.newPage(), `${server.origin}/fichas/`);
-    await fichas.openAei('AEI.08.05');
+    await fichas.aei.openAei('AEI.08.05');
     await controlled(fichas.page);
     const own = await fichas.page.evaluate(() => caches.keys());
     assert.equal(own.length, 1);
     const pruebas = new FichaPage(await context.newPage(), `${server.origin}/pruebas/`);
-    await pruebas.openAei('AEI.08.05');
+    await pruebas.aei.openAei('AEI.08.05');
     await controlled(pruebas.page);
     const all = await pruebas.page.evaluate(() => caches.keys());
     assert.equal(all.length, 2);
@@ -192,7 +192,7 @@ test('the worker precaches from the server, never from the HTTP cache', async ()
   const context = await browser.newContext();
   try {
     const ficha = new FichaPage(await context.newPage(), server.url);
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     await controlled(ficha.page);
     const before = await ficha.page.evaluate(() => caches.keys());
     // The next deploy changes a file without a hash in its name; the HTTP cache holds the old one.

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, FichaPage } from './pages/app.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AO = 'AOI00106600085';
@@ -24,7 +24,7 @@ async function withApp(base, fn) {
 
 test('after the first visit the app loads and works offline, and the edit is there back online', async () => {
   await withApp('/', async ({ context, ficha }) => {
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     await ficha.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
@@ -32,7 +32,7 @@ test('after the first visit the app loads and works offline, and the edit is the
     await context.setOffline(true);
     await ficha.reload();
     await ficha.page.waitForSelector('#cuadro1');
-    await ficha.setMonthly(AO, 1, 12, '0');
+    await ficha.aei.setMonthly(AO, 1, 12, '0');
     assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '0', '21,000.00', '0.00']);
     await context.setOffline(false);
     await ficha.reload();
@@ -48,7 +48,7 @@ test('a page not yet stored for offline use says so when the connection drops, a
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const ficha = new FichaPage(await context.newPage(), server.url);
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     await context.setOffline(true);
     await ficha.page.evaluate(() => { location.hash = '#/recomendaciones'; });
     await ficha.page.waitForSelector('#page-unavailable');
@@ -77,7 +77,7 @@ test('a page not yet stored for offline use says so when the connection drops, a
 
 test('served under /fichas/ from a host without SPA fallback, every route works', async () => {
   await withApp('/fichas/', async ({ ficha }) => {
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     assert.deepEqual((await ficha.tableRows('Tabla 3', 'tfoot'))[0], ['Total', '650,769,332.00', '646,150,876.90', '99.3%']);
     await ficha.reload();
     await ficha.page.waitForSelector('#cuadro1');
@@ -88,8 +88,8 @@ test('served under /fichas/ from a host without SPA fallback, every route works'
 
 test('a full storage quota is reported, the edit stays in memory and a backup is offered', async () => {
   await withApp('/', async ({ ficha }) => {
-    await ficha.openAei('AEI.08.05');
-    await ficha.setMonthly(AO, 3, 12, '100');
+    await ficha.aei.openAei('AEI.08.05');
+    await ficha.aei.setMonthly(AO, 3, 12, '100');
     await ficha.page.evaluate(() => {
       const chunk = 'x'.repeat(256 * 1024);
       for (let i = 0; ; i++) {
@@ -107,7 +107,7 @@ test('a full storage quota is reported, the edit stays in memory and a backup is
     const kept = JSON.parse(await ficha.stored('example'));
     assert.notEqual(kept.workspace.entity.office, office, 'the failed save left the previous copy whole');
     assert.match(JSON.stringify(kept.workspace.years[0].poi.versions[3].activities[0].financial), /\|100"/);
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     assert.deepEqual((await ficha.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '17,600.00', '100.00']);
     assert.ok((await ficha.page.textContent('main')).includes(`Elaboración: ${office}.`));
     const download = ficha.page.waitForEvent('download');
@@ -122,12 +122,12 @@ test('a full storage quota is reported, the edit stays in memory and a backup is
 test('two tabs edit in turn and neither loses the other\'s edit', async () => {
   await withApp('/', async ({ context, ficha }) => {
     const other = new FichaPage(await context.newPage(), ficha.baseUrl);
-    await ficha.openAei('AEI.08.05');
-    await other.openAei('AEI.08.05');
-    await ficha.setMonthly(AO, 3, 12, '500');
+    await ficha.aei.openAei('AEI.08.05');
+    await other.aei.openAei('AEI.08.05');
+    await ficha.aei.setMonthly(AO, 3, 12, '500');
     await other.page.waitForFunction(() => document.querySelector('#info-notice'));
     assert.deepEqual((await other.tableRows('Cuadro 1'))[0].slice(2), ['1', '1', '18,000.00', '100.00']);
-    await other.setMonthly(AO, 1, 12, '0');
+    await other.aei.setMonthly(AO, 1, 12, '0');
     await ficha.page.waitForFunction(() => document.querySelector('#cuadro1 tbody tr td:nth-child(4)')?.textContent === '0');
     await ficha.reload();
     await ficha.page.waitForSelector('#cuadro1');
@@ -137,8 +137,8 @@ test('two tabs edit in turn and neither loses the other\'s edit', async () => {
 
 test('a stale tab that missed the other tab\'s save does not overwrite it', async () => {
   await withApp('/', async ({ ficha }) => {
-    await ficha.openAei('AEI.08.05');
-    await ficha.setMonthly(AO, 3, 12, '500');
+    await ficha.aei.openAei('AEI.08.05');
+    await ficha.aei.setMonthly(AO, 3, 12, '500');
     await ficha.saved();
     // Another tab's newer save, written behind this tab's back (no storage event reaches it).
     const newer = await ficha.page.evaluate((key) => {
@@ -148,7 +148,7 @@ test('a stale tab that missed the other tab\'s save does not overwrite it', asyn
       localStorage.setItem(key, JSON.stringify(doc));
       return localStorage.getItem(key);
     }, ficha.slotKey('example'));
-    await ficha.setMonthly(AO, 3, 11, '100');
+    await ficha.aei.setMonthly(AO, 3, 11, '100');
     assert.match(await ficha.text('#tab-conflict'), /Otra pestaña guardó cambios más recientes/);
     assert.equal(await ficha.stored('example'), newer);
     await ficha.page.click('#reload-latest');
@@ -167,7 +167,7 @@ test('no request leaves the origin and user text is shown as text, never as HTML
     const evil = '<img src=x onerror=alert(1)>';
     await ficha.page.fill('#entity-office', evil);
     await ficha.page.press('#entity-office', 'Tab');
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     await ficha.reload();
     await ficha.page.waitForSelector('#cuadro1');
     assert.equal(await ficha.page.locator('img').count(), 0);
@@ -190,12 +190,12 @@ test('a new deploy is announced and the app reloads on request, keeping the data
   const context = await browser.newContext();
   try {
     const ficha = new FichaPage(await context.newPage(), server.url);
-    await ficha.openAei('AEI.08.05');
+    await ficha.aei.openAei('AEI.08.05');
     await ficha.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     });
-    await ficha.setMonthly(AO, 3, 12, '700');
+    await ficha.aei.setMonthly(AO, 3, 12, '700');
     await appendFile(`${copy}sw.js`, '\n// next deploy\n');
     await ficha.page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await ficha.page.waitForSelector('#update-ready');

@@ -3,7 +3,8 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, FichaPage } from './pages/app.mjs';
+import { syntheticAoRows } from './pages/data.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let server, browser, context, ficha, page;
@@ -16,23 +17,20 @@ afterEach(async () => { await context.close(); });
 /** es-PE figures ("21,000.00", "12") as numbers. */
 const figure = (text) => Number(text.replace(/,/g, ''));
 
-/** An own workspace of 1,000 AO in one AEI, open on that AEI's sheet. */
+/** An own workspace of 1,000 AO in one AEI, imported as a planner would, open on that AEI's sheet. */
 async function openThousandAoSheet() {
-  await ficha.open('#/');
-  const doc = await page.evaluate(() => window.wasmBindings.bench_document(1000, 1));
-  await ficha.seed('own', doc);
-  await ficha.reload();
+  await ficha.startOwnWorkspace();
+  await ficha.data.importAoSheet(syntheticAoRows(1000));
   await ficha.go('#/aei', '#aei-list a');
   await page.click('#aei-list a');
   await page.waitForSelector('#cuadro1');
-  await page.click('#view-sheet');
-  await page.waitForSelector('table.sheet tr[data-row="0"]');
+  await ficha.aei.openSheet();
 }
 
 const sheetCell = (row, month) => page.locator(`table.sheet input[data-row="${row}"][data-month="${month}"]`);
 const sheetTotal = (row) => page.locator(`table.sheet tr[data-row="${row}"] td.total`).textContent();
 
-const pasteInSheet = (row, month, text) => ficha.pasteInto(sheetCell(row, month), text);
+const pasteInSheet = (row, month, text) => ficha.aei.pasteInto(sheetCell(row, month), text);
 
 test('the sheet of 1,000 AO renders only the rows in view and reaches the last AO by scrolling and by keyboard', async () => {
   await openThousandAoSheet();
@@ -98,14 +96,14 @@ test('a block pasted in the sheet runs across AO; a block with a bad cell change
 });
 
 test('an execution far above its programming is flagged at the cell as a warning, and the value is kept', async () => {
-  await ficha.openAei('AEI.08.05');
+  await ficha.aei.openAei('AEI.08.05');
   const ao = await page.getAttribute('table.grid', 'data-ao');
-  await ficha.setMonthly(ao, 3, 1, '999999');
+  await ficha.aei.setMonthly(ao, 3, 1, '999999');
   const warning = page.locator(`.grid-wrap:has(table.grid[data-ao="${ao}"]) ul.warnings li`);
   await warning.waitFor();
   assert.match(await warning.textContent(), /^Ejecución financiera \(S\/\): la ejecución anual \([\d,]+\.\d\d\) supera en más de 50% a la programación \([\d,]+\.\d\d\)\. Verifique el valor/);
-  assert.equal(await ficha.cell(ao, 3, 1).getAttribute('class'), 'cell warn');
-  assert.equal(await ficha.monthlyValue(ao, 3, 1), '999999');
+  assert.equal(await ficha.aei.cell(ao, 3, 1).getAttribute('class'), 'cell warn');
+  assert.equal(await ficha.aei.monthlyValue(ao, 3, 1), '999999');
   await ficha.undo();
   await warning.waitFor({ state: 'detached' });
   assert.deepEqual(ficha.consoleErrors, []);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './ficha-page.mjs';
+import { launch, FichaPage } from './pages/app.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AO = 'AOI00106600085';
@@ -80,12 +80,11 @@ test('a refusal to keep the storage is shown with the advice to download backups
   }, recordPersist(false));
 });
 
-/** yyyy-mm-dd of today minus `days`, in the page's time zone. */
-const isoDaysAgo = (ficha, days) => ficha.page.evaluate((n) => {
+/** Today as yyyy-mm-dd, in the page's time zone. */
+const isoToday = (ficha) => ficha.page.evaluate(() => {
   const d = new Date();
-  d.setDate(d.getDate() - n);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}, days);
+});
 
 test('the backup reminder shows for an own workspace without a backup, goes after downloading one, and follows its setting', async () => {
   await withContext(async ({ tab }) => {
@@ -98,17 +97,17 @@ test('the backup reminder shows for an own workspace without a backup, goes afte
     const file = await ficha.downloadFrom('#reminder-download');
     assert.match(file.name, /^ficha-respaldo-\d{4}-\d{2}-\d{2}\.json$/);
     await ficha.page.waitForSelector('#backup-reminder', { state: 'detached' });
-    const today = await isoDaysAgo(ficha, 0);
+    const today = await isoToday(ficha);
     assert.deepEqual(JSON.parse(await ficha.storage(ficha.appKey('backup.own'))), { last_backup: today, remind_after_days: 7 });
     await ficha.reload();
     await ficha.page.waitForSelector('#open-example');
     assert.equal(await ficha.page.locator('#backup-reminder').count(), 0);
 
-    const tenDaysAgo = await isoDaysAgo(ficha, 10);
-    await ficha.page.evaluate(([key, day]) => localStorage.setItem(key, JSON.stringify({ last_backup: day, remind_after_days: 7 })), [ficha.appKey('backup.own'), tenDaysAgo]);
+    // Ten days later (the browser's clock moved on), that backup is due again.
+    await ficha.page.clock.setSystemTime(Date.now() + 10 * 24 * 3600 * 1000);
     await ficha.reload();
     await ficha.page.waitForSelector('#backup-reminder');
-    const [y, m, d] = tenDaysAgo.split('-');
+    const [y, m, d] = today.split('-');
     assert.equal(await ficha.text('#backup-reminder p'), `Su última copia de respaldo es del ${d}/${m}/${y}, hace 10 días. Descargue una copia nueva y guárdela aparte.`);
     await ficha.go('#/datos', '#backup-remind-days');
     assert.equal(await ficha.text('#backup-last'), `Última copia de respaldo de su espacio de trabajo: ${d}/${m}/${y}.`);
@@ -189,7 +188,7 @@ test('a restored backup cannot be undone, as its confirmation says, and undo kee
     await setEntityName(ficha, 'UE DESPUÉS DEL RESPALDO');
     assert.equal(await ficha.page.isEnabled('#undo'), true);
     await ficha.go('#/datos', '#backup-file');
-    await ficha.chooseBackup(backup.path);
+    await ficha.data.chooseBackup(backup.path);
     assert.match(await ficha.text('#restore-confirm p'), /Esto no se puede deshacer: «Deshacer» no vuelve a lo que había antes de restaurar/);
     await ficha.page.click('#confirm-restore');
     await ficha.page.waitForSelector('#restore-done');
@@ -208,20 +207,20 @@ test('deleting a recommendation asks first, in the page, and Deshacer brings it 
     let dialogs = 0;
     ficha.page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
     await ficha.startOwnWorkspace();
-    await ficha.openRecommendations();
+    await ficha.recommendations.openRecommendations();
     const report = '007-2024-OCI/0191';
-    await ficha.addControlReport({ number: report, title: 'Auditoría de cumplimiento', service: 'Auditoría de cumplimiento', origin: 'OCI', issued: '2024-01-10', received: '2024-01-12' });
+    await ficha.recommendations.addControlReport({ number: report, title: 'Auditoría de cumplimiento', service: 'Auditoría de cumplimiento', origin: 'OCI', issued: '2024-01-10', received: '2024-01-12' });
     for (const [number, text] of [['1', 'Aprobar la directiva'], ['2', 'Capacitar al personal']]) {
-      await ficha.addControlRecommendation({ report, number, text, unit: 'Oficina de Administración' });
+      await ficha.recommendations.addControlRecommendation({ report, number, text, unit: 'Oficina de Administración' });
     }
     const numbers = async () => (await ficha.tableRows('Registro de recomendaciones')).map((cells) => cells[3]);
-    await ficha.openRecommendation(report, '2');
+    await ficha.recommendations.openRecommendation(report, '2');
     await ficha.page.click('#detail-remove');
     assert.match(await ficha.text('#confirm-remove'), /¿Eliminar esta recomendación del registro\? Podrá recuperarla con «Deshacer»/);
     await ficha.page.click('#confirm-remove-no');
     await ficha.page.click('#detail-remove');
     await ficha.page.click('#confirm-remove-yes');
-    await ficha.recoTab('register');
+    await ficha.recommendations.recoTab('register');
     assert.deepEqual(await numbers(), ['1']);
     await ficha.undo();
     await ficha.page.waitForFunction(() => document.querySelectorAll('#register-table tbody tr').length === 2);
@@ -236,12 +235,12 @@ test('two tabs: the edit of one arrives in the other, and Ctrl+Z there does not 
   await withContext(async ({ tab }) => {
     const a = await tab();
     const b = await tab();
-    await a.openAei('AEI.08.05');
-    await b.openAei('AEI.08.05');
-    await b.setMonthly(AO, 3, 12, '500');
+    await a.aei.openAei('AEI.08.05');
+    await b.aei.openAei('AEI.08.05');
+    await b.aei.setMonthly(AO, 3, 12, '500');
     await b.saved();
     await a.page.waitForSelector('#info-notice');
-    await a.setMonthly(AO, 1, 12, '0');
+    await a.aei.setMonthly(AO, 1, 12, '0');
     await a.saved();
     await b.page.waitForFunction(() => document.querySelector('#cuadro1 tbody tr td:nth-child(4)')?.textContent === '0');
     assert.equal(await b.page.isDisabled('#undo'), true, 'B\'s own earlier edit is not undone over A\'s');
@@ -293,7 +292,7 @@ test('the period chosen in one tab does not change the other tab\'s, and survive
     assert.equal(await b.page.inputValue('#select-period'), 'anual');
     await a.reload();
     assert.equal(await a.page.inputValue('#select-period'), 'semestre');
-    await a.openAei('AEI.08.05');
+    await a.aei.openAei('AEI.08.05');
     assert.match(await a.tableCaption('Tabla 3'), /al primer semestre 2023$/);
     await b.reload();
     assert.equal(await b.page.inputValue('#select-period'), 'anual');

@@ -4,8 +4,8 @@ use std::borrow::Cow;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::domain::limits;
-use crate::domain::numbers::{NumberError, NumberKind};
+use crate::domain::language::check_bounds;
+use crate::domain::language::{NumberError, NumberKind};
 
 /// A cell's value, whatever file it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +112,7 @@ pub fn cell_decimal(value: f64, kind: NumberKind) -> Result<Decimal, NumberError
             rounded.normalize()
         }
     };
-    limits::check(decimal, kind)?;
+    check_bounds(decimal, kind)?;
     Ok(decimal)
 }
 

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::layout::Field;
-use crate::domain::edit::Series;
-use crate::domain::limits;
-use crate::domain::period::Month;
+use crate::domain::plan::Series;
+use crate::domain::language::check_bounds;
+use crate::domain::plan::Month;
 use crate::domain::plan::exact_sum;
 
 /// One row of the file as read: texts trimmed, figures exact.
@@ -157,7 +157,7 @@ pub fn group_by_activity(records: Vec<Record>) -> Grouped {
             for month in Month::all() {
                 let m = month.index();
                 let sum = first.months[s][m].checked_add(record.months[s][m]).unwrap_or(Decimal::MAX);
-                if limits::check(sum, series.kind()).is_err() {
+                if check_bounds(sum, series.kind()).is_err() {
                     grouped.past_bounds.push(SumPastBounds { field: Field::Monthly(series, month), code: record.code.clone(), row: record.row, sum });
                 }
                 first.months[s][m] = sum;
@@ -165,7 +165,7 @@ pub fn group_by_activity(records: Vec<Record>) -> Grouped {
             first.totals[s] = match (first.totals[s], record.totals[s]) {
                 (Some(a), Some(b)) => {
                     let sum = a.checked_add(b).unwrap_or(Decimal::MAX);
-                    if limits::check(sum, series.kind()).is_err() {
+                    if check_bounds(sum, series.kind()).is_err() {
                         grouped.past_bounds.push(SumPastBounds { field: Field::Total(series), code: record.code.clone(), row: record.row, sum });
                     }
                     Some(sum)

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::io::csv::CsvError;
 use crate::io::limits::{megabytes, Exceeded, MAX_FILE_BYTES, MAX_INFLATED_BYTES};
-use crate::io::xlsx::column_name;
+use crate::io::office::column_name;
 
 /// Why a ZIP archive (.xlsx, .ods) cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

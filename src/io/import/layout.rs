@@ -4,8 +4,8 @@
 use std::fmt;
 
 use super::workbook::SheetRow;
-use crate::domain::edit::Series;
-use crate::domain::period::Month;
+use crate::domain::plan::Series;
+use crate::domain::plan::Month;
 use crate::io::csv::header_key;
 
 /// What the import needs from a file, one column each.

@@ -6,8 +6,8 @@ use quick_xml::Reader;
 
 use super::error::BookError;
 use super::preflight::Archive;
-use crate::io::docx::escape;
-use crate::io::zip::ZipWriter;
+use crate::io::office::escape;
+use crate::io::office::ZipWriter;
 
 /// How much of each worksheet is looked at for spaces inside `<v>`.
 const SNIFF_BYTES: u64 = 64 * 1024;

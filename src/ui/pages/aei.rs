@@ -2,14 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::labels;
-use crate::ui::grid::ActivityGrid;
-use crate::ui::pages::integrity::IcpBlock;
-use crate::ui::pages::summary::SelectionControls;
+use crate::domain::ficha::TableId;
+use crate::ui::components::{ActivityGrid, AeiSheet, FichaTable, IcpBlock, SelectionControls};
 use crate::ui::route::Route;
-use crate::ui::sheet::AeiSheet;
 use crate::ui::state::use_state;
-use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
 
 /// How many AO monthly grids one page shows.
 const GRIDS_PER_PAGE: usize = 20;
@@ -28,46 +24,19 @@ pub fn AeiPage(code: String) -> impl IntoView {
             })
         })
     };
-    let office = Memo::new(move |_| ws.with(|w| w.entity.office.clone()));
-    let period = Memo::new(move |_| selection.get().period);
-    let cuadro1 = Memo::new(move |_| {
-        let s = selection.get();
-        ws.with(|w| aei_code.with_value(|c| w.cuadro1(s, c)))
-    });
-    let cuadro2 = Memo::new(move |_| {
-        let s = selection.get();
-        ws.with(|w| aei_code.with_value(|c| w.cuadro2(s, c)))
-    });
-    let tabla3 = Memo::new(move |_| {
-        let s = selection.get();
-        ws.with(|w| aei_code.with_value(|c| w.tabla3(s, c).unwrap_or_default()))
-    });
-    let has_version = Memo::new(move |_| {
-        let s = selection.get();
-        ws.with(|w| w.evaluated_version(s).is_some())
-    });
-    let year = Memo::new(move |_| selection.get().year);
-    let tabla3_caption = Memo::new(move |_| {
-        let s = selection.get();
-        ws.with(|w| w.evaluated_version(s).map(|v| labels::tabla3_caption(v, s.year, s.period)).unwrap_or_default())
-    });
+    let table = move |id: TableId| {
+        Memo::new(move |_| {
+            let s = selection.get();
+            ws.with(|w| aei_code.with_value(|c| w.table(s, c, id)))
+        })
+    };
     // An AEI may hold hundreds of AO: their monthly grids are shown a page at a time.
     let grid_page = RwSignal::new(0usize);
     // The AO edited one table each (paged), or all in one sheet.
     let sheet_view = RwSignal::new(false);
     let activity_codes = Memo::new(move |_| {
         let s = selection.get();
-        ws.with(|w| {
-            aei_code.with_value(|c| {
-                w.evaluated_version(s)
-                    .map(|v| {
-                        let activities = v.activities.iter().filter(|a| &a.aei_code == c).map(|a| a.code.clone());
-                        let investments = v.investments.iter().filter(|i| &i.aei_code == c).map(|i| i.cui.clone());
-                        activities.chain(investments).collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
-        })
+        ws.with(|w| aei_code.with_value(|c| w.item_codes(s, c)))
     });
     view! {
         <section class="page">
@@ -77,14 +46,9 @@ pub fn AeiPage(code: String) -> impl IntoView {
             }}
             <p class="no-print"><a id="open-document" href=move || Route::Document(aei_code.get_value()).href()>"Ver la ficha como documento"</a></p>
             <SelectionControls/>
-            {move || cuadro1.get().map(|t| view! { <Cuadro1Table table=t period=period.get() office=office.get()/> })}
-            <Cuadro2Table rows=cuadro2
-                caption=Signal::derive(move || labels::cuadro2_caption(year.get(), &aei_code.get_value()))
-                goals_title=Signal::derive(move || labels::cuadro2_goals_title(year.get(), period.get()))
-                office=office/>
-            <Show when=move || has_version.get()>
-                <Tabla3Table table=tabla3 caption=tabla3_caption office=office/>
-            </Show>
+            <FichaTable table=table(TableId::Cuadro1)/>
+            <FichaTable table=table(TableId::Cuadro2)/>
+            <FichaTable table=table(TableId::Tabla3)/>
             <IcpBlock/>
             <h2>"Programación y ejecución mensual de las AO"</h2>
             <div class="view-switch no-print" role="group" aria-label="Vista de edición">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::pages::summary::{AeiOverview, SelectionControls};
+use crate::ui::components::{AeiOverview, SelectionControls};
 
 /// The AEI list page.
 #[component]

@@ -7,20 +7,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::import_memory::ImportMemory;
-use crate::domain::workspace::Workspace;
+use crate::domain::Workspace;
 use crate::io::ao_file::{self, Opened};
 use crate::io::ao_sheet::{AoSheet, Choices, CostCenterChoice, CostCenterStatus, ImportPreview, Parsed, Question};
 use crate::io::import::layout::{Family, SINGLE_FIELDS};
 use crate::io::import::workbook::SheetCells;
 use crate::io::import::{Field, Mapping, Progress, Recognition};
 use crate::io::limits::MAX_FILE_BYTES;
-use crate::domain::edit::Series;
-use crate::domain::period::Month;
-use crate::ui::download::download_text;
-use crate::ui::pages::data::{next_paint, now, seconds_since};
+use crate::domain::plan::Series;
+use crate::domain::plan::Month;
+use crate::ui::browser::{chosen_file, download_text, file_bytes, next_paint, now, seconds_since};
 use crate::ui::route::Route;
 use crate::ui::state::{use_state, AppState};
-use crate::ui::upload::{chosen_file, file_bytes};
 
 /// Errors listed on the page; a longer list is offered whole as a text file.
 const ERRORS_SHOWN: usize = 2_000;

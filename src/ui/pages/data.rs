@@ -4,19 +4,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::workspace::{Selection, Workspace};
+use crate::domain::{Selection, Workspace};
 use crate::io::backup::{self, Overview, MAX_BACKUP_BYTES};
-use crate::io::tables::{self, Table};
-use crate::io::xlsx;
+use crate::io::tables;
+use crate::domain::ficha::TableId;
+use crate::io::office::{write_workbook, XLSX_MIME};
 use crate::storage::local::{self, Slot};
-use crate::ui::download::{download_bytes, download_text};
+use crate::ui::browser::{chosen_file, download_bytes, download_text, file_bytes, next_paint};
 use crate::ui::keeping::{download_backup, BackupReminderSetting};
 use crate::ui::pages::ao_import::AoImport;
-use crate::ui::upload::{chosen_file, file_bytes};
 use crate::ui::state::use_state;
 
 /// The Importar / Exportar page.
@@ -32,45 +29,13 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// Milliseconds since the page opened.
-pub(crate) fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
-
-/// "0.42 s" since `start`, without pulling float formatting into the bundle.
-pub(crate) fn seconds_since(start: f64) -> String {
-    let ms = (now() - start).max(0.0) as u64;
-    format!("{}.{:02} s", ms / 1000, ms % 1000 / 10)
-}
-
-/// Resolves once the browser has painted what changed: after the next frame, or after 100 ms when
-/// the tab is hidden and frames are paused.
-pub(crate) async fn next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            return;
-        };
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        let after_frame = {
-            let window = window.clone();
-            let resolve = resolve.clone();
-            Closure::once_into_js(move || {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-            })
-        };
-        let _ = window.request_animation_frame(after_frame.unchecked_ref());
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// A download the exports section offers.
 #[derive(Clone, Copy)]
 enum Export {
     AoSheetXlsx,
     AoSheetCsv,
-    TableXlsx(Table),
-    TableCsv(Table),
+    TableXlsx(TableId),
+    TableCsv(TableId),
     AllTablesXlsx,
 }
 
@@ -80,7 +45,7 @@ fn export(ws: &Workspace, selection: Selection, aei: Option<&str>, what: Export)
     match what {
         Export::AoSheetXlsx => {
             let sheet = tables::ao_sheet(ws, selection).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name("Hoja AO", ws, selection, None, "xlsx"), xlsx::MIME, &xlsx::write_workbook(&[sheet]))
+            download_bytes(&tables::file_name("Hoja AO", ws, selection, None, "xlsx"), XLSX_MIME, &write_workbook(&[sheet]))
         }
         Export::AoSheetCsv => {
             let text = tables::ao_sheet_csv(ws, selection).ok_or_else(nothing)?;
@@ -89,7 +54,7 @@ fn export(ws: &Workspace, selection: Selection, aei: Option<&str>, what: Export)
         Export::TableXlsx(table) => {
             let code = aei.ok_or_else(nothing)?;
             let sheet = tables::table_sheet(ws, selection, code, table).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name(table.label(), ws, selection, Some(code), "xlsx"), xlsx::MIME, &xlsx::write_workbook(&[sheet]))
+            download_bytes(&tables::file_name(table.label(), ws, selection, Some(code), "xlsx"), XLSX_MIME, &write_workbook(&[sheet]))
         }
         Export::TableCsv(table) => {
             let code = aei.ok_or_else(nothing)?;
@@ -99,7 +64,7 @@ fn export(ws: &Workspace, selection: Selection, aei: Option<&str>, what: Export)
         Export::AllTablesXlsx => {
             let code = aei.ok_or_else(nothing)?;
             let bytes = tables::tables_workbook(ws, selection, code).ok_or_else(nothing)?;
-            download_bytes(&tables::file_name("Tablas", ws, selection, Some(code), "xlsx"), xlsx::MIME, &bytes)
+            download_bytes(&tables::file_name("Tablas", ws, selection, Some(code), "xlsx"), XLSX_MIME, &bytes)
         }
     }
 }
@@ -131,7 +96,7 @@ fn Exports() -> impl IntoView {
         let s = selection.get_untracked();
         message.set(ws.with_untracked(|w| export(w, s, code.as_deref(), what)).err());
     };
-    let table_row = move |table: Table| {
+    let table_row = move |table: TableId| {
         let id = table.label().to_lowercase().replace(' ', "");
         view! {
             <tr>
@@ -161,7 +126,7 @@ fn Exports() -> impl IntoView {
                     <td><button id="export-ao-xlsx" on:click=move |_| run(Export::AoSheetXlsx)>"XLSX"</button></td>
                     <td><button id="export-ao-csv" on:click=move |_| run(Export::AoSheetCsv)>"CSV"</button></td>
                 </tr>
-                {Table::ALL.into_iter().map(table_row).collect_view()}
+                {TableId::ALL.into_iter().map(table_row).collect_view()}
                 <tr>
                     <th scope="row">"Cuadro 1, Cuadro 2 y Tabla 3 en un solo libro"</th>
                     <td><button id="export-tables-xlsx" on:click=move |_| run(Export::AllTablesXlsx)>"XLSX"</button></td>

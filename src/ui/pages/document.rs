@@ -2,20 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::charts::{ProgressChart, CHARTS_SECTION};
-use crate::domain::draft::{blocks_from_text, draft_ficha, Block, FichaDraft, SectionState, Span, TableRef};
-use crate::domain::ficha::{ActivityFigures, Cuadro1, Tabla3};
-use crate::domain::labels;
-use crate::domain::narrative::SectionEdit;
-use crate::domain::period::Period;
-use crate::domain::workspace::{Selection, Workspace};
-use crate::io::docx;
-use crate::ui::charts::ProgressCharts;
-use crate::ui::download::download_bytes;
-use crate::ui::pages::summary::SelectionControls;
+use crate::domain::ficha::{ProgressChart, Table, TableId, CHARTS_SECTION};
+use crate::domain::document::{blocks_from_text, draft_ficha, table_marker, Block, FichaDraft, NarrativeInputs, Section, SectionState, Span};
+use crate::domain::{Selection, Workspace};
+use crate::io::office::{docx_file_name, ficha_docx, DOCX_MIME};
+use crate::ui::components::{FichaTable, ProgressCharts, SelectionControls};
+use crate::ui::browser::download_bytes;
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
-use crate::ui::tables::{Cuadro1Table, Cuadro2Table, Tabla3Table};
 
 /// What the document reads from the workspace, computed once per change and shared by its sections.
 #[derive(Clone, Copy)]
@@ -25,14 +19,12 @@ struct DocumentData {
     draft: Memo<FichaDraft>,
     /// The draft with the user's edits laid over it: what prints.
     printed: Memo<FichaDraft>,
-    cuadro1: Memo<Option<Cuadro1>>,
-    cuadro2: Memo<Vec<ActivityFigures>>,
-    tabla3: Memo<Option<Tabla3>>,
+    cuadro1: Memo<Option<Table>>,
+    cuadro2: Memo<Option<Table>>,
+    tabla3: Memo<Option<Table>>,
     chart: Memo<Option<ProgressChart>>,
     year: Memo<u16>,
-    period: Memo<Period>,
     office: Memo<String>,
-    tabla3_caption: Memo<String>,
 }
 
 impl DocumentData {
@@ -45,42 +37,23 @@ impl DocumentData {
             code,
             draft,
             printed: Memo::new(move |_| ws.with(|w| draft.with(|d| d.with_edits(&w.narrative)))),
-            cuadro1: viewed(ws, selection, code, Workspace::cuadro1),
-            cuadro2: viewed(ws, selection, code, Workspace::cuadro2),
-            tabla3: viewed(ws, selection, code, Workspace::tabla3),
+            cuadro1: viewed(ws, selection, code, |w, s, c| w.table(s, c, TableId::Cuadro1)),
+            cuadro2: viewed(ws, selection, code, |w, s, c| w.table(s, c, TableId::Cuadro2)),
+            tabla3: viewed(ws, selection, code, |w, s, c| w.table(s, c, TableId::Tabla3)),
             chart: viewed(ws, selection, code, Workspace::progress_chart),
             year: Memo::new(move |_| selection.get().year),
-            period: Memo::new(move |_| selection.get().period),
             office: Memo::new(move |_| ws.with(|w| w.entity.office.clone())),
-            tabla3_caption: Memo::new(move |_| {
-                let s = selection.get();
-                ws.with(|w| w.evaluated_version(s).map(|v| labels::tabla3_caption(v, s.year, s.period)).unwrap_or_default())
-            }),
         }
     }
 
     /// A computed table in place, with its caption, footnotes and source lines.
-    fn table(self, table: TableRef) -> AnyView {
-        let office = self.office.get();
-        match table {
-            TableRef::Cuadro1 => self
-                .cuadro1
-                .get()
-                .map(|t| view! { <Cuadro1Table table=t period=self.period.get() office=office/> })
-                .into_any(),
-            TableRef::Cuadro2 => view! {
-                <Cuadro2Table rows=self.cuadro2.get()
-                    caption=labels::cuadro2_caption(self.year.get(), &self.code.get_value())
-                    goals_title=labels::cuadro2_goals_title(self.year.get(), self.period.get())
-                    office=office/>
-            }
-            .into_any(),
-            TableRef::Tabla3 => self
-                .tabla3
-                .get()
-                .map(|t| view! { <Tabla3Table table=t caption=self.tabla3_caption.get() office=office/> })
-                .into_any(),
-        }
+    fn table(self, table: TableId) -> AnyView {
+        let memo = match table {
+            TableId::Cuadro1 => self.cuadro1,
+            TableId::Cuadro2 => self.cuadro2,
+            TableId::Tabla3 => self.tabla3,
+        };
+        view! { <FichaTable table=memo/> }.into_any()
     }
 }
 
@@ -117,7 +90,7 @@ fn blocks_view(blocks: &[Block], data: DocumentData, preview: bool) -> impl Into
             Block::Bullets(items) => view! { <ul>{items_view(items)}</ul> }.into_any(),
             Block::SubBullets(items) => view! { <ul class="sub">{items_view(items)}</ul> }.into_any(),
             Block::Numbered(items) => view! { <ol>{items_view(items)}</ol> }.into_any(),
-            Block::Table(table) if preview => view! { <p class="table-marker">{table.marker()}</p> }.into_any(),
+            Block::Table(table) if preview => view! { <p class="table-marker">{table_marker(*table)}</p> }.into_any(),
             Block::Table(table) => data.table(*table),
             Block::Footnote { mark, text } => {
                 view! { <p class="doc-footnote"><sup>{mark.clone()}</sup>" "{text.clone()}</p> }.into_any()
@@ -126,25 +99,12 @@ fn blocks_view(blocks: &[Block], data: DocumentData, preview: bool) -> impl Into
         .collect_view()
 }
 
-/// The current draft of a section: (plain text, as the editor shows it).
-fn drafted_texts(data: DocumentData, number: u8) -> (String, String) {
-    data.draft
-        .with_untracked(|d| d.section(number).map(|s| (s.plain_text(), s.editable_text())))
-        .unwrap_or_default()
-}
-
-/// Sets the user's text for a section, or drops the edit when the text is the draft unchanged.
-fn save_edit(data: DocumentData, number: u8, text: String) {
+/// Applies a change of the user's text to the section as drafted now (the domain's rule of edits:
+/// `NarrativeInputs::save_section`, `keep_section`); nothing is saved when it changes nothing.
+fn change_section(data: DocumentData, number: u8, change: impl FnOnce(&mut NarrativeInputs, &str, &Section) -> bool) {
     let ws = use_state().workspace;
-    let (drafted, editable) = drafted_texts(data, number);
-    let code = data.code.get_value();
-    ws.update(|w| {
-        if text.trim_end() == editable {
-            w.narrative.discard_edit(&code, number);
-        } else {
-            w.narrative.set_edit(&code, number, SectionEdit { text, drafted_from: drafted });
-        }
-    });
+    let Some(section) = data.draft.with_untracked(|d| d.section(number).cloned()) else { return };
+    ws.maybe_update(|w| data.code.with_value(|c| change(&mut w.narrative, c, &section)));
 }
 
 /// One numbered section: its text as it prints, its editor, and the stale-edit comparison.
@@ -157,32 +117,18 @@ fn SectionView(number: u8, data: DocumentData) -> impl IntoView {
     let editing: RwSignal<Option<String>> = RwSignal::new(None);
     let start_editing = move |_| {
         let text = ws.with_untracked(|w| {
-            data.code.with_value(|c| match w.narrative.edit(c, number) {
-                Some(edit) => edit.text.clone(),
-                None => drafted_texts(data, number).1,
-            })
+            data.draft.with_untracked(|d| d.section(number).map(|s| data.code.with_value(|c| w.narrative.editor_text(c, s))))
         });
-        editing.set(Some(text));
+        editing.set(text);
     };
     let save = move |_| {
         if let Some(text) = editing.get_untracked() {
-            save_edit(data, number, text);
+            change_section(data, number, |narrative, code, section| narrative.save_section(code, section, text));
         }
         editing.set(None);
     };
-    let discard = move |_| ws.update(|w| data.code.with_value(|c| _ = w.narrative.discard_edit(c, number)));
-    let keep_mine = move |_| {
-        if let Some(SectionState::Stale { .. }) = state.get_untracked() {
-            let (current, _) = drafted_texts(data, number);
-            ws.update(|w| {
-                data.code.with_value(|c| {
-                    if let Some(edit) = w.narrative.aei_mut(c).edits.get_mut(&number) {
-                        edit.mark_reviewed(&current);
-                    }
-                })
-            });
-        }
-    };
+    let discard = move |_| change_section(data, number, |narrative, code, section| narrative.discard_edit(code, section.number).is_some());
+    let keep_mine = move |_| change_section(data, number, |narrative, code, section| narrative.keep_section(code, section));
     let body = move || {
         let text = view! { <div class="section-text">{move || blocks.with(|b| blocks_view(b, data, false))}</div> };
         match state.get() {
@@ -246,8 +192,8 @@ fn SectionView(number: u8, data: DocumentData) -> impl IntoView {
 fn download_docx(code: &str) {
     let state = use_state();
     let selection = state.selection.get_untracked();
-    let (bytes, name) = state.workspace.with_untracked(|w| (docx::ficha_docx(w, selection, code), docx::file_name(selection, code)));
-    if let Err(message) = download_bytes(&name, docx::MIME, &bytes) {
+    let (bytes, name) = state.workspace.with_untracked(|w| (ficha_docx(w, selection, code), docx_file_name(selection, code)));
+    if let Err(message) = download_bytes(&name, DOCX_MIME, &bytes) {
         state.save_error.set(Some(message));
     }
 }

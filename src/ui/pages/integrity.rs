@@ -4,47 +4,10 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::domain::format::average;
-use crate::domain::integrity::{parse_count, IntegrityInputError, IntegrityResult};
-use crate::ui::pages::summary::SelectionControls;
+use crate::domain::ficha::{CountField, IntegrityInputError, IntegrityResult};
+use crate::domain::language::{average, plain};
+use crate::ui::components::SelectionControls;
 use crate::ui::state::use_state;
-
-/// The ICP block of the selected year.
-#[component]
-pub fn IcpBlock() -> impl IntoView {
-    let state = use_state();
-    let ws = state.workspace;
-    let integrity = Memo::new(move |_| {
-        let year = state.selection.get().year;
-        ws.with(|w| w.year(year).and_then(|y| y.integrity.clone()))
-    });
-    move || {
-        integrity.get().map(|result| {
-            let icp = average(Some(result.icp()));
-            let place = result.sector_place.map(|p| format!("Puesto {p} en el sector")).unwrap_or_default();
-            let evaluated = result.entities_evaluated.map(|n| format!("{n} entidades evaluadas")).unwrap_or_default();
-            view! {
-                <section class="icp">
-                    <table id="icp">
-                        <caption>"Índice de Capacidad Preventiva frente a la Corrupción (ICP)"</caption>
-                        <thead><tr><th scope="col">"ETAPA"</th><th scope="col">"PUNTAJE"</th><th scope="col">"APTO"</th></tr></thead>
-                        <tbody>
-                            {result.stages.iter().enumerate().filter(|(_, s)| s.score.is_some()).map(|(i, stage)| view! {
-                                <tr>
-                                    <td>{format!("Etapa {}: {}", i + 1, stage.name)}</td>
-                                    <td class="num">{average(stage.score)}</td>
-                                    <td>{if result.is_apto(i + 1) { "Sí" } else { "No" }}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                        <tfoot><tr><th scope="row">"ICP"</th><td class="num" id="icp-total">{icp}</td><td></td></tr></tfoot>
-                    </table>
-                    <p>{place}" · "{evaluated}</p>
-                </section>
-            }
-        })
-    }
-}
 
 /// Every year of the workspace with its ICP, so the trend reads at a glance.
 #[component]
@@ -118,15 +81,16 @@ fn IntegrityEditor() -> impl IntoView {
     let stage_count = Memo::new(move |_| result.with(|r| r.as_ref().map_or(0, |r| r.stages.len())));
     let stage = move |n: usize| Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.stages.get(n - 1).cloned())));
     let invalid = move |field: String| move || errors.with(|e| e.contains_key(&field)).to_string();
-    let count_input = move |id: &'static str, label: &'static str, read: fn(&IntegrityResult) -> Option<u32>, write: fn(&mut IntegrityResult, Option<u32>)| {
+    let count_input = move |id: &'static str, field: CountField| {
+        let label = field.label();
         view! {
             <label>{label}
                 <input type="text" inputmode="numeric" id=id
-                    prop:value=move || result.with(|r| r.as_ref().and_then(read).map(|n| n.to_string()).unwrap_or_default())
+                    prop:value=move || result.with(|r| r.as_ref().and_then(|r| r.count(field)).map(|n| n.to_string()).unwrap_or_default())
                     aria-invalid=invalid(label.to_string())
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
-                        edit_result(label.to_string(), errors, |r| parse_count(label, &text).map(|n| write(r, n)));
+                        edit_result(label.to_string(), errors, |r| r.set_count(field, &text));
                     }/>
             </label>
         }
@@ -157,12 +121,7 @@ fn IntegrityEditor() -> impl IntoView {
                             let stage = stage(n);
                             let field = format!("Etapa {n}");
                             let figures = move || result.with(|r| r.as_ref().map(|r| {
-                                let apto = match r.stages.get(n - 1).and_then(|s| s.score) {
-                                    None => "No evaluada",
-                                    Some(_) if r.is_apto(n) => "Sí",
-                                    Some(_) => "No",
-                                };
-                                (average(Some(r.cumulative_score(n))), average(Some(r.apto_threshold(n))), apto)
+                                (average(Some(r.cumulative_score(n))), average(Some(r.apto_threshold(n))), r.apto_label(n))
                             }).unwrap_or_default());
                             view! {
                                 <tr data-stage=n>
@@ -170,15 +129,13 @@ fn IntegrityEditor() -> impl IntoView {
                                     <td><input type="text" class="stage-name" aria-label=format!("Nombre de la etapa {n}")
                                         prop:value=move || stage.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default())
                                         on:change=move |ev| {
-                                            let name = event_target_value(&ev).trim().to_string();
-                                            ws.update(|w| {
-                                                if let Some(s) = w.year_mut(year.get_untracked()).and_then(|y| y.integrity.as_mut()).and_then(|r| r.stages.get_mut(n - 1)) {
-                                                    s.name = name;
-                                                }
+                                            let name = event_target_value(&ev);
+                                            ws.maybe_update(|w| {
+                                                w.year_mut(year.get_untracked()).and_then(|y| y.integrity.as_mut()).is_some_and(|r| r.set_stage_name(n, &name))
                                             });
                                         }/></td>
                                     <td><input type="text" inputmode="decimal" class="stage-score" aria-label=format!("Puntaje de la etapa {n}")
-                                        prop:value=move || stage.with(|s| s.as_ref().and_then(|s| s.score).map(|v| v.normalize().to_string()).unwrap_or_default())
+                                        prop:value=move || stage.with(|s| s.as_ref().and_then(|s| s.score).map(plain).unwrap_or_default())
                                         aria-invalid=invalid(field.clone())
                                         on:change={
                                             let field = field.clone();
@@ -202,8 +159,8 @@ fn IntegrityEditor() -> impl IntoView {
                 </tr></tfoot>
             </table>
             <div class="form-grid">
-                {count_input("sector-place", "Puesto en el sector", |r| r.sector_place, |r, n| r.sector_place = n)}
-                {count_input("entities-evaluated", "Entidades evaluadas", |r| r.entities_evaluated, |r, n| r.entities_evaluated = n)}
+                {count_input("sector-place", CountField::SectorPlace)}
+                {count_input("entities-evaluated", CountField::EntitiesEvaluated)}
             </div>
             <ul class="errors" role="alert" id="integrity-errors">
                 {move || errors.get().into_values().map(|message| view! { <li>{message}</li> }).collect_view()}

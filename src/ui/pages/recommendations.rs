@@ -12,9 +12,9 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::Date;
 use crate::domain::recommendations::{FollowUp, RecommendationId, RecommendationRegister, RegisterError};
-use crate::domain::workspace::Workspace;
+use crate::domain::Workspace;
 use crate::ui::state::use_state;
-use crate::ui::today::today;
+use crate::ui::browser::today;
 
 /// What every part of the page shares: the workspace, the dates and the follow-up computed once.
 #[derive(Clone, Copy)]
@@ -52,7 +52,7 @@ impl Reco {
     }
 
     /// Runs `operation` on the register and keeps the workspace change only when it says so. Not
-    /// generic, so the signal update is compiled once rather than at every form (issue 7).
+    /// generic, so the signal update is compiled once rather than at every form (the wasm budget, README.md "Benchmark").
     fn apply(&self, operation: &mut dyn FnMut(&mut RecommendationRegister) -> bool) {
         self.ws.maybe_update(|w| operation(&mut w.recommendations));
     }

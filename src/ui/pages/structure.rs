@@ -1,56 +1,15 @@
 //! Estructura del POI: entidad, OEI, AEI, centros de costo, categorías, AO and inversiones of the latest version, and "Nuevo año".
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::domain::format::quantity;
+use crate::domain::language::quantity;
 use crate::domain::plan::Entity;
-use crate::domain::structure::{ActivityDraft, AeiDraft, Catalog, CodeNameDraft, Field, InvestmentDraft, Item, StructureError};
-use crate::domain::workspace::Workspace;
-use crate::ui::pages::summary::SelectionControls;
+use crate::domain::editing::{AeiDraft, Catalog, CodeNameDraft, Field, Item, ItemDraft, StructureError};
+use crate::domain::plan::ItemKind;
+use crate::domain::Workspace;
+use crate::ui::browser::focus;
+use crate::ui::components::{FormErrors, SelectionControls};
 use crate::ui::state::{use_state, AppState};
-
-/// The messages of a form after a refused save: each at its field, the rest under the form.
-#[derive(Clone, Copy)]
-pub(crate) struct FormErrors(RwSignal<Vec<StructureError>>);
-
-impl FormErrors {
-    pub(crate) fn new() -> Self {
-        Self(RwSignal::new(Vec::new()))
-    }
-
-    pub(crate) fn set(self, errors: Vec<StructureError>) {
-        self.0.set(errors);
-    }
-
-    pub(crate) fn clear(self) {
-        self.0.set(Vec::new());
-    }
-
-    /// `aria-invalid` of the field's input.
-    pub(crate) fn invalid(self, field: Field) -> impl Fn() -> Option<&'static str> + Copy {
-        move || self.0.with(|e| e.iter().any(|e| e.field() == Some(field))).then_some("true")
-    }
-
-    fn list(self, belongs: impl Fn(Option<Field>) -> bool + Copy + Send + Sync + 'static, class: &'static str) -> impl IntoView {
-        move || {
-            let messages: Vec<String> = self.0.with(|e| e.iter().filter(|e| belongs(e.field())).map(ToString::to_string).collect());
-            (!messages.is_empty()).then(|| {
-                view! { <ul class=class role="alert">{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }
-            })
-        }
-    }
-
-    /// The messages that belong at `field`, under its input.
-    pub(crate) fn at(self, field: Field) -> impl IntoView {
-        self.list(move |f| f == Some(field), "errors field-errors")
-    }
-
-    /// The messages about the whole form.
-    pub(crate) fn general(self) -> impl IntoView {
-        self.list(|f| f.is_none(), "errors")
-    }
-}
 
 /// The domain operation a form's Save dispatches: adds (`None`) or changes the item with that code.
 type SaveOp<D> = fn(&mut Workspace, u16, Option<&str>, &D) -> Result<(), Vec<StructureError>>;
@@ -82,10 +41,7 @@ impl<D: Clone + Default + Send + Sync + 'static> EditForm<D> {
         self.draft.set(draft);
         self.editing.set(Some(code));
         self.errors.clear();
-        let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(first_input));
-        if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = input.focus();
-        }
+        focus(first_input);
     }
 
     fn reset(self) {
@@ -437,10 +393,10 @@ fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_c
     let ws = state.workspace;
     let year = Memo::new(move |_| state.selection.get().year);
     let activities = Memo::new(move |_| {
-        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.activities.iter().map(ActivityDraft::of).collect::<Vec<_>>()).unwrap_or_default())
+        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.activities.iter().map(|a| ItemDraft::of(a)).collect::<Vec<_>>()).unwrap_or_default())
     });
     let categories = Memo::new(move |_| ws.with(|w| catalog_entries(w, year.get(), Catalog::BudgetCategory)));
-    let form = EditForm::<ActivityDraft>::new();
+    let form = EditForm::<ItemDraft>::new();
     view! {
         <table id="ao-table" class="list">
             <caption>"Actividades operativas (AO) de la última versión"</caption>
@@ -485,7 +441,7 @@ fn ActivitySection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost_c
                 {pick_field("ao-category", "Categoría presupuestal (opcional)", Field::BudgetCategory, form, categories, |d| d.budget_category_code.clone(), |d, v| d.budget_category_code = v)}
                 {check_field("ao-approved", "Seguimiento aprobado", form, |d| d.follow_up_approved, |d, v| d.follow_up_approved = v)}
             </div>
-            {form.footer(state, "ao-save".to_string(), "Agregar AO", |w, year, original, d| w.save_activity(year, original, d))}
+            {form.footer(state, "ao-save".to_string(), "Agregar AO", |w, year, original, d| w.save_item(year, ItemKind::Activity, original, d))}
         </fieldset>
     }
 }
@@ -498,10 +454,10 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
     let ws = state.workspace;
     let year = Memo::new(move |_| state.selection.get().year);
     let investments = Memo::new(move |_| {
-        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.investments.iter().map(InvestmentDraft::of).collect::<Vec<_>>()).unwrap_or_default())
+        ws.with(|w| w.year(year.get()).and_then(|y| y.poi.latest()).map(|v| v.investments.iter().map(|i| ItemDraft::of(i)).collect::<Vec<_>>()).unwrap_or_default())
     });
     let counted = Memo::new(move |_| ws.with(|w| w.settings.investments_in_average));
-    let form = EditForm::<InvestmentDraft>::new();
+    let form = EditForm::<ItemDraft>::new();
     view! {
         <h2>"Inversiones"</h2>
         <table id="inv-table" class="list">
@@ -513,11 +469,11 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
             </tr></thead>
             <tbody>
                 {move || investments.get().into_iter().map(|inv| {
-                    let (cui, row_code) = (inv.cui.clone(), inv.cui.clone());
+                    let (cui, row_code) = (inv.code.clone(), inv.code.clone());
                     let draft = inv.clone();
                     view! {
                         <tr data-code=row_code>
-                            <td>{inv.cui}</td><td>{inv.name}</td><td>{inv.unit}</td><td>{inv.aei_code}</td>
+                            <td>{inv.code}</td><td>{inv.name}</td><td>{inv.unit}</td><td>{inv.aei_code}</td>
                             <td>{inv.cost_center_code}</td>
                             <td>{if inv.follow_up_approved { "Sí" } else { "No" }}</td>
                             {row_actions(
@@ -541,14 +497,14 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
         <fieldset class="edit-form">
             <legend>{form.legend("Agregar inversión")}</legend>
             <div class="form-grid">
-                {text_field("inv-cui", "CUI (código único de inversión)", Field::Code, form, |d| d.cui.clone(), |d, v| d.cui = v)}
+                {text_field("inv-cui", "CUI (código único de inversión)", Field::Code, form, |d| d.code.clone(), |d, v| d.code = v)}
                 {text_field("inv-name", "Denominación", Field::Name, form, |d| d.name.clone(), |d, v| d.name = v)}
                 {text_field("inv-unit", "Unidad de medida", Field::Unit, form, |d| d.unit.clone(), |d, v| d.unit = v)}
                 {pick_field("inv-aei", "AEI", Field::Aei, form, aeis, |d| d.aei_code.clone(), |d, v| d.aei_code = v)}
                 {pick_field("inv-cc", "Centro de costo", Field::CostCenter, form, cost_centers, |d| d.cost_center_code.clone(), |d, v| d.cost_center_code = v)}
                 {check_field("inv-approved", "Seguimiento aprobado", form, |d| d.follow_up_approved, |d, v| d.follow_up_approved = v)}
             </div>
-            {form.footer(state, "inv-save".to_string(), "Agregar inversión", |w, year, original, d| w.save_investment(year, original, d))}
+            {form.footer(state, "inv-save".to_string(), "Agregar inversión", |w, year, original, d| w.save_item(year, ItemKind::Investment, original, d))}
         </fieldset>
     }
 }
@@ -558,7 +514,7 @@ fn InvestmentSection(deletion: Deletion, aeis: Memo<Vec<(String, String)>>, cost
 fn NewYear() -> impl IntoView {
     let state = use_state();
     let ws = state.workspace;
-    let next = Memo::new(move |_| ws.with(|w| w.years.iter().map(|y| y.year).max().map_or(String::new(), |y| (y + 1).to_string())));
+    let next = Memo::new(move |_| ws.with(|w| w.next_year().map(|y| y.to_string()).unwrap_or_default()));
     let typed: RwSignal<Option<String>> = RwSignal::new(None);
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let create = move |_| {

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::compare::{compare, ActivityChange, ActivityRef, VersionComparison};
-use crate::domain::structure::{AmendmentDraft, Field, RESOLUTION_KINDS};
-use crate::ui::pages::structure::FormErrors;
+use crate::domain::plan::{compare, ActivityChange, ActivityRef, VersionComparison};
+use crate::domain::editing::{AmendmentDraft, Field, RESOLUTION_KINDS};
+use crate::ui::components::FormErrors;
 use crate::ui::state::{use_state, AppState};
 
 /// One row of the versions table.

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use super::fields::{date_text, page_range, status_class, Errors, Pager};
 use super::transfer::offer_sheet;
 use super::use_reco;
-use crate::domain::format::percent;
-use crate::domain::recommendations::{FollowUp, RecommendationFollowUp, RecommendationKind, RecommendationStatus};
-use crate::domain::recommendations_summary::{due_soon, indicator_rows, Grouping, INDICATOR_COLUMNS};
+use crate::domain::language::percent;
+use crate::domain::recommendations::{
+    due_soon, indicator_rows, FollowUp, Grouping, RecommendationFollowUp, RecommendationKind, RecommendationStatus, INDICATOR_COLUMNS,
+    PERCENT_IMPLEMENTED_FORMULA,
+};
 use crate::io::recommendations_csv::dashboard_sheet;
-use crate::ui::charts::Px;
+use crate::ui::components::Px;
 
 /// The kind filter's value for a register, and back.
 fn kind_value(kind: Option<RecommendationKind>) -> &'static str {
@@ -71,7 +73,7 @@ pub fn Dashboard() -> impl IntoView {
                 <div class="card main">
                     <span class="card-value" id="reco-percent">{move || percent(overall().percent_implemented())}</span>
                     <span class="card-label">"implementado"</span>
-                    <span class="card-note">"Implementadas / (total − inaplicables − no aplicables)"</span>
+                    <span class="card-note">{PERCENT_IMPLEMENTED_FORMULA}</span>
                 </div>
                 <div class="card"><span class="card-value" id="reco-total">{move || overall().total}</span><span class="card-label">"recomendaciones"</span></div>
                 <div class="card"><span class="card-value" id="reco-implemented">{move || overall().implemented}</span><span class="card-label">"implementadas"</span></div>
@@ -216,7 +218,7 @@ fn DeadlineList(follow_up: Memo<FollowUp>, overdue: bool) -> impl IntoView {
                     let register = &w.recommendations;
                     rows[page_range(rows.len(), page.get())].iter().map(|row| {
                         let r = register.recommendation(row.id);
-                        let days = row.days_to_deadline.map(|d| if overdue { -d } else { d }).unwrap_or_default();
+                        let days = row.days_shown();
                         let id = row.id;
                         view! {
                             <tr>

@@ -32,7 +32,7 @@ impl Editor {
         })
     }
 
-    /// The body of `edit`, compiled once rather than in every field's handler (issue 7).
+    /// The body of `edit`, compiled once rather than in every field's handler (the wasm budget, README.md "Benchmark").
     fn edit_dyn(&self, error: RwSignal<Option<String>>, edit: &mut dyn FnMut(&mut Recommendation)) -> bool {
         let id = self.id;
         match self.reco.change(|register| register.edit_recommendation(id, edit)) {

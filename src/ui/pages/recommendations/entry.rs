@@ -11,7 +11,7 @@ use super::use_reco;
 use crate::domain::recommendations::{
     ControlReport, Origin, Recommendation, RecommendationKind, RecommendationSource, RecommendationType,
 };
-use crate::domain::recommendations_summary::recommendations_per_report;
+use crate::domain::recommendations::recommendations_per_report;
 
 /// A line saying what was just added; empty otherwise.
 #[component]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::domain::calendar::Date;
-use crate::domain::format::quantity;
+use crate::domain::language::quantity;
 use crate::domain::recommendations::{Origin, RecommendationStatus, RecommendationType, StatusCatalog};
 
 /// The message of a refused input, shown at its form; empty (and hidden) otherwise.

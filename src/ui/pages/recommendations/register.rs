@@ -10,9 +10,8 @@ use super::fields::{
 use super::transfer::offer_sheet;
 use super::use_reco;
 use crate::domain::calendar::Date;
-use crate::domain::format::quantity;
-use crate::domain::recommendations::{RecommendationId, RecommendationKind, RecommendationStatus};
-use crate::domain::recommendations_summary::{list, Listed, RegisterQuery};
+use crate::domain::language::quantity;
+use crate::domain::recommendations::{list, Listed, RecommendationId, RecommendationKind, RecommendationStatus, RegisterQuery};
 use crate::io::recommendations_csv::register_sheet;
 
 /// One listed recommendation, ready to show.

@@ -11,9 +11,8 @@ use crate::io::recommendations_csv::{
     check_file_size, import_rows, read_file, template_sheet, ImportError, Imported, PREVIEW_COLUMNS,
 };
 use crate::io::tables::sheet_csv;
-use crate::io::xlsx::{self, write_workbook, Sheet};
-use crate::ui::download::{download_bytes, download_text};
-use crate::ui::upload::{chosen_file, file_bytes};
+use crate::io::office::{write_workbook, Sheet, XLSX_MIME};
+use crate::ui::browser::{chosen_file, download_bytes, download_text, file_bytes};
 
 /// Recommendations the preview lists before "… y N más".
 const ROWS_SHOWN: usize = 5;
@@ -21,7 +20,7 @@ const ROWS_SHOWN: usize = 5;
 /// Offers a sheet as `name`.xlsx or `name`.csv.
 pub(super) fn offer_sheet(name: &str, sheet: Sheet, as_xlsx: bool) -> Result<(), String> {
     if as_xlsx {
-        download_bytes(&format!("{name}.xlsx"), xlsx::MIME, &write_workbook(&[sheet]))
+        download_bytes(&format!("{name}.xlsx"), XLSX_MIME, &write_workbook(&[sheet]))
     } else {
         download_text(&format!("{name}.csv"), "text/csv;charset=utf-8", &sheet_csv(&sheet))
     }

@@ -1,0 +1,22 @@
+//! Components several pages share: the computed tables, an AO's monthly grid and the AEI sheet,
+//! the charts, the selection pickers, the AEI list, the ICP block, form messages, the notices.
+
+mod aei_list;
+mod charts;
+mod forms;
+mod grid;
+mod icp;
+mod notices;
+mod selection;
+mod sheet;
+mod tables;
+
+pub use aei_list::AeiOverview;
+pub use charts::{ProgressCharts, Px};
+pub use forms::FormErrors;
+pub use grid::ActivityGrid;
+pub use icp::IcpBlock;
+pub use notices::{StorageNotices, WorkspaceBanner};
+pub use selection::SelectionControls;
+pub use sheet::AeiSheet;
+pub use tables::FichaTable;
