@@ -1,14 +1,14 @@
 // The one Importar on the release build: the Aplicativo CEPLAN's export as .xlsx and as .ods gives the
 // Cuadro 1 computed by hand; a layout Ficha does not know is mapped once, then imports in one click;
 // a file of several Unidades Ejecutoras asks which one. The workbooks are tests/e2e/fixtures/, written
-// by the host tests' builder (tests/support/ceplan.rs, `FICHA_WRITE_FIXTURES=1 cargo test --test ceplan`).
+// by the host tests' builder (tests/it/support/ceplan.rs, `FICHA_WRITE_FIXTURES=1 cargo test --test it ceplan`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, inFreshProfile } from './ficha-page.mjs';
+import { launch, inFreshProfile } from './pages/app.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
@@ -27,7 +27,7 @@ after(async () => {
 
 const withApp = (fn) => inFreshProfile(browser, server.url, fn);
 
-// The export (tests/ceplan.rs, `book()`): AEI.01.01, four AO over seven rows.
+// The export (tests/it/ceplan.rs, `book()`): AEI.01.01, four AO over seven rows.
 //   AO1 in LIMA and CUSCO, CC «Direccion de Adopciones» ('13.05): programmed 4 + 3 = 7, executed
 //       2 + 1 = 3 → EF = 3 / 7 × 100 = 42.857…; financial execution 900.00 × 6 + 500.00 × 6 = 8,400.00.
 //   AO2 in LIMA, CUSCO, PIURA, CC «OFICINA DE PLANEAMIENTO» ('13.10): programmed 3 + 2 + 1 = 6,
@@ -44,17 +44,17 @@ const CUADRO1 = [
 /** Imports a fixture into a fresh own workspace and returns Cuadro 1 of AEI.01.01. */
 async function importCeplan(ficha, file) {
   await ficha.startOwnWorkspace();
-  await ficha.openData();
-  await ficha.chooseAoFile(join(FIXTURES, file));
+  await ficha.data.openData();
+  await ficha.data.chooseAoFile(join(FIXTURES, file));
   assert.match(await ficha.text('#import-recognised'), /^Se reconoció: Exporta POI del Aplicativo CEPLAN V\.01 \(hoja POI_Por_ActividadOperativaAnual\)/);
   const stats = await ficha.page.$$eval('#import-stats li', (items) => items.map((li) => li.textContent.trim()));
   assert.deepEqual(stats.slice(0, 2), ['6 filas → 3 AO; 3 filas sumadas por departamento', '1 fila de AO inactiva omitida']);
-  assert.deepEqual((await ficha.importPreview()).slice(0, 5), [
+  assert.deepEqual((await ficha.data.importPreview()).slice(0, 5), [
     ['AO a agregar', '3'], ['AO a reemplazar', '0'], ['AO que se mantienen (no están en el archivo)', '0'], ['AEI a crear', '1'],
     ['Centros de costo a crear', '2'],
   ]);
-  assert.match(await ficha.confirmImport(), /AO agregadas: 3, reemplazadas: 0, mantenidas: 0\. AEI creadas: 1, centros de costo creados: 2/);
-  await ficha.openAei('AEI.01.01');
+  assert.match(await ficha.data.confirmImport(), /AO agregadas: 3, reemplazadas: 0, mantenidas: 0\. AEI creadas: 1, centros de costo creados: 2/);
+  await ficha.aei.openAei('AEI.01.01');
   return ficha.tableRows('Cuadro 1');
 }
 
@@ -76,7 +76,7 @@ test('the same export saved as .ods gives the same Cuadro 1', async () => {
 test('a file of several Unidades Ejecutoras asks which one to import', async () => {
   await withApp(async (ficha) => {
     await ficha.startOwnWorkspace();
-    await ficha.openData();
+    await ficha.data.openData();
     await ficha.chooseFile('#ao-file', join(FIXTURES, 'ceplan-dos-ue.xlsx'), '#import-ue, #import-errors');
     const options = await ficha.page.$$eval('#import-ue button', (buttons) => buttons.map((b) => b.textContent.trim()));
     assert.deepEqual(options, [
@@ -85,7 +85,7 @@ test('a file of several Unidades Ejecutoras asks which one to import', async () 
     ]);
     await ficha.page.click('#import-ue button[data-ue="000999"]');
     await ficha.page.waitForSelector('#import-preview');
-    assert.deepEqual((await ficha.importPreview())[0], ['AO a agregar', '1']);
+    assert.deepEqual((await ficha.data.importPreview())[0], ['AO a agregar', '1']);
   });
 });
 
@@ -103,7 +103,7 @@ test('another layout is mapped in the mapping step, and the same file then impor
   await writeFile(path, [OWN_HEADER, ...OWN_ROWS].map((r) => r.join(';')).join('\r\n'));
   await withApp(async (ficha) => {
     await ficha.startOwnWorkspace();
-    await ficha.openData();
+    await ficha.data.openData();
     await ficha.chooseFile('#ao-file', path, '#import-mapping, #import-errors');
     assert.match(await ficha.text('#import-mapping'), /Se reconoció: otro formato/);
     assert.equal(await ficha.page.inputValue('select[data-family="fis_prog"]'), '0', 'the family «Prog fis» is guessed');
@@ -114,12 +114,12 @@ test('another layout is mapped in the mapping step, and the same file then impor
     }
     await ficha.page.click('#confirm-mapping');
     await ficha.page.waitForSelector('#import-preview');
-    assert.deepEqual((await ficha.importPreview())[0], ['AO a agregar', '2']);
-    assert.match(await ficha.confirmImport(), /AO agregadas: 2/);
-    await ficha.openData();
+    assert.deepEqual((await ficha.data.importPreview())[0], ['AO a agregar', '2']);
+    assert.match(await ficha.data.confirmImport(), /AO agregadas: 2/);
+    await ficha.data.openData();
     await ficha.chooseFile('#ao-file', path, '#import-preview, #import-mapping, #import-errors');
     assert.equal(await ficha.page.locator('#import-mapping').count(), 0, 'no mapping step the second time');
-    assert.deepEqual((await ficha.importPreview())[1], ['AO a reemplazar', '2']);
-    assert.match(await ficha.confirmImport(), /reemplazadas: 2/);
+    assert.deepEqual((await ficha.data.importPreview())[1], ['AO a reemplazar', '2']);
+    assert.match(await ficha.data.confirmImport(), /reemplazadas: 2/);
   });
 });

@@ -12,6 +12,7 @@ use ficha::domain::editing::next_free_code;
 use ficha::domain::{Selection, Workspace};
 use ficha::io::ao_file::{self, read_file};
 use ficha::io::ao_sheet::{AoSheet, Choices, CostCenterChoice, CostCenterStatus, Parsed, Question, SheetWarning};
+use ficha::domain::ficha::TableId;
 use ficha::io::import::{Field, Layout};
 use rust_decimal::Decimal;
 use crate::support::ceplan::{CeplanAo, CeplanBook, Department, Financial};
@@ -214,7 +215,41 @@ fn totals_only_financial_data_is_kept_as_annual_totals() {
     let text = ficha::storage::document::encode(&ws);
     assert!(text.contains(r#""financial_annual":"18000|8400""#), "stored");
     assert_eq!(ficha::storage::document::decode(&text).unwrap(), ws);
+    // The annual tables use the totals: the same Cuadro 1 as the monthly export.
+    assert_eq!(cuadro1(&ws)[0], ("AEI.01.01".into(), 2, 1, "19,511.04".into(), "71.43".into()));
+    // …and the same Tabla 3 Total (every AO of the version, the one not counted too).
+    let mut monthly = workspace();
+    ao_file::import(&mut monthly, YEAR, &sheet_of(&book().xlsx(), &Choices::default()).2).unwrap();
+    let annual = Selection { year: YEAR, version: None, period: Period::Annual };
+    let half = Selection { period: Period::FirstHalf, ..annual };
+    let cells = |ws: &Workspace, selection: Selection, id: TableId, foot: bool| -> Vec<Vec<String>> {
+        let table = ws.table(selection, AEI.0, id).unwrap();
+        let rows = if foot { &table.foot } else { &table.body };
+        rows.iter().map(|row| row.cells.iter().map(|c| c.value.display()).collect()).collect()
+    };
+    assert_eq!(cells(&ws, annual, TableId::Tabla3, true), [["Total", "114,000.00", "23,214.72", "20.4%"]]);
+    assert_eq!(cells(&ws, annual, TableId::Tabla3, true), cells(&monthly, annual, TableId::Tabla3, true));
+    assert_eq!(cells(&ws, annual, TableId::Tabla3, false), cells(&monthly, annual, TableId::Tabla3, false));
+    // The first semester has no monthly financial detail to sum: said, never a wrong figure; the
+    // physical figures stay those of the monthly export.
+    const NONE: &str = "sin detalle mensual";
+    let cuadro1_half = cells(&ws, half, TableId::Cuadro1, false);
+    assert_eq!(cuadro1_half[0][4], NONE);
+    let monthly_half = cells(&monthly, half, TableId::Cuadro1, false);
+    assert_ne!(monthly_half[0][4], NONE);
+    assert_eq!([&cuadro1_half[0][..4], &cuadro1_half[0][5..]], [&monthly_half[0][..4], &monthly_half[0][5..]]);
+    let tabla3_half = cells(&ws, half, TableId::Tabla3, false);
+    assert_eq!(tabla3_half[0][5..], [NONE, NONE, "–"]);
+    assert_eq!(cells(&ws, half, TableId::Tabla3, true), [["Total", NONE, NONE, "–"]]);
+    // The drafted ficha says so too, where the monthly export gives its figures.
+    let inputs = ficha::domain::document::NarrativeInputs::default();
+    let section = |ws: &Workspace, n: u8| ficha::domain::document::draft_ficha(ws, half, &inputs, AEI.0).section(n).unwrap().plain_text();
+    let all = |ws: &Workspace| (1..=7).map(|n| section(ws, n)).collect::<Vec<_>>().join("\n");
+    assert!(all(&ws).contains("no se conoce: la fuente solo registra totales anuales (sin detalle mensual)"), "{}", all(&ws));
+    assert!(section(&ws, 7).contains("una ejecución financiera sin detalle mensual"), "{}", section(&ws, 7));
+    assert!(!section(&monthly, 7).contains("sin detalle mensual"));
 }
+
 
 #[test]
 fn running_totals_are_asked_about_and_converted_or_kept() {
@@ -344,7 +379,7 @@ fn another_layout_is_mapped_once_and_its_mapping_remembered() {
 }
 
 /// The files the browser tests import (`tests/e2e/import.test.mjs`), written by the builder so
-/// that the workbooks have one source: `FICHA_WRITE_FIXTURES=1 cargo test --test ceplan` writes them.
+/// that the workbooks have one source: `FICHA_WRITE_FIXTURES=1 cargo test --test it ceplan` writes them.
 #[test]
 fn the_browser_tests_files_are_the_builders_output() {
     let mut two = book();

@@ -40,6 +40,11 @@ pub trait PoiItem {
     fn follow_up_approved(&self) -> bool;
     fn physical(&self) -> &MonthlyValues;
     fn financial(&self) -> &MonthlyValues;
+    /// The annual financial totals an AO imported without monthly financial detail carries
+    /// (docs/FORMAT-ceplan.md); `None` when its monthly `financial` values are the data.
+    fn financial_annual(&self) -> Option<&AnnualFinancial> {
+        None
+    }
     fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues);
     /// Rewrites what the item is and where it belongs; its monthly values stay as they are.
     fn describe(&mut self, description: ItemDescription);
@@ -225,6 +230,10 @@ impl PoiItem for OperativeActivity {
 
     fn financial(&self) -> &MonthlyValues {
         &self.financial
+    }
+
+    fn financial_annual(&self) -> Option<&AnnualFinancial> {
+        self.financial_annual.as_ref()
     }
 
     fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues) {

@@ -189,6 +189,17 @@ impl Serialize for AnnualFinancial {
     }
 }
 
+impl AnnualFinancial {
+    /// What the AO's grid says under its financial rows, whose months are not the data.
+    pub fn notice(&self) -> String {
+        format!(
+            "Ejecución financiera sin detalle mensual: el archivo importado solo registra los totales anuales (programado S/ {}, ejecutado S/ {}); los cuadros anuales los usan y los del I Semestre muestran «sin detalle mensual».",
+            money(self.programmed),
+            money(self.executed)
+        )
+    }
+}
+
 impl<'de> Deserialize<'de> for AnnualFinancial {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use std::str::FromStr;
