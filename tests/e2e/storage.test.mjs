@@ -349,7 +349,7 @@ test('data under the unscoped keys of an older build is adopted, and its stored 
     assert.ok(!keys.includes('ficha.workspace.own') && !keys.includes('ficha.active'), keys.join(', '));
     await setEntityName(ficha, 'UE guardada por esta versión');
     const stored = JSON.parse(await ficha.stored('own'));
-    assert.equal(stored.version, 2);
+    assert.equal(stored.version, 3);
     assert.equal(stored.workspace.selection, undefined);
     await ficha.reload();
     assert.equal(await ficha.page.inputValue('#select-period'), 'semestre', 'the tab keeps its view');

@@ -55,6 +55,9 @@ fn a_csv_of_blank_lines_is_refused_at_the_row_limit() {
 #[test]
 fn a_cell_at_row_1048576_is_refused_and_an_empty_one_there_is_not() {
     assert_eq!(refusal(&workbook(&text_row(1_048_576, "A1048576", "x"), None, None)), format!("Fila 1,048,576: {ROWS_REFUSED}"));
+    // The import page's path (recognise the header, then read) refuses it by the same limit, not as "empty".
+    let opened = ficha::io::ao_file::open(&workbook(&text_row(1_048_576, "A1048576", "x"), None, None), &Default::default());
+    assert_eq!(opened.err().map(|e| e.to_string()), Some(format!("Fila 1,048,576: {ROWS_REFUSED}")));
     let styled_but_empty = format!("{}<row r=\"1048576\"><c r=\"A1048576\" s=\"1\"/></row>", text_row(1, "A1", "x"));
     assert_eq!(read_cells(&workbook(&styled_but_empty, None, None)).unwrap(), vec![vec!["x".to_string()]]);
     assert_eq!(read_cells(&workbook(&text_row(MAX_ROWS, "A100000", "x"), None, None)).unwrap().len(), MAX_ROWS);

@@ -5,7 +5,7 @@ use std::future::Future;
 
 use super::error::FileError;
 use super::layout::{self, choose_tab, families, find_header, Family, Field, Header, Layout, Mapping};
-use super::workbook::{Book, Format, Progress, SheetCells, SheetRow};
+use super::workbook::{read_now, Book, Format, Progress, SheetCells, SheetRow};
 use crate::domain::import_memory::{ImportMemory, RememberedImport};
 use crate::io::ao_sheet::{ficha_mapping, Choices, SheetError, SheetWarning};
 
@@ -75,7 +75,14 @@ pub fn recognise(book: &mut Book, memory: &ImportMemory) -> Result<Recognition, 
         }
         probes.push(rows);
     }
-    let found = choose_tab(found, book.tabs()).ok_or(FileError::NoHeader)?;
+    let Some(found) = choose_tab(found, book.tabs()) else {
+        // No header in the first rows: a file past a limit further down (a lone cell at row
+        // 1,048,576) is refused by that limit, which says more than "empty".
+        for tab in 0..book.tabs().len() {
+            read_now(book, tab, 0, None)?;
+        }
+        return Err(FileError::NoHeader);
+    };
     if layout::is_financial_programming_export(&found.headers) {
         return Err(FileError::FinancialProgrammingExport);
     }
