@@ -188,6 +188,7 @@ pub fn reference_workspace() -> Workspace {
         settings: Settings::default(),
         narrative: reference_inputs(),
         recommendations: reference_register(),
+        imports: Default::default(),
     }
 }
 

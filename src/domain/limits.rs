@@ -52,6 +52,13 @@ fn version_figures(year: u16, version: &PoiVersion) -> Result<(), OutOfBounds> {
     for item in version.items() {
         monthly(item, || format!("{at}, {} {}", item.kind().label(), item.code()))?;
     }
+    for ao in &version.activities {
+        if let Some(annual) = &ao.financial_annual {
+            let total = |what: &str| format!("{at}, AO {}, {what} anual (sin detalle mensual)", ao.code);
+            within(annual.programmed, NumberKind::Money, || total("programación financiera"))?;
+            within(annual.executed, NumberKind::Money, || total("ejecución financiera"))?;
+        }
+    }
     Ok(())
 }
 

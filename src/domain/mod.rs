@@ -6,6 +6,7 @@ pub mod document;
 pub mod editing;
 pub mod example;
 pub mod ficha;
+pub mod import_memory;
 pub mod language;
 pub mod limits;
 pub mod plan;

@@ -71,7 +71,7 @@ pub fn summary_page_cuadro1(ws: &Workspace, selection: Selection) -> usize {
 
 /// Tabla 3's Total alone: the financial programming and execution of every AO of the version.
 pub fn version_total(ws: &Workspace, selection: Selection) -> Decimal {
-    ws.evaluated_version(selection).map_or(Decimal::ZERO, |v| version_financial_total(v, selection.period).1)
+    ws.evaluated_version(selection).map_or(Decimal::ZERO, |v| version_financial_total(v, selection.period).map_or(Decimal::ZERO, |(_, executed)| executed))
 }
 
 #[cfg(test)]

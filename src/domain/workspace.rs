@@ -119,6 +119,10 @@ pub struct Workspace {
     /// Recommendations of previous evaluations and of control reports, with their follow-up.
     #[serde(default)]
     pub recommendations: RecommendationRegister,
+    /// What the import remembers (`import_memory::ImportMemory` as JSON text, which only the
+    /// import reads; empty when nothing is remembered).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub imports: String,
 }
 
 impl Workspace {
@@ -131,6 +135,7 @@ impl Workspace {
             settings: Settings::default(),
             narrative: NarrativeInputs::default(),
             recommendations: RecommendationRegister::default(),
+            imports: String::new(),
         }
     }
 

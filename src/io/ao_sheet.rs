@@ -1,4 +1,5 @@
-//! The AO follow-up sheet (docs/FORMAT-ao-sheet.md): CSV in and out, all-or-nothing with every error listed.
+//! The AO rows of an imported file, whatever its layout (docs/FORMAT-ao-sheet.md, docs/FORMAT-ceplan.md):
+//! validated all or nothing with every error listed, previewed against the year, applied; and the AO sheet export.
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
@@ -7,85 +8,50 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::csv::{self, fold, guard_text, header_key, unguard_text, CsvError, Delimiter};
-use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Indicator, Month, OperativeActivity, Poi, PoiVersion, Series};
+use super::csv::{self, guard_text, header_key, unguard_text, CsvError, Delimiter};
+use super::import::ceplan::{self, Cumulative, Record, UeOption};
+use super::import::cell::{cell_decimal, CellValue};
+use super::import::layout::{Field, Header, Layout, Mapping, FIELD_COUNT};
+use super::import::workbook::SheetRow;
+use crate::domain::plan::Series;
+use crate::domain::import_memory::ImportMemory;
 use crate::domain::language::{parse_number, DecimalMark, NumberError, NumberKind};
+use crate::domain::plan::Month;
+use crate::domain::plan::{exact_sum, Aei, AnnualFinancial, BudgetCategory, CostCenter, Indicator, MonthNotes, Oei, OperativeActivity};
+use crate::domain::plan::{Poi, PoiVersion};
+use crate::domain::editing::next_free_code;
+use crate::domain::language::{fold, name_key};
 use crate::domain::YearPlan;
 
-/// The text columns, in the order of docs/FORMAT-ao-sheet.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TextColumn {
-    AeiCode,
-    AeiName,
-    CcCode,
-    CcName,
-    AoCode,
-    AoName,
-    Unit,
-    BudgetCategory,
-    FollowUp,
-}
-
-const TEXT_COLUMNS: [TextColumn; 9] = [
-    TextColumn::AeiCode,
-    TextColumn::AeiName,
-    TextColumn::CcCode,
-    TextColumn::CcName,
-    TextColumn::AoCode,
-    TextColumn::AoName,
-    TextColumn::Unit,
-    TextColumn::BudgetCategory,
-    TextColumn::FollowUp,
+/// The text columns of Ficha's sheet, in its order (docs/FORMAT-ao-sheet.md).
+const FICHA_TEXT: [Field; 9] = [
+    Field::AeiCode,
+    Field::AeiName,
+    Field::CcCode,
+    Field::CcName,
+    Field::AoCode,
+    Field::AoName,
+    Field::Unit,
+    Field::Category,
+    Field::FollowUp,
 ];
 
-impl TextColumn {
-    fn name(self) -> &'static str {
-        match self {
-            TextColumn::AeiCode => "aei_codigo",
-            TextColumn::AeiName => "aei_nombre",
-            TextColumn::CcCode => "cc_codigo",
-            TextColumn::CcName => "cc_nombre",
-            TextColumn::AoCode => "ao_codigo",
-            TextColumn::AoName => "ao_nombre",
-            TextColumn::Unit => "unidad_medida",
-            TextColumn::BudgetCategory => "categoria_presupuestal",
-            TextColumn::FollowUp => "seguimiento_aprobado",
-        }
-    }
-
-    /// Whether the header must have the column.
-    fn required(self) -> bool {
-        !matches!(self, TextColumn::AeiName | TextColumn::CcName | TextColumn::BudgetCategory | TextColumn::FollowUp)
-    }
-
-    /// Whether every row must fill the cell. An empty `aei_codigo` is accepted with a warning: an AO
-    /// without AEI (like the example's aggregate line) still belongs to the POI total.
-    fn needs_value(self) -> bool {
-        matches!(self, TextColumn::CcCode | TextColumn::AoCode | TextColumn::AoName | TextColumn::Unit)
-    }
+/// Whether Ficha's sheet must have the column.
+fn ficha_required(field: Field) -> bool {
+    !matches!(field, Field::AeiName | Field::CcName | Field::Category | Field::FollowUp)
 }
 
-/// The four monthly series, in the order of docs/FORMAT-ao-sheet.md (the grid's order).
+/// The four monthly series, in the order of the format (the grid's order).
 const SERIES: [Series; 4] = Series::ALL;
 
-/// The column of a series' month: `fis_prog_01` … `fin_ejec_12`.
-fn column_name(series: Series, month: Month) -> String {
-    let prefix = match series {
-        Series::PhysicalProgrammed => "fis_prog",
-        Series::PhysicalExecuted => "fis_ejec",
-        Series::FinancialProgrammed => "fin_prog",
-        Series::FinancialExecuted => "fin_ejec",
-    };
-    format!("{prefix}_{:02}", month.number())
+/// The columns of Ficha's sheet: text columns, then each series for months 01–12.
+fn ficha_columns() -> impl Iterator<Item = Field> {
+    FICHA_TEXT.into_iter().chain(SERIES.into_iter().flat_map(|s| Month::all().map(move |m| Field::Monthly(s, m))))
 }
 
 /// The header names of the format, in order: text columns, then each series for months 01–12.
 pub fn header() -> Vec<String> {
-    TEXT_COLUMNS
-        .iter()
-        .map(|c| c.name().to_string())
-        .chain(SERIES.iter().flat_map(|&s| Month::all().map(move |m| column_name(s, m))))
-        .collect()
+    ficha_columns().map(Field::key).collect()
 }
 
 /// Why a sheet is refused; where and what is carried by [`SheetError`].
@@ -107,14 +73,20 @@ pub enum SheetProblem {
     },
     BadNumber(NumberError),
     BadFollowUp,
+    /// The cell holds an Excel error value (`#DIV/0!`).
+    ErrorValue,
+    /// Another row of the same AO says something else (a different centro de costo or AEI).
+    DiffersWithinActivity { code: String, first_row: usize, first_value: String },
+    /// The rows of an AO add up past the bounds of their series.
+    SumPastBounds { code: String, error: NumberError },
 }
 
 /// One problem of the sheet, with the row and column as the spreadsheet shows them and the value found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetError {
-    /// 1-based, the header being row 1; `None` for the file as a whole.
+    /// 1-based, as the spreadsheet numbers rows; `None` for the file as a whole.
     pub row: Option<usize>,
-    /// The column as docs/FORMAT-ao-sheet.md names it.
+    /// The column: as the format names it for Ficha's sheet, as the file's header says otherwise.
     pub column: Option<String>,
     /// The cell's text, when a value is the problem.
     pub value: Option<String>,
@@ -146,6 +118,14 @@ impl fmt::Display for SheetProblem {
             ),
             SheetProblem::BadNumber(error) => error.fmt(f),
             SheetProblem::BadFollowUp => f.write_str("no se reconoce: use SI o NO (también S/N, 1/0, true/false o X)"),
+            SheetProblem::ErrorValue => {
+                f.write_str("es un error de Excel, no un valor; corrija la fórmula en Excel y vuelva a guardar el archivo")
+            }
+            SheetProblem::DiffersWithinActivity { code, first_row, first_value } => write!(
+                f,
+                "difiere de «{first_value}» de la fila {first_row}, otra fila de la AO {code}; las filas de una AO deben coincidir"
+            ),
+            SheetProblem::SumPastBounds { code, error } => write!(f, "la suma de las filas de la AO {code}: {error}"),
         }
     }
 }
@@ -189,6 +169,7 @@ pub enum Catalog {
     Aei,
     CostCenter,
     BudgetCategory,
+    Oei,
 }
 
 impl Catalog {
@@ -197,6 +178,7 @@ impl Catalog {
             Catalog::Aei => "La AEI",
             Catalog::CostCenter => "El centro de costo",
             Catalog::BudgetCategory => "La categoría presupuestal",
+            Catalog::Oei => "El OEI",
         }
     }
 }
@@ -214,6 +196,8 @@ pub enum SheetWarning {
     ExistingNameDiffers { catalog: Catalog, code: String, existing: String, in_file: String },
     /// A new entry the file gives no name for.
     CreatedWithoutName { catalog: Catalog, code: String },
+    /// An AO whose months do not add up to the file's `Total` column; the months are imported.
+    TotalDiffers { code: String, column: String, sum: Decimal, total: Decimal },
 }
 
 impl fmt::Display for SheetWarning {
@@ -238,19 +222,133 @@ impl fmt::Display for SheetWarning {
             SheetWarning::CreatedWithoutName { catalog, code } => {
                 write!(f, "{} {code} se creará sin nombre; puede completarlo después", catalog.label())
             }
+            SheetWarning::TotalDiffers { code, column, sum, total } => write!(
+                f,
+                "AO {code}: los meses suman {} y la columna {column} dice {}; se importan los meses",
+                sum.normalize(),
+                total.normalize()
+            ),
         }
     }
 }
 
-/// A validated sheet: its AO and the AEI, centros de costo and categorías it names.
+/// What the user chose for a file: which Unidad Ejecutora, and whether cumulative-looking months
+/// are running totals to turn into monthly values.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Choices {
+    pub ue: Option<String>,
+    pub cumulative: Option<bool>,
+}
+
+/// What must be asked before the rows can be read into AO.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    /// The file holds several Unidades Ejecutoras.
+    Ue(Vec<UeOption>),
+    /// Some AO's months look like running totals: `count` series, the first one shown.
+    Cumulative { count: usize, example: Cumulative },
+}
+
+/// A centro de costo the file names (CEPLAN's `Centro de Costo` holds names), and what the user
+/// chose for it in the preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedCostCenter {
+    pub name: String,
+    /// The file's own code for it (`Centro Costo ID`), `'` dropped; empty when none.
+    pub file_code: String,
+    pub choice: CostCenterChoice,
+}
+
+/// For a named centro de costo: the rule's code, a code the user typed, or an existing centro de
+/// costo it is linked to (remembered as an alias of the year).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CostCenterChoice {
+    Rule,
+    Code(String),
+    Link(String),
+}
+
+/// How many rows became how many AO, and what was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportStats {
+    /// Data rows read (blank rows aside).
+    pub rows: usize,
+    /// Rows of inactive AO (`Activo AO` = NO), left out.
+    pub inactive: usize,
+    /// Rows of other Unidades Ejecutoras, left out, and the one imported.
+    pub other_ue_rows: usize,
+    pub ue: Option<(String, String)>,
+    /// Rows summed into an earlier row of their AO.
+    pub summed: usize,
+    /// Series turned from running totals into monthly values.
+    pub cumulative_converted: usize,
+    /// AO whose follow-up is not approved, with what the file says.
+    pub not_approved: Vec<(String, String)>,
+    /// AO with annual financial totals only.
+    pub annual_only: usize,
+}
+
+impl ImportStats {
+    /// What the preview says about rows: «116 filas → 60 AO; 56 filas sumadas por departamento».
+    pub fn lines(&self) -> Vec<String> {
+        let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_string() } else { many.to_string() };
+        let mut lines = Vec::new();
+        let read = self.rows - self.inactive - self.other_ue_rows;
+        let activities = read - self.summed;
+        if self.summed > 0 {
+            lines.push(format!(
+                "{read} filas → {activities} AO; {} {} por departamento",
+                self.summed,
+                plural(self.summed, "fila sumada", "filas sumadas")
+            ));
+        }
+        if self.inactive > 0 {
+            lines.push(format!(
+                "{} {} omitida{}",
+                self.inactive,
+                plural(self.inactive, "fila de AO inactiva", "filas de AO inactivas"),
+                if self.inactive == 1 { "" } else { "s" }
+            ));
+        }
+        if let Some((code, name)) = &self.ue {
+            if self.other_ue_rows > 0 {
+                lines.push(format!("Unidad Ejecutora {code} {name}; {} filas de otras Unidades Ejecutoras omitidas", self.other_ue_rows));
+            }
+        }
+        if self.cumulative_converted > 0 {
+            lines.push(format!("{} series de meses acumulados convertidas a valores mensuales", self.cumulative_converted));
+        }
+        if self.annual_only > 0 {
+            lines.push(format!(
+                "{} AO con la ejecución financiera solo en totales anuales (sin detalle mensual)",
+                self.annual_only
+            ));
+        }
+        if !self.not_approved.is_empty() {
+            lines.push(format!(
+                "{} AO sin seguimiento aprobado (no se cuentan en el Cuadro 1): {}",
+                self.not_approved.len(),
+                self.not_approved.iter().take(10).map(|(code, state)| format!("{code} ({state})")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        lines
+    }
+}
+
+/// A validated sheet: its AO and the AEI, OEI, centros de costo and categorías it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AoSheet {
     activities: Vec<OperativeActivity>,
     aeis: Vec<Aei>,
+    oeis: Vec<Oei>,
     cost_centers: Vec<CostCenter>,
+    named_cost_centers: Vec<NamedCostCenter>,
+    /// For each AO, the named centro de costo it belongs to (when centros de costo come by name).
+    activity_cost_center: Vec<Option<usize>>,
     budget_categories: Vec<BudgetCategory>,
     decimal_mark: DecimalMark,
     warnings: Vec<SheetWarning>,
+    stats: ImportStats,
 }
 
 impl AoSheet {
@@ -264,9 +362,26 @@ impl AoSheet {
         &self.aeis
     }
 
-    /// Each centro de costo code with its `cc_nombre`.
+    /// Each OEI code of the file with its name.
+    pub fn oeis(&self) -> &[Oei] {
+        &self.oeis
+    }
+
+    /// Each centro de costo code with its `cc_nombre` (files that give codes).
     pub fn cost_centers(&self) -> &[CostCenter] {
         &self.cost_centers
+    }
+
+    /// The centros de costo the file names (files that give names), in order of appearance.
+    pub fn named_cost_centers(&self) -> &[NamedCostCenter] {
+        &self.named_cost_centers
+    }
+
+    /// Sets what a named centro de costo becomes (by its position in [`Self::named_cost_centers`]).
+    pub fn choose_cost_center(&mut self, index: usize, choice: CostCenterChoice) {
+        if let Some(named) = self.named_cost_centers.get_mut(index) {
+            named.choice = choice;
+        }
     }
 
     /// Each categoría of the file: `PP 0073: Nombre` gives code and name, a cell without colon a code.
@@ -283,71 +398,58 @@ impl AoSheet {
     pub fn warnings(&self) -> &[SheetWarning] {
         &self.warnings
     }
-}
 
-/// Where each known column sits in the file.
-struct Layout {
-    width: usize,
-    text: [Option<usize>; TEXT_COLUMNS.len()],
-    monthly: [[Option<usize>; 12]; SERIES.len()],
-}
-
-impl Layout {
-    fn text(&self, column: TextColumn) -> Option<usize> {
-        self.text[column as usize]
+    /// Rows, AO, what was summed and left out.
+    pub fn stats(&self) -> &ImportStats {
+        &self.stats
     }
 }
 
-enum Slot {
-    Text(TextColumn),
-    Monthly(Series, Month),
-}
-
-fn read_header(cells: &[String], errors: &mut Vec<SheetError>, warnings: &mut Vec<SheetWarning>) -> Layout {
-    let mut known: HashMap<String, Slot> =
-        TEXT_COLUMNS.iter().map(|&c| (c.name().to_string(), Slot::Text(c))).collect();
-    for series in SERIES {
-        known.extend(Month::all().map(|m| (column_name(series, m), Slot::Monthly(series, m))));
-    }
-    let mut layout =
-        Layout { width: cells.len(), text: [None; TEXT_COLUMNS.len()], monthly: [[None; 12]; SERIES.len()] };
-    for (position, cell) in cells.iter().enumerate() {
-        let key = header_key(cell);
-        if key.is_empty() {
+/// The header of Ficha's sheet read the strict way: every column of the format by its name,
+/// unknown columns warned about, repeated or missing required ones refused.
+pub fn ficha_mapping(header_row: u32, headers: &[Header]) -> (Mapping, Vec<SheetError>, Vec<SheetWarning>) {
+    let known: HashMap<String, Field> = ficha_columns().map(|f| (f.key(), f)).collect();
+    let mut mapping = Mapping { header_row, columns: Vec::new() };
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    for header in headers {
+        let Some(&field) = known.get(&header_key(&header.text)) else {
+            warnings.push(SheetWarning::UnknownColumn { header: header.text.clone() });
             continue;
-        }
-        let (target, name) = match known.get(&key) {
-            Some(Slot::Text(column)) => (&mut layout.text[*column as usize], column.name().to_string()),
-            Some(Slot::Monthly(series, month)) => {
-                (&mut layout.monthly[series.position()][month.index()], column_name(*series, *month))
-            }
-            None => {
-                warnings.push(SheetWarning::UnknownColumn { header: cell.trim().to_string() });
-                continue;
-            }
         };
-        if target.is_some() {
+        if mapping.has(field) {
             errors.push(SheetError {
-                row: Some(1),
-                column: Some(name),
-                value: Some(cell.trim().to_string()),
+                row: Some(header_row as usize + 1),
+                column: Some(field.key()),
+                value: Some(header.text.clone()),
                 problem: SheetProblem::DuplicateColumn,
             });
         } else {
-            *target = Some(position);
+            mapping.set(field, Some(header.column));
         }
     }
-    let missing_text =
-        TEXT_COLUMNS.iter().filter(|c| c.required() && layout.text(**c).is_none()).map(|c| c.name().to_string());
-    let missing_monthly = SERIES
-        .iter()
-        .flat_map(|&s| Month::all().map(move |m| (s, m)))
-        .filter(|(s, m)| layout.monthly[s.position()][m.index()].is_none())
-        .map(|(s, m)| column_name(s, m));
-    for column in missing_text.chain(missing_monthly) {
-        errors.push(SheetError { row: None, column: Some(column), value: None, problem: SheetProblem::MissingColumn });
+    let missing = ficha_columns().filter(|f| (f.series().is_some() || ficha_required(*f)) && !mapping.has(*f));
+    for field in missing {
+        errors.push(SheetError { row: None, column: Some(field.key()), value: None, problem: SheetProblem::MissingColumn });
     }
-    layout
+    (mapping, errors, warnings)
+}
+
+/// The rows to validate and how to read them.
+pub struct Source<'a> {
+    /// The tab's rows; those up to the header's are skipped.
+    pub rows: &'a [SheetRow],
+    pub mapping: &'a Mapping,
+    pub headers: &'a [Header],
+    pub layout: Layout,
+    /// Rows are lines of fields (CSV, HTML): a line short of fields is an error.
+    pub text_fields: bool,
+}
+
+/// What validation gives: the sheet, or a question to answer first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parsed {
+    Sheet(AoSheet),
+    Ask(Question),
 }
 
 fn is_group_space(c: char) -> bool {
@@ -372,33 +474,6 @@ fn read_number(text: &str, kind: NumberKind, mark: DecimalMark) -> Result<Decima
     match mark {
         DecimalMark::Point => parse_number(text, kind, mark),
         DecimalMark::Comma => parse_number(&spaces_as_points(text), kind, mark),
-    }
-}
-
-/// Decimal comma only when the whole file agrees: some cell is readable only with a decimal comma,
-/// and no cell is readable only with a decimal point. Cells invalid either way are left to the errors.
-fn decimal_mark<'a>(rows: impl Iterator<Item = &'a [String]>, layout: &Layout) -> DecimalMark {
-    let mut comma_decimal_seen = false;
-    for cells in rows {
-        for series in SERIES {
-            for &position in layout.monthly[series.position()].iter().flatten() {
-                let text = cells[position].trim();
-                if !text.contains(|c: char| c == ',' || c == '.' || is_group_space(c)) {
-                    continue;
-                }
-                let as_point = read_number(text, series.kind(), DecimalMark::Point).is_ok();
-                let as_comma = read_number(text, series.kind(), DecimalMark::Comma).is_ok();
-                if as_point && !as_comma {
-                    return DecimalMark::Point;
-                }
-                comma_decimal_seen |= as_comma && !as_point && text.contains(',');
-            }
-        }
-    }
-    if comma_decimal_seen {
-        DecimalMark::Comma
-    } else {
-        DecimalMark::Point
     }
 }
 
@@ -428,7 +503,7 @@ struct NamesSeen {
 }
 
 impl NamesSeen {
-    fn see(&mut self, code: &str, name: &str, row: usize, column: TextColumn, warnings: &mut Vec<SheetWarning>) {
+    fn see(&mut self, code: &str, name: &str, row: usize, column: &str, warnings: &mut Vec<SheetWarning>) {
         if code.is_empty() {
             return;
         }
@@ -448,7 +523,7 @@ impl NamesSeen {
                     }
                     Some(first_row) => warnings.push(SheetWarning::NameConflict {
                         row,
-                        column: column.name().to_string(),
+                        column: column.to_string(),
                         code: code.to_string(),
                         value: name.to_string(),
                         first_row: *first_row,
@@ -462,174 +537,496 @@ impl NamesSeen {
 
 /// The row-by-row validation, gathering every error.
 struct RowReader<'a> {
-    layout: &'a Layout,
+    source: &'a Source<'a>,
+    /// For each column of the sheet, the field it holds.
+    field_of_column: Vec<Option<Field>>,
+    /// The header's width: one past its last named column.
+    width: usize,
     mark: DecimalMark,
+    /// Rows of one AO are summed (the file says where each row is), not refused as repeated.
+    grouped: bool,
+    cc_by_name: bool,
+    /// The follow-up column is a state (CEPLAN's `Estado(SE)`: APROBADO), not a yes/no flag.
+    follow_up_state: bool,
     first_rows: HashMap<String, usize>,
-    aeis: NamesSeen,
-    cost_centers: NamesSeen,
-    budget_categories: NamesSeen,
-    activities: Vec<OperativeActivity>,
     errors: Vec<SheetError>,
     warnings: Vec<SheetWarning>,
+    records: Vec<Record>,
 }
 
 impl RowReader<'_> {
-    fn error(&mut self, row: usize, column: String, value: Option<&str>, problem: SheetProblem) {
-        self.errors.push(SheetError {
-            row: Some(row),
-            column: Some(column),
-            value: value.map(str::to_string),
-            problem,
-        });
+    /// The column of a field as messages name it: the format's name for Ficha's sheet, the
+    /// file's header otherwise.
+    fn label(&self, field: Field) -> String {
+        column_label(self.source, field)
     }
 
-    fn read(&mut self, row: usize, cells: &[String]) {
-        let layout = self.layout;
-        // The `'` an export puts before text that starts like a formula is dropped (csv::guard_text).
-        let text = |column: TextColumn| layout.text(column).map_or("", |i| unguard_text(&cells[i]).trim());
-        for column in TEXT_COLUMNS {
-            if column.needs_value() && layout.text(column).is_some() && text(column).is_empty() {
-                self.error(row, column.name().to_string(), None, SheetProblem::EmptyRequired);
+    fn error(&mut self, row: usize, field: Field, value: Option<&str>, problem: SheetProblem) {
+        let column = self.label(field);
+        self.errors.push(SheetError { row: Some(row), column: Some(column), value: value.map(str::to_string), problem });
+    }
+
+    fn read(&mut self, sheet_row: &SheetRow) {
+        let mut cells: [Option<&CellValue>; FIELD_COUNT] = [None; FIELD_COUNT];
+        for (column, value) in &sheet_row.cells {
+            if let Some(Some(field)) = self.field_of_column.get(*column as usize) {
+                cells[field.index()] = Some(value);
             }
         }
-        let code = text(TextColumn::AoCode);
-        if !code.is_empty() {
-            match self.first_rows.entry(code.to_string()) {
+        let blank = cells.iter().all(|c| c.is_none_or(CellValue::is_blank));
+        if blank && sheet_row.reach as usize <= self.width {
+            return;
+        }
+        let row = sheet_row.row as usize + 1;
+        let found = if self.source.text_fields && (sheet_row.fields as usize) < self.width {
+            Some(sheet_row.fields as usize)
+        } else if sheet_row.reach as usize > self.width {
+            Some(sheet_row.reach as usize)
+        } else {
+            None
+        };
+        if let Some(found) = found {
+            self.errors.push(SheetError {
+                row: Some(row),
+                column: None,
+                value: None,
+                problem: SheetProblem::WrongCellCount { expected: self.width, found },
+            });
+            return;
+        }
+        let text_fields = self.source.text_fields;
+        let mut error_values = Vec::new();
+        let mut text = |field: Field| -> String {
+            match cells[field.index()] {
+                None => String::new(),
+                Some(CellValue::Error(code)) => {
+                    error_values.push((field, code.to_string()));
+                    String::new()
+                }
+                Some(value) => {
+                    let shown = value.as_text();
+                    // The `'` an export puts before text that starts like a formula is dropped (csv::guard_text).
+                    let shown = if text_fields { unguard_text(&shown) } else { &shown };
+                    shown.trim().to_string()
+                }
+            }
+        };
+        let mut record = Record { row, active: true, ..Record::default() };
+        record.aei_code = text(Field::AeiCode);
+        record.aei_name = text(Field::AeiName);
+        record.cc_code = text(Field::CcCode).trim_start_matches('\'').to_string();
+        record.cc_name = text(Field::CcName);
+        record.code = text(Field::AoCode);
+        record.name = text(Field::AoName);
+        record.unit = text(Field::Unit);
+        record.oei_code = text(Field::OeiCode);
+        record.oei_name = text(Field::OeiName);
+        record.category_name = text(Field::CategoryName);
+        record.category = match cells[Field::Category.index()] {
+            // A re-saved export loses `Categoria ID`'s zeros: 24 is category 0024.
+            Some(CellValue::Number { value, pad: 0 }) if self.source.layout == Layout::Ceplan && value.fract() == 0.0 => {
+                format!("{:04}", *value as u64)
+            }
+            _ => text(Field::Category),
+        };
+        let flag = text(Field::FollowUp);
+        record.place = text(Field::Place);
+        record.ue_code = text(Field::UeCode).trim_start_matches('\'').to_string();
+        record.ue_name = text(Field::UeName);
+        record.active = follow_up_flag(&text(Field::Active)) != Some(false);
+        for month in Month::all() {
+            record.motives[month.index()] = text(Field::Motive(month));
+        }
+        for (field, code) in error_values {
+            self.error(row, field, Some(&code), SheetProblem::ErrorValue);
+        }
+        let cc_field = if self.cc_by_name { Field::CcName } else { Field::CcCode };
+        for field in [cc_field, Field::AoCode, Field::AoName, Field::Unit] {
+            let value = match field {
+                Field::CcName => &record.cc_name,
+                Field::CcCode => &record.cc_code,
+                Field::AoCode => &record.code,
+                Field::AoName => &record.name,
+                _ => &record.unit,
+            };
+            if self.source.mapping.has(field) && value.is_empty() {
+                self.error(row, field, None, SheetProblem::EmptyRequired);
+            }
+        }
+        if !record.code.is_empty() && !self.grouped {
+            match self.first_rows.entry(record.code.clone()) {
                 Entry::Occupied(first) => {
                     let first_row = *first.get();
-                    self.error(
-                        row,
-                        TextColumn::AoCode.name().to_string(),
-                        Some(code),
-                        SheetProblem::DuplicateCode { first_row },
-                    );
+                    let code = record.code.clone();
+                    self.error(row, Field::AoCode, Some(&code), SheetProblem::DuplicateCode { first_row });
                 }
                 Entry::Vacant(slot) => {
                     slot.insert(row);
                 }
             }
         }
-        let aei_code = text(TextColumn::AeiCode);
-        if layout.text(TextColumn::AeiCode).is_some() && aei_code.is_empty() && !code.is_empty() {
-            self.warnings.push(SheetWarning::UnlinkedActivity { row, code: code.to_string() });
+        if self.source.mapping.has(Field::AeiCode) && record.aei_code.is_empty() && !record.code.is_empty() {
+            self.warnings.push(SheetWarning::UnlinkedActivity { row, code: record.code.clone() });
         }
-        let flag = text(TextColumn::FollowUp);
-        let follow_up_approved = follow_up_flag(flag).unwrap_or_else(|| {
-            self.error(row, TextColumn::FollowUp.name().to_string(), Some(flag), SheetProblem::BadFollowUp);
-            true
-        });
-        let (category_code, category_name) = split_category(text(TextColumn::BudgetCategory));
-        let mut ao = OperativeActivity::new(
-            code,
-            text(TextColumn::AoName),
-            text(TextColumn::Unit),
-            aei_code,
-            text(TextColumn::CcCode),
-        );
-        ao.budget_category_code = category_code.to_string();
-        ao.follow_up_approved = follow_up_approved;
+        record.follow_up = match follow_up_flag(&flag) {
+            Some(approved) => approved,
+            None if fold(&flag) == "aprobado" => true,
+            None if self.follow_up_state => {
+                record.follow_up_text = flag.clone();
+                false
+            }
+            None => {
+                self.error(row, Field::FollowUp, Some(&flag), SheetProblem::BadFollowUp);
+                true
+            }
+        };
+        if self.follow_up_state && flag.is_empty() {
+            record.follow_up = false;
+            record.follow_up_text = "(vacío)".to_string();
+        }
         for series in SERIES {
-            for month in Month::all() {
-                let Some(position) = layout.monthly[series.position()][month.index()] else { continue };
-                let cell = cells[position].trim();
-                match read_number(cell, series.kind(), self.mark) {
-                    Ok(value) => series.values_mut(&mut ao)[month.index()] = value,
-                    Err(error) => {
-                        self.error(row, column_name(series, month), Some(cell), SheetProblem::BadNumber(error))
+            let fields = Month::all().map(|m| Field::Monthly(series, m)).chain(std::iter::once(Field::Total(series)));
+            for field in fields {
+                let Some(cell) = cells[field.index()] else { continue };
+                let value = match cell {
+                    CellValue::Empty => Ok(Decimal::ZERO),
+                    CellValue::Number { value, .. } | CellValue::Date { serial: value, .. } => cell_decimal(*value, series.kind()),
+                    CellValue::Text(text) => read_number(text.trim(), series.kind(), self.mark),
+                    CellValue::Bool(_) => Err(NumberError::NotANumber),
+                    CellValue::Error(code) => {
+                        let code = code.to_string();
+                        self.error(row, field, Some(&code), SheetProblem::ErrorValue);
+                        continue;
+                    }
+                };
+                match (value, field) {
+                    (Ok(value), Field::Total(_)) => record.totals[series.position()] = Some(value),
+                    (Ok(value), Field::Monthly(_, month)) => record.months[series.position()][month.index()] = value,
+                    (Ok(_), _) => {}
+                    (Err(error), _) => {
+                        let shown = cell.as_text().trim().to_string();
+                        self.error(row, field, Some(&shown), SheetProblem::BadNumber(error));
                     }
                 }
             }
         }
-        self.aeis.see(aei_code, text(TextColumn::AeiName), row, TextColumn::AeiName, &mut self.warnings);
-        self.cost_centers.see(
-            ao.cost_center_code.as_str(),
-            text(TextColumn::CcName),
-            row,
-            TextColumn::CcName,
-            &mut self.warnings,
-        );
-        self.budget_categories.see(category_code, category_name, row, TextColumn::BudgetCategory, &mut self.warnings);
-        self.activities.push(ao);
+        self.records.push(record);
     }
 }
 
-fn is_blank(cells: &[String]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
+/// The column of a field as messages name it.
+fn column_label(source: &Source<'_>, field: Field) -> String {
+    if source.layout == Layout::FichaSheet {
+        return field.key();
+    }
+    source
+        .mapping
+        .column(field)
+        .and_then(|c| source.headers.iter().find(|h| h.column == c))
+        .map_or_else(|| field.label(), |h| h.text.clone())
 }
 
-/// Validates a grid of cells (first row the header): the sheet, or every error found.
-pub fn parse_rows(rows: &[Vec<String>]) -> Result<AoSheet, SheetErrors> {
-    let Some(header_cells) = rows.first().filter(|cells| !is_blank(cells)) else {
-        return Err(SheetErrors(vec![SheetError {
-            row: Some(1),
-            column: None,
-            value: None,
-            problem: SheetProblem::MissingHeader,
-        }]));
-    };
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    let layout = read_header(header_cells, &mut errors, &mut warnings);
-    // Row numbers as the spreadsheet shows them; blank rows (Excel's trailing ";;;;") are skipped.
-    let data =
-        || rows.iter().enumerate().skip(1).map(|(i, cells)| (i + 1, cells.as_slice())).filter(|(_, c)| !is_blank(c));
-    let mark = decimal_mark(data().map(|(_, cells)| cells).filter(|cells| cells.len() == layout.width), &layout);
-    let mut reader = RowReader {
-        layout: &layout,
-        mark,
-        first_rows: HashMap::new(),
-        aeis: NamesSeen::default(),
-        cost_centers: NamesSeen::default(),
-        budget_categories: NamesSeen::default(),
-        activities: Vec::new(),
-        errors,
-        warnings,
-    };
-    for (row, cells) in data() {
-        if cells.len() == layout.width {
-            reader.read(row, cells);
-        } else {
-            reader.errors.push(SheetError {
-                row: Some(row),
-                column: None,
-                value: None,
-                problem: SheetProblem::WrongCellCount { expected: layout.width, found: cells.len() },
-            });
+/// Decimal comma only when the whole file agrees: some cell is readable only with a decimal comma,
+/// and no cell is readable only with a decimal point. Cells invalid either way are left to the errors.
+fn decimal_mark(source: &Source<'_>) -> DecimalMark {
+    let numeric: Vec<(u32, NumberKind)> = source
+        .mapping
+        .columns
+        .iter()
+        .filter_map(|(field, column)| field.series().map(|s| (*column, s.kind())))
+        .collect();
+    let mut comma_decimal_seen = false;
+    for row in source.rows.iter().filter(|r| r.row > source.mapping.header_row) {
+        for &(column, kind) in &numeric {
+            let Some(CellValue::Text(text)) = row.get(column) else { continue };
+            let text = text.trim();
+            if !text.contains(|c: char| c == ',' || c == '.' || is_group_space(c)) {
+                continue;
+            }
+            let as_point = read_number(text, kind, DecimalMark::Point).is_ok();
+            let as_comma = read_number(text, kind, DecimalMark::Comma).is_ok();
+            if as_point && !as_comma {
+                return DecimalMark::Point;
+            }
+            comma_decimal_seen |= as_comma && !as_point && text.contains(',');
         }
     }
-    if !reader.errors.is_empty() {
-        return Err(SheetErrors(reader.errors));
+    if comma_decimal_seen {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Point
     }
-    Ok(AoSheet {
-        activities: reader.activities,
-        aeis: reader
-            .aeis
-            .entries
+}
+
+/// Validates the rows under the header: the sheet, a question to ask first (which Unidad
+/// Ejecutora; whether months are running totals), or every error found. `errors` and `warnings`
+/// are the header's own (Ficha's strict header).
+pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, warnings: Vec<SheetWarning>) -> Result<Parsed, SheetErrors> {
+    let mapping = source.mapping;
+    let width = source.headers.iter().map(|h| h.column as usize + 1).max().unwrap_or(0);
+    let mut field_of_column = vec![None; mapping.columns.iter().map(|(_, c)| *c as usize + 1).max().unwrap_or(0)];
+    for (field, column) in &mapping.columns {
+        field_of_column[*column as usize] = Some(*field);
+    }
+    let grouped = mapping.has(Field::Place) || source.layout == Layout::Ceplan;
+    let mut reader = RowReader {
+        source,
+        field_of_column,
+        width,
+        mark: decimal_mark(source),
+        grouped,
+        cc_by_name: source.layout == Layout::Ceplan || !mapping.has(Field::CcCode),
+        follow_up_state: source.layout == Layout::Ceplan,
+        first_rows: HashMap::new(),
+        errors,
+        warnings,
+        records: Vec::new(),
+    };
+    for row in source.rows.iter().filter(|r| r.row > mapping.header_row) {
+        reader.read(row);
+    }
+    let RowReader { mark, cc_by_name, errors, mut warnings, records, .. } = reader;
+    if !errors.is_empty() {
+        return Err(SheetErrors(errors));
+    }
+    let mut stats = ImportStats { rows: records.len(), ..ImportStats::default() };
+    let (active, inactive): (Vec<Record>, Vec<Record>) = records.into_iter().partition(|r| r.active);
+    stats.inactive = inactive.len();
+    let mut records = active;
+    if mapping.has(Field::UeCode) {
+        let options = ceplan::ue_options(&records);
+        if options.len() > 1 {
+            let Some(chosen) = choices.ue.as_ref().and_then(|ue| options.iter().find(|o| &o.code == ue)) else {
+                return Ok(Parsed::Ask(Question::Ue(options)));
+            };
+            let before = records.len();
+            records.retain(|r| r.ue_code == chosen.code);
+            stats.other_ue_rows = before - records.len();
+        }
+        stats.ue = records.first().map(|r| (r.ue_code.clone(), r.ue_name.clone()));
+    }
+    if grouped {
+        let group = ceplan::group_by_activity(records);
+        // Centros de costo come by name or by code: only that column must agree.
+        let unused = if cc_by_name { Field::CcCode } else { Field::CcName };
+        let mut errors: Vec<SheetError> = group
+            .conflicts
+            .iter()
+            .filter(|d| d.field != unused)
+            .map(|d| SheetError {
+                row: Some(d.row),
+                column: Some(column_label(source, d.field)),
+                value: Some(d.value.clone()),
+                problem: SheetProblem::DiffersWithinActivity {
+                    code: d.code.clone(),
+                    first_row: d.first_row,
+                    first_value: d.first_value.clone(),
+                },
+            })
+            .collect();
+        errors.extend(group.past_bounds.iter().map(|p| SheetError {
+            row: Some(p.row),
+            column: Some(column_label(source, p.field)),
+            value: Some(p.sum.normalize().to_string()),
+            problem: SheetProblem::SumPastBounds {
+                code: p.code.clone(),
+                error: crate::domain::language::check_bounds(p.sum, p.field.series().map_or(NumberKind::Quantity, Series::kind))
+                    .err()
+                    .unwrap_or(NumberError::NotANumber),
+            },
+        }));
+        if !errors.is_empty() {
+            return Err(SheetErrors(errors));
+        }
+        warnings.extend(group.renamed.iter().map(|d| SheetWarning::NameConflict {
+            row: d.row,
+            column: column_label(source, d.field),
+            code: d.code.clone(),
+            value: d.value.clone(),
+            first_row: d.first_row,
+            first_value: d.first_value.clone(),
+        }));
+        stats.summed = group.summed;
+        records = group.records;
+    }
+    let checked: Vec<Series> =
+        SERIES.into_iter().filter(|s| mapping.has_months(*s) && mapping.has(Field::Total(*s))).collect();
+    let cumulative = ceplan::cumulative_series(&records, &checked);
+    if !cumulative.is_empty() {
+        match choices.cumulative {
+            None => {
+                return Ok(Parsed::Ask(Question::Cumulative { count: cumulative.len(), example: cumulative[0].clone() }));
+            }
+            Some(true) => {
+                for found in &cumulative {
+                    if let Some(record) = records.iter_mut().find(|r| r.code == found.code) {
+                        ceplan::to_monthly(&mut record.months[found.series.position()]);
+                    }
+                }
+                stats.cumulative_converted = cumulative.len();
+            }
+            Some(false) => {}
+        }
+    }
+    for mismatch in ceplan::total_mismatches(&records, &checked) {
+        warnings.push(SheetWarning::TotalDiffers {
+            code: mismatch.code,
+            column: column_label(source, Field::Total(mismatch.series)),
+            sum: mismatch.sum,
+            total: mismatch.total,
+        });
+    }
+    Ok(Parsed::Sheet(build_sheet(source, records, cc_by_name, mark, warnings, stats)))
+}
+
+/// The sheet of the validated, summed rows: AO, and the entries of every list they name.
+fn build_sheet(
+    source: &Source<'_>,
+    records: Vec<Record>,
+    cc_by_name: bool,
+    mark: DecimalMark,
+    mut warnings: Vec<SheetWarning>,
+    mut stats: ImportStats,
+) -> AoSheet {
+    let mapping = source.mapping;
+    let annual_only = !mapping.has_months(Series::FinancialProgrammed) || !mapping.has_months(Series::FinancialExecuted);
+    let (mut aeis, mut oeis, mut cost_centers, mut categories) =
+        (NamesSeen::default(), NamesSeen::default(), NamesSeen::default(), NamesSeen::default());
+    let mut aei_oei: HashMap<String, String> = HashMap::new();
+    let mut named: Vec<NamedCostCenter> = Vec::new();
+    let mut named_index: HashMap<String, usize> = HashMap::new();
+    let mut activities = Vec::with_capacity(records.len());
+    let mut activity_cost_center = Vec::with_capacity(records.len());
+    let label = |field: Field| column_label(source, field);
+    for record in records {
+        let (category_code, category_name) = if mapping.has(Field::CategoryName) {
+            (record.category.as_str(), record.category_name.as_str())
+        } else {
+            split_category(&record.category)
+        };
+        let cc_code = if cc_by_name { "" } else { record.cc_code.as_str() };
+        let mut ao = OperativeActivity::new(&record.code, &record.name, &record.unit, &record.aei_code, cc_code);
+        ao.budget_category_code = category_code.to_string();
+        ao.follow_up_approved = record.follow_up;
+        if !record.follow_up {
+            stats.not_approved.push((record.code.clone(), record.follow_up_text.clone()));
+        }
+        for series in SERIES {
+            *series.values_mut(&mut ao) = record.months[series.position()];
+        }
+        if annual_only {
+            let total = |s: Series| record.totals[s.position()].unwrap_or_else(|| exact_sum(&record.months[s.position()]));
+            ao.financial_annual = Some(AnnualFinancial {
+                programmed: total(Series::FinancialProgrammed),
+                executed: total(Series::FinancialExecuted),
+            });
+            ao.financial = Default::default();
+            stats.annual_only += 1;
+        }
+        ao.execution_notes = MonthNotes(record.motives.clone());
+        aeis.see(&record.aei_code, &record.aei_name, record.row, &label(Field::AeiName), &mut warnings);
+        if !record.aei_code.is_empty() && !record.oei_code.is_empty() {
+            aei_oei.entry(record.aei_code.clone()).or_insert_with(|| record.oei_code.clone());
+        }
+        oeis.see(&record.oei_code, &record.oei_name, record.row, &label(Field::OeiName), &mut warnings);
+        categories.see(category_code, category_name, record.row, &label(Field::Category), &mut warnings);
+        if cc_by_name {
+            let key = name_key(&record.cc_name);
+            let at = *named_index.entry(key).or_insert_with(|| {
+                named.push(NamedCostCenter { name: record.cc_name.clone(), file_code: String::new(), choice: CostCenterChoice::Rule });
+                named.len() - 1
+            });
+            if named[at].file_code.is_empty() {
+                named[at].file_code = record.cc_code.clone();
+            }
+            activity_cost_center.push(Some(at));
+        } else {
+            cost_centers.see(&ao.cost_center_code, &record.cc_name, record.row, &label(Field::CcName), &mut warnings);
+            activity_cost_center.push(None);
+        }
+        activities.push(ao);
+    }
+    let code_name = |seen: NamesSeen| seen.entries;
+    AoSheet {
+        activities,
+        aeis: code_name(aeis)
             .into_iter()
-            .map(|(code, name)| Aei { code, name, oei_code: String::new(), indicator: Indicator::default() })
+            .map(|(code, name)| Aei { oei_code: aei_oei.get(&code).cloned().unwrap_or_default(), code, name, indicator: Indicator::default() })
             .collect(),
-        cost_centers: reader.cost_centers.entries.into_iter().map(|(code, name)| CostCenter { code, name }).collect(),
-        budget_categories: reader
-            .budget_categories
-            .entries
-            .into_iter()
-            .map(|(code, name)| BudgetCategory { code, name })
-            .collect(),
+        oeis: code_name(oeis).into_iter().map(|(code, name)| Oei { code, name }).collect(),
+        cost_centers: code_name(cost_centers).into_iter().map(|(code, name)| CostCenter { code, name }).collect(),
+        named_cost_centers: named,
+        activity_cost_center,
+        budget_categories: code_name(categories).into_iter().map(|(code, name)| BudgetCategory { code, name }).collect(),
         decimal_mark: mark,
-        warnings: reader.warnings,
-    })
+        warnings,
+        stats,
+    }
+}
+
+/// Rows of text cells (a CSV's, or a grid a test writes) as sheet rows.
+pub fn text_rows(rows: &[Vec<String>]) -> Vec<SheetRow> {
+    rows.iter()
+        .enumerate()
+        .map(|(r, cells)| {
+            let reach = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |c| c + 1) as u32;
+            let cells = cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.is_empty())
+                .map(|(c, text)| (c as u32, CellValue::text(text.as_str())))
+                .collect();
+            SheetRow { row: r as u32, reach, fields: rows[r].len() as u32, cells }
+        })
+        .collect()
+}
+
+/// Validates a grid of cells in Ficha's layout, the header in row 1: the sheet, or every error found.
+pub fn parse_rows(rows: &[Vec<String>]) -> Result<AoSheet, SheetErrors> {
+    if rows.first().is_none_or(|cells| cells.iter().all(|c| c.trim().is_empty())) {
+        return Err(SheetErrors(vec![SheetError { row: Some(1), column: None, value: None, problem: SheetProblem::MissingHeader }]));
+    }
+    let sheet_rows = text_rows(rows);
+    let headers = super::import::layout::headers(&sheet_rows[0]);
+    let (mapping, errors, warnings) = ficha_mapping(0, &headers);
+    let source = Source { rows: &sheet_rows, mapping: &mapping, headers: &headers, layout: Layout::FichaSheet, text_fields: true };
+    match parse(&source, &Choices::default(), errors, warnings)? {
+        Parsed::Sheet(sheet) => Ok(sheet),
+        Parsed::Ask(_) => unreachable!("Ficha's sheet has no Unidad Ejecutora nor totals to ask about"),
+    }
 }
 
 /// Reads a CSV file (encoding and delimiter detected) and validates it.
 pub fn parse_csv(bytes: &[u8]) -> Result<AoSheet, SheetErrors> {
     let table = csv::read_csv(bytes).map_err(|error| {
-        let row = match error {
+        let row = match &error {
             CsvError::UnterminatedQuote(quote) => Some(quote.row),
-            CsvError::Limit(_) => None,
+            CsvError::Limit(_) | CsvError::InvalidUtf8 { .. } => None,
         };
         SheetErrors(vec![SheetError { row, column: None, value: None, problem: SheetProblem::Unreadable(error) }])
     })?;
     parse_rows(&table.rows)
+}
+
+/// How a centro de costo named in the file lands in the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostCenterStatus {
+    /// The year has a centro de costo of that name (case and accents aside).
+    Existing,
+    /// A name linked before to an existing centro de costo (remembered).
+    Alias,
+    /// Linked now, in this preview, to an existing centro de costo.
+    Linked,
+    /// Created with the code shown.
+    New,
+}
+
+/// A named centro de costo of the file and the code it gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostCenterResolution {
+    pub name: String,
+    pub code: String,
+    pub status: CostCenterStatus,
 }
 
 /// What an import would do to a version, shown before the user confirms.
@@ -642,8 +1039,13 @@ pub struct ImportPreview {
     /// Codes of AO of the version the file does not mention, left as they are.
     pub kept: Vec<String>,
     pub new_aeis: Vec<Aei>,
+    pub new_oeis: Vec<Oei>,
     pub new_cost_centers: Vec<CostCenter>,
     pub new_budget_categories: Vec<BudgetCategory>,
+    /// The centros de costo the file names, in its order, and the code each gets.
+    pub cost_center_names: Vec<CostCenterResolution>,
+    /// What stops the import until the user changes it (a code given twice).
+    pub errors: Vec<String>,
     /// The sheet's warnings, then those about the year's lists.
     pub warnings: Vec<SheetWarning>,
 }
@@ -658,6 +1060,7 @@ impl ImportPreview {
             aeis_created: self.new_aeis.len(),
             cost_centers_created: self.new_cost_centers.len(),
             budget_categories_created: self.new_budget_categories.len(),
+            oeis_created: self.new_oeis.len(),
         }
     }
 }
@@ -671,6 +1074,7 @@ pub struct ImportSummary {
     pub aeis_created: usize,
     pub cost_centers_created: usize,
     pub budget_categories_created: usize,
+    pub oeis_created: usize,
 }
 
 impl fmt::Display for ImportSummary {
@@ -679,7 +1083,11 @@ impl fmt::Display for ImportSummary {
             f,
             "AO agregadas: {}, reemplazadas: {}, mantenidas: {}. AEI creadas: {}, centros de costo creados: {}, categorías presupuestales creadas: {}.",
             self.added, self.replaced, self.kept, self.aeis_created, self.cost_centers_created, self.budget_categories_created
-        )
+        )?;
+        if self.oeis_created > 0 {
+            write!(f, " OEI creados: {}.", self.oeis_created)?;
+        }
+        Ok(())
     }
 }
 
@@ -694,6 +1102,8 @@ pub enum ImportError {
         label: String,
         latest_label: String,
     },
+    /// The codes chosen for new centros de costo collide.
+    CostCenterCodes(Vec<String>),
 }
 
 impl fmt::Display for ImportError {
@@ -706,6 +1116,7 @@ impl fmt::Display for ImportError {
                 f,
                 "«{label}» es una versión aprobada anterior y no se modifica; importe a la última («{latest_label}»)"
             ),
+            ImportError::CostCenterCodes(errors) => write!(f, "{}; no se importó nada", errors.join("; ")),
         }
     }
 }
@@ -746,13 +1157,52 @@ fn new_entries<T: Clone>(
         .collect()
 }
 
-fn preview(
-    sheet: &AoSheet,
-    aeis: &[Aei],
-    cost_centers: &[CostCenter],
-    budget_categories: &[BudgetCategory],
-    version: &PoiVersion,
-) -> ImportPreview {
+/// The code each named centro de costo of the file gets in the year: an existing one of the same
+/// name (case and accents aside) or linked to it, else a new code: the one the user typed, the
+/// file's own code when free, or the next free one. Codes that collide are errors.
+fn resolve_cost_centers(sheet: &AoSheet, year: &YearPlan, memory: &ImportMemory) -> (Vec<CostCenterResolution>, Vec<String>) {
+    let existing: HashMap<String, &CostCenter> = year.cost_centers.iter().map(|c| (name_key(&c.name), c)).collect();
+    let exists = |code: &str| year.cost_centers.iter().any(|c| c.code == code);
+    let mut taken: Vec<String> = year.cost_centers.iter().map(|c| c.code.clone()).collect();
+    let mut resolved = Vec::with_capacity(sheet.named_cost_centers.len());
+    let mut errors = Vec::new();
+    for named in &sheet.named_cost_centers {
+        let key = name_key(&named.name);
+        let alias = memory.alias(year.year, &key).filter(|code| exists(code));
+        let (code, status) = match (&named.choice, existing.get(&key), alias) {
+            (CostCenterChoice::Link(code), _, _) if exists(code) => (code.clone(), CostCenterStatus::Linked),
+            (_, Some(cc), _) => (cc.code.clone(), CostCenterStatus::Existing),
+            (_, None, Some(alias)) => (alias.to_string(), CostCenterStatus::Alias),
+            (CostCenterChoice::Code(code), None, None) => {
+                let code = code.trim().to_string();
+                if code.is_empty() {
+                    errors.push(format!("El centro de costo «{}» necesita un código", named.name));
+                } else if let Some(other) = year.cost_centers.iter().find(|c| c.code == code) {
+                    errors.push(format!("El código {code} de «{}» ya es del centro de costo «{}»", named.name, other.name));
+                } else if taken.contains(&code) {
+                    errors.push(format!("El código {code} de «{}» ya se da a otro centro de costo nuevo del archivo", named.name));
+                }
+                (code, CostCenterStatus::New)
+            }
+            _ => {
+                let file_code = named.file_code.trim();
+                let code = if !file_code.is_empty() && !taken.iter().any(|t| t == file_code) {
+                    file_code.to_string()
+                } else {
+                    next_free_code(taken.iter().map(String::as_str))
+                };
+                (code, CostCenterStatus::New)
+            }
+        };
+        if status == CostCenterStatus::New {
+            taken.push(code.clone());
+        }
+        resolved.push(CostCenterResolution { name: named.name.clone(), code, status });
+    }
+    (resolved, errors)
+}
+
+fn preview(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion, memory: &ImportMemory) -> ImportPreview {
     let existing: HashSet<&str> = version.activities.iter().map(|a| a.code.as_str()).collect();
     let in_file: HashSet<&str> = sheet.activities.iter().map(|a| a.code.as_str()).collect();
     let (replaced, added): (Vec<String>, Vec<String>) =
@@ -760,22 +1210,42 @@ fn preview(
     let kept =
         version.activities.iter().filter(|a| !in_file.contains(a.code.as_str())).map(|a| a.code.clone()).collect();
     let mut warnings = sheet.warnings.clone();
-    let new_aeis = new_entries(&sheet.aeis, aeis, |a| (&a.code, &a.name), Catalog::Aei, &mut warnings);
-    let new_cost_centers =
-        new_entries(&sheet.cost_centers, cost_centers, |c| (&c.code, &c.name), Catalog::CostCenter, &mut warnings);
+    let new_aeis = new_entries(&sheet.aeis, &year.aeis, |a| (&a.code, &a.name), Catalog::Aei, &mut warnings);
+    let new_oeis = new_entries(&sheet.oeis, &year.oeis, |o| (&o.code, &o.name), Catalog::Oei, &mut warnings);
+    let mut new_cost_centers =
+        new_entries(&sheet.cost_centers, &year.cost_centers, |c| (&c.code, &c.name), Catalog::CostCenter, &mut warnings);
+    let (cost_center_names, errors) = resolve_cost_centers(sheet, year, memory);
+    new_cost_centers.extend(
+        cost_center_names
+            .iter()
+            .filter(|r| r.status == CostCenterStatus::New)
+            .map(|r| CostCenter { code: r.code.clone(), name: r.name.clone() }),
+    );
     let new_budget_categories = new_entries(
         &sheet.budget_categories,
-        budget_categories,
+        &year.budget_categories,
         |c| (&c.code, &c.name),
         Catalog::BudgetCategory,
         &mut warnings,
     );
-    ImportPreview { added, replaced, kept, new_aeis, new_cost_centers, new_budget_categories, warnings }
+    ImportPreview {
+        added,
+        replaced,
+        kept,
+        new_aeis,
+        new_oeis,
+        new_cost_centers,
+        new_budget_categories,
+        cost_center_names,
+        errors,
+        warnings,
+    }
 }
 
-/// What importing the sheet into the version would add, replace and keep, and what it would create.
-pub fn plan_import(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion) -> ImportPreview {
-    preview(sheet, &year.aeis, &year.cost_centers, &year.budget_categories, version)
+/// What importing the sheet into the version would add, replace and keep, and what it would
+/// create; `memory` holds the centro de costo names linked before.
+pub fn plan_import(sheet: &AoSheet, year: &YearPlan, version: &PoiVersion, memory: &ImportMemory) -> ImportPreview {
+    preview(sheet, year, version, memory)
 }
 
 fn refusal(poi: &Poi, number: u32) -> ImportError {
@@ -788,24 +1258,38 @@ fn refusal(poi: &Poi, number: u32) -> ImportError {
 }
 
 /// Imports the sheet into the year's latest version: AO with a known code are replaced, new ones
-/// added, the rest kept; missing AEI, centros de costo and categorías are created. All or nothing.
-pub fn apply_import(sheet: &AoSheet, year: &mut YearPlan, version_number: u32) -> Result<ImportSummary, ImportError> {
-    let Some(version) = year.poi.editable_version_mut(version_number) else {
+/// added, the rest kept; missing AEI, OEI, centros de costo and categorías are created, and a
+/// centro de costo name linked to an existing one is remembered in `memory`. All or nothing.
+pub fn apply_import(sheet: &AoSheet, year: &mut YearPlan, version_number: u32, memory: &mut ImportMemory) -> Result<ImportSummary, ImportError> {
+    if year.poi.editable_version_mut(version_number).is_none() {
         return Err(refusal(&year.poi, version_number));
-    };
-    let preview = preview(sheet, &year.aeis, &year.cost_centers, &year.budget_categories, version);
+    }
+    let version = year.poi.version(version_number).expect("the editable version exists");
+    let preview = preview(sheet, year, version, memory);
+    if !preview.errors.is_empty() {
+        return Err(ImportError::CostCenterCodes(preview.errors));
+    }
+    let version = year.poi.editable_version_mut(version_number).expect("checked to be the latest");
     let positions: HashMap<String, usize> =
         version.activities.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect();
-    for ao in &sheet.activities {
+    for (ao, named) in sheet.activities.iter().zip(&sheet.activity_cost_center) {
+        let mut ao = ao.clone();
+        if let Some(named) = named {
+            ao.cost_center_code = preview.cost_center_names[*named].code.clone();
+        }
         match positions.get(&ao.code) {
-            Some(&i) => version.activities[i] = ao.clone(),
-            None => version.activities.push(ao.clone()),
+            Some(&i) => version.activities[i] = ao,
+            None => version.activities.push(ao),
         }
     }
     let summary = preview.summary();
     year.aeis.extend(preview.new_aeis);
+    year.oeis.extend(preview.new_oeis);
     year.cost_centers.extend(preview.new_cost_centers);
     year.budget_categories.extend(preview.new_budget_categories);
+    for linked in preview.cost_center_names.iter().filter(|r| r.status == CostCenterStatus::Linked) {
+        memory.link(year.year, name_key(&linked.name), linked.code.clone());
+    }
     Ok(summary)
 }
 
@@ -826,19 +1310,19 @@ pub fn export_rows(year: &YearPlan, version: &PoiVersion) -> Vec<Vec<String>> {
     let name = |names: &HashMap<&str, &str>, code: &str| names.get(code).map_or(String::new(), |n| n.to_string());
     let mut rows = vec![header()];
     rows.extend(version.activities.iter().map(|ao| {
-        let text = TEXT_COLUMNS.iter().map(|column| match column {
-            TextColumn::AeiCode => ao.aei_code.clone(),
-            TextColumn::AeiName => name(&aei_names, &ao.aei_code),
-            TextColumn::CcCode => ao.cost_center_code.clone(),
-            TextColumn::CcName => name(&cc_names, &ao.cost_center_code),
-            TextColumn::AoCode => ao.code.clone(),
-            TextColumn::AoName => ao.name.clone(),
-            TextColumn::Unit => ao.unit.clone(),
-            TextColumn::BudgetCategory => match category_names.get(ao.budget_category_code.as_str()) {
+        let text = FICHA_TEXT.iter().map(|column| match column {
+            Field::AeiCode => ao.aei_code.clone(),
+            Field::AeiName => name(&aei_names, &ao.aei_code),
+            Field::CcCode => ao.cost_center_code.clone(),
+            Field::CcName => name(&cc_names, &ao.cost_center_code),
+            Field::AoCode => ao.code.clone(),
+            Field::AoName => ao.name.clone(),
+            Field::Unit => ao.unit.clone(),
+            Field::Category => match category_names.get(ao.budget_category_code.as_str()) {
                 Some(name) if !name.is_empty() => format!("{}: {name}", ao.budget_category_code),
                 _ => ao.budget_category_code.clone(),
             },
-            TextColumn::FollowUp => if ao.follow_up_approved { "SI" } else { "NO" }.to_string(),
+            _ => if ao.follow_up_approved { "SI" } else { "NO" }.to_string(),
         });
         let numbers = SERIES.iter().flat_map(|&s| s.values(ao).iter().map(move |&v| number_cell(v, s.kind())));
         text.chain(numbers).collect()
@@ -850,7 +1334,7 @@ pub fn export_rows(year: &YearPlan, version: &PoiVersion) -> Vec<Vec<String>> {
 /// Text that starts like a formula gets a `'` in front, which the import drops; numbers are written as they are.
 pub fn export_csv(year: &YearPlan, version: &PoiVersion) -> String {
     let mut rows = export_rows(year, version);
-    for cell in rows.iter_mut().skip(1).flat_map(|row| row.iter_mut().take(TEXT_COLUMNS.len())) {
+    for cell in rows.iter_mut().skip(1).flat_map(|row| row.iter_mut().take(FICHA_TEXT.len())) {
         if let Cow::Owned(guarded) = guard_text(cell) {
             *cell = guarded;
         }

@@ -1,4 +1,5 @@
-//! A small CSV reader and writer: delimiter detection, quoting, UTF-8/BOM and Windows-1252.
+//! A small CSV reader and writer: delimiter detection (and Excel's `sep=` line), quoting, UTF-8/BOM,
+//! UTF-16 ("Texto Unicode"), Windows-1252 and Mac Roman.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -33,6 +34,11 @@ pub enum Encoding {
     Utf8WithBom,
     /// Not valid UTF-8: read as Windows-1252, what Excel in Spanish saves as plain "CSV".
     Windows1252,
+    /// UTF-16 with its byte order mark: Excel's "Texto Unicode (*.txt)".
+    Utf16,
+    /// Not valid UTF-8, lines ending in CR alone, and Spanish letters only when read as Mac Roman:
+    /// Excel for Mac's old "CSV (Macintosh)".
+    MacRoman,
 }
 
 /// The records of a CSV file, with what was detected to read them.
@@ -59,11 +65,14 @@ impl fmt::Display for UnterminatedQuote {
 }
 
 /// Why a CSV file gives no records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvError {
     UnterminatedQuote(UnterminatedQuote),
     /// More rows, columns, cells or characters in a cell than the readers take.
     Limit(Exceeded),
+    /// A UTF-8 file with bytes that are not UTF-8 (a name typed in another program): the rows
+    /// (1-based) where they are. Read as Windows-1252 the whole file would change.
+    InvalidUtf8 { rows: Vec<usize> },
 }
 
 impl fmt::Display for CsvError {
@@ -71,6 +80,16 @@ impl fmt::Display for CsvError {
         match self {
             CsvError::UnterminatedQuote(quote) => quote.fmt(f),
             CsvError::Limit(exceeded) => exceeded.fmt(f),
+            CsvError::InvalidUtf8 { rows } => {
+                let listed: Vec<String> = rows.iter().take(20).map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "El archivo está en UTF-8 pero {} {} tiene{} caracteres que no son UTF-8 (escritos en otra codificación); corríjalos o guarde el archivo de nuevo como «CSV UTF-8»",
+                    if rows.len() == 1 { "la fila" } else { "las filas" },
+                    listed.join(", "),
+                    if rows.len() == 1 { "" } else { "n" }
+                )
+            }
         }
     }
 }
@@ -95,16 +114,82 @@ fn windows_1252(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Text of the file: UTF-8 (a leading BOM dropped) when valid, otherwise Windows-1252.
-pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+/// Mac Roman for bytes 0x80–0xFF (0xF0 is Apple's logo, a private-use character).
+const MAC_ROMAN_HIGH: &str = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{A0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{F8FF}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
+
+fn mac_roman(bytes: &[u8]) -> String {
+    let high: Vec<char> = MAC_ROMAN_HIGH.chars().collect();
+    bytes.iter().map(|&b| if b < 0x80 { char::from(b) } else { high[usize::from(b - 0x80)] }).collect()
+}
+
+/// How Spanish a text looks: its accented letters, eñes and opening marks.
+fn spanish_letters(text: &str) -> usize {
+    text.chars().filter(|c| "áéíóúÁÉÍÓÚñÑüÜ¿¡".contains(*c)).count()
+}
+
+/// Rows (1-based, counting line breaks) holding bytes that are not UTF-8.
+fn rows_with_invalid_utf8(bytes: &[u8]) -> Vec<usize> {
+    let mut rows = Vec::new();
+    let mut rest = bytes;
+    let mut offset = 0;
+    while let Err(error) = std::str::from_utf8(rest) {
+        let at = offset + error.valid_up_to();
+        let row = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        if rows.last() != Some(&row) {
+            rows.push(row);
+        }
+        let skip = error.error_len().unwrap_or(rest.len() - error.valid_up_to()).max(1);
+        offset = at + skip;
+        rest = &bytes[offset.min(bytes.len())..];
+    }
+    rows
+}
+
+/// Text of the file: UTF-16 by its byte order mark; UTF-8 (a leading BOM dropped) when valid;
+/// a UTF-8 file with a few stray bytes is refused with their rows; otherwise Windows-1252, or
+/// Mac Roman for a file of CR line ends that reads as Spanish only so.
+pub fn decode_checked(bytes: &[u8]) -> Result<(String, Encoding), CsvError> {
+    let utf16 = |big: bool, body: &[u8]| {
+        let units = body.chunks_exact(2).map(|p| if big { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect::<String>()
+    };
+    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Ok((utf16(false, body), Encoding::Utf16));
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Ok((utf16(true, body), Encoding::Utf16));
+    }
     let (body, utf8) = match bytes.strip_prefix(BOM) {
         Some(rest) => (rest, Encoding::Utf8WithBom),
         None => (bytes, Encoding::Utf8),
     };
-    match std::str::from_utf8(body) {
-        Ok(text) => (text.to_string(), utf8),
-        Err(_) => (windows_1252(body), Encoding::Windows1252),
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Ok((text.to_string(), utf8));
     }
+    // A file whose accents are UTF-8 sequences was written in UTF-8: its other bytes are mistakes.
+    let lossy = String::from_utf8_lossy(body);
+    let replaced = lossy.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+    if utf8 == Encoding::Utf8WithBom || spanish_letters(&lossy) > replaced {
+        return Err(CsvError::InvalidUtf8 { rows: rows_with_invalid_utf8(body) });
+    }
+    let cr_only = body.contains(&b'\r') && !body.contains(&b'\n');
+    if cr_only {
+        let roman = mac_roman(body);
+        let windows = windows_1252(body);
+        if spanish_letters(&roman) > spanish_letters(&windows) {
+            return Ok((roman, Encoding::MacRoman));
+        }
+        return Ok((windows, Encoding::Windows1252));
+    }
+    Ok((windows_1252(body), Encoding::Windows1252))
+}
+
+/// Text of the file as [`decode_checked`] reads it, stray bytes of a UTF-8 file as U+FFFD.
+pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+    decode_checked(bytes).unwrap_or_else(|_| {
+        let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+        (String::from_utf8_lossy(body).into_owned(), Encoding::Utf8)
+    })
 }
 
 /// The delimiter that occurs most often in the first record outside quotes; comma when none does.
@@ -232,10 +317,22 @@ pub fn parse(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, CsvEr
     }
 }
 
-/// Decodes the bytes, detects the delimiter from the header line and splits the records.
+/// The delimiter Excel's first line `sep=;` names.
+fn declared_delimiter(text: &str) -> Option<Delimiter> {
+    let line = text.lines().next()?.trim_end_matches('\r');
+    match line.trim().strip_prefix("sep=")? {
+        ";" => Some(Delimiter::Semicolon),
+        "," => Some(Delimiter::Comma),
+        "\t" => Some(Delimiter::Tab),
+        _ => None,
+    }
+}
+
+/// Decodes the bytes, takes the delimiter from a `sep=` line or detects it from the first line,
+/// and splits the records (a `sep=` line stays row 1).
 pub fn read_csv(bytes: &[u8]) -> Result<CsvTable, CsvError> {
-    let (text, encoding) = decode(bytes);
-    let delimiter = detect_delimiter(&text);
+    let (text, encoding) = decode_checked(bytes)?;
+    let delimiter = declared_delimiter(&text).unwrap_or_else(|| detect_delimiter(&text));
     let rows = parse(&text, delimiter)?;
     Ok(CsvTable { rows, delimiter, encoding })
 }
@@ -407,6 +504,19 @@ mod tests {
             parse(&format!("b,{longest}x"), Delimiter::Comma),
             Err(CsvError::Limit(Exceeded::CellText { row: 1, column: 1 }))
         );
+    }
+
+    #[test]
+    fn utf16_mac_roman_and_stray_bytes_are_told_apart() {
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("año\tx".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&utf16), ("año\tx".to_string(), Encoding::Utf16));
+        assert_eq!(decode(b"Elaboraci\x97n\rde informe\r"), ("Elaboración\rde informe\r".to_string(), Encoding::MacRoman));
+        assert_eq!(decode(b"Elaboraci\xF3n\rx\r"), ("Elaboración\rx\r".to_string(), Encoding::Windows1252));
+        assert_eq!(
+            decode_checked("Capacitación\nÉtica\nElaboraci".bytes().chain(*b"\xF3n\n").collect::<Vec<u8>>().as_slice()),
+            Err(CsvError::InvalidUtf8 { rows: vec![3] })
+        );
+        assert_eq!(declared_delimiter("sep=;\r\na;b"), Some(Delimiter::Semicolon));
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub const MAX_COLUMNS: usize = 1_024;
 /// Cells of a sheet, counted as a reader lays them out: each row as wide as its last cell with
 /// data (and at least as wide as the header). 15,000 rows of 280 columns are 4.2 million.
 pub const MAX_CELLS: usize = 10_000_000;
+/// Cells calamine lays out at once for an .xls or .ods workbook, all its tabs together, each tab
+/// as a dense block from its first to its last cell with data (about 56 bytes a cell: 250 MB here).
+pub const MAX_DENSE_CELLS: usize = 4_500_000;
 /// Distinct texts of a workbook (its shared strings). Numbers are number cells, so even a
 /// 15,000-row sheet of 280 columns holding text in half its cells has fewer.
 pub const MAX_SHARED_STRINGS: usize = 2_097_152;
@@ -60,6 +63,8 @@ pub enum Exceeded {
     Columns { row: usize, column: usize },
     /// The sheet would need more than [`MAX_CELLS`].
     Cells,
+    /// An .xls or .ods workbook would be laid out in more than [`MAX_DENSE_CELLS`].
+    DenseCells,
     /// The text of the cell at this row (one-based) and column (zero-based) passes [`MAX_CELL_CHARS`].
     CellText { row: usize, column: usize },
     /// The workbook's shared string at this position (zero-based) passes [`MAX_CELL_CHARS`].
@@ -95,6 +100,11 @@ impl fmt::Display for Exceeded {
                 f,
                 "El archivo pasa del máximo de {} celdas (filas por columnas hasta la última con datos); importe la hoja en partes",
                 count(MAX_CELLS)
+            ),
+            Exceeded::DenseCells => write!(
+                f,
+                "El libro pasa del máximo de {} celdas (filas por columnas de todas sus hojas, hasta la última con datos); guárdelo como libro de Excel (.xlsx) o impórtelo en partes",
+                count(MAX_DENSE_CELLS)
             ),
             Exceeded::CellText { row, column } => write!(
                 f,

@@ -2,12 +2,10 @@
 
 pub mod ao_sheet;
 pub mod csv;
+pub mod import;
 pub mod limits;
 pub mod office;
 pub mod recommendations_csv;
-pub mod unzip;
-pub mod xlsx;
-pub mod xml;
 pub mod ao_file;
 pub mod backup;
 pub mod tables;

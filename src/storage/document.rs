@@ -16,7 +16,7 @@ use crate::domain::{Selection, Workspace};
 /// Name written at the top of every stored document and backup.
 pub const FORMAT_NAME: &str = "ficha-workspace";
 /// Schema version this build writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Why stored text could not be read. The raw text is always kept by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,7 +130,9 @@ fn read(text: &str) -> Result<Decoded, DocumentError> {
     // intermediate JSON tree; version 0 goes through `Value` and comes back as text, so the
     // model's Deserialize impls are compiled for one deserializer only.
     match version {
-        CURRENT_VERSION => Ok(Decoded { workspace: serde_json::from_str(workspace.get()).map_err(broken)?, view: None }),
+        // Version 2 is version 3 without the import's fields (what the import remembers, an AO's
+        // annual financial totals and monthly notes), which all default.
+        CURRENT_VERSION | 2 => Ok(Decoded { workspace: serde_json::from_str(workspace.get()).map_err(broken)?, view: None }),
         1 => view_out_of_workspace(workspace.get()),
         0 => {
             let value = serde_json::from_str(workspace.get()).map_err(broken)?;
@@ -255,7 +257,7 @@ mod tests {
     fn the_stamp_is_read_without_the_workspace() {
         let stamp = Stamp { revision: 42, writer: "tab-1".to_string() };
         let text = encode_stamped(&reference_workspace(), &stamp);
-        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":2,"revision":42,"writer":"tab-1","workspace":"#));
+        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":3,"revision":42,"writer":"tab-1","workspace":"#));
         assert_eq!(stamp_of(&text), stamp);
         assert_eq!(stamp_of(&encode(&reference_workspace())), Stamp::default(), "a backup names no writer");
         assert_eq!(stamp_of("{broken"), Stamp::default());
@@ -280,9 +282,16 @@ mod tests {
     }
 
     #[test]
+    fn a_version2_document_reads_as_version_3_without_the_import_fields() {
+        let text = encode(&reference_workspace()).replacen(r#""version":3"#, r#""version":2"#, 1);
+        assert!(!text.contains("\"imports\"") && !text.contains("financial_annual"), "defaults are not written");
+        assert_eq!(decode(&text).unwrap(), reference_workspace());
+    }
+
+    #[test]
     fn a_version2_document_holds_no_view() {
         let text = encode(&reference_workspace());
-        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":2,"#));
+        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":3,"#));
         assert!(!text.contains("\"selection\""));
         assert_eq!(decode_document(&text).unwrap().view, None);
         let text = text.replacen(r#""is_example""#, r#""selection":{"year":2023},"is_example""#, 1);
@@ -296,9 +305,9 @@ mod tests {
 
     #[test]
     fn a_newer_document_is_shown_as_far_as_it_reads_and_only_then() {
-        let text = encode(&reference_workspace()).replacen(r#""version":2"#, r#""version":3"#, 1);
-        assert_eq!(decode(&text), Err(DocumentError::Newer(3)));
-        let with_more = text.replacen(r#""is_example""#, r#""a_field_of_version_3":[1,2],"is_example""#, 1);
+        let text = encode(&reference_workspace()).replacen(r#""version":3"#, r#""version":4"#, 1);
+        assert_eq!(decode(&text), Err(DocumentError::Newer(4)));
+        let with_more = text.replacen(r#""is_example""#, r#""a_field_of_version_4":[1,2],"is_example""#, 1);
         assert_eq!(read_newer(&with_more), Some(reference_workspace()));
         assert_eq!(read_newer(&text.replacen(r#""years":["#, r#""years":{"list":["#, 1)), None, "a layout this build cannot read");
         assert_eq!(read_newer(&encode(&reference_workspace())), None, "not newer");
@@ -311,6 +320,7 @@ mod tests {
         assert_eq!(decode("{\"format\":\"ficha-workspace\",\"version\":99,\"workspace\":{}}"), Err(DocumentError::Newer(99)));
         assert!(matches!(decode("{\"format\":\"ficha-workspace\",\"version\":1,\"workspace\":{}}"), Err(DocumentError::Broken(_))));
         assert!(matches!(decode("{\"format\":\"ficha-workspace\",\"version\":2,\"workspace\":{}}"), Err(DocumentError::Broken(_))));
+        assert!(matches!(decode("{\"format\":\"ficha-workspace\",\"version\":3,\"workspace\":{}}"), Err(DocumentError::Broken(_))));
         assert!(decode("").is_err());
     }
 }

@@ -131,14 +131,14 @@ test('data saved by a newer build opens read-only and is never written over', as
     await setEntityName(ficha, 'UE DE LA VERSIÓN NUEVA');
     const newer = await ficha.page.evaluate((key) => {
       const doc = JSON.parse(localStorage.getItem(key));
-      doc.version = 3;
-      doc.workspace.campo_de_la_version_3 = { algo: 1 };
+      doc.version = 4;
+      doc.workspace.campo_de_la_version_4 = { algo: 1 };
       localStorage.setItem(key, JSON.stringify(doc));
       return localStorage.getItem(key);
     }, ficha.slotKey('own'));
     await ficha.reload();
     await ficha.page.waitForSelector('#read-only');
-    assert.match(await ficha.text('#read-only'), /^Sus datos fueron guardados por una versión más reciente de Ficha \(formato 3; esta versión lee hasta el 2\)\. Se muestran solo para consulta/);
+    assert.match(await ficha.text('#read-only'), /^Sus datos fueron guardados por una versión más reciente de Ficha \(formato 4; esta versión lee hasta el 3\)\. Se muestran solo para consulta/);
     assert.equal(await ficha.page.inputValue('#entity-name'), 'UE DE LA VERSIÓN NUEVA', 'shown as far as this build reads it');
     await setEntityName(ficha, 'Un cambio que no se guarda');
     assert.match(await ficha.text('#save-error'), /^No se guardan cambios: los datos guardados son de una versión más reciente de Ficha/);
@@ -349,7 +349,7 @@ test('data under the unscoped keys of an older build is adopted, and its stored 
     assert.ok(!keys.includes('ficha.workspace.own') && !keys.includes('ficha.active'), keys.join(', '));
     await setEntityName(ficha, 'UE guardada por esta versión');
     const stored = JSON.parse(await ficha.stored('own'));
-    assert.equal(stored.version, 2);
+    assert.equal(stored.version, 3);
     assert.equal(stored.workspace.selection, undefined);
     await ficha.reload();
     assert.equal(await ficha.page.inputValue('#select-period'), 'semestre', 'the tab keeps its view');

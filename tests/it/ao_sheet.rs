@@ -4,6 +4,7 @@ use std::str::FromStr;
 use std::time::Instant;
 
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW, REST_OF_POI};
+use ficha::domain::import_memory::ImportMemory;
 use ficha::domain::language::{DecimalMark, NumberError};
 use ficha::domain::plan::{Aei, Amendment, CostCenter, Indicator, OperativeActivity, PoiVersion, Resolution};
 use ficha::domain::YearPlan;
@@ -424,7 +425,7 @@ fn sheet_with_b_and_d() -> AoSheet {
 #[test]
 fn preview_counts_added_replaced_and_kept_and_what_will_be_created() {
     let year = year_with_abc();
-    let preview = plan_import(&sheet_with_b_and_d(), &year, &year.poi.versions[0]);
+    let preview = plan_import(&sheet_with_b_and_d(), &year, &year.poi.versions[0], &ImportMemory::default());
     assert_eq!(preview.added, ["D"]);
     assert_eq!(preview.replaced, ["B"]);
     assert_eq!(preview.kept, ["A", "C"]);
@@ -459,7 +460,7 @@ fn preview_counts_added_replaced_and_kept_and_what_will_be_created() {
 #[test]
 fn import_replaces_adds_keeps_and_creates_in_the_target_version_only() {
     let mut year = year_with_abc();
-    let summary = apply_import(&sheet_with_b_and_d(), &mut year, 0).unwrap();
+    let summary = apply_import(&sheet_with_b_and_d(), &mut year, 0, &mut ImportMemory::default()).unwrap();
     assert_eq!(summary.to_string(), "AO agregadas: 1, reemplazadas: 1, mantenidas: 2. AEI creadas: 1, centros de costo creados: 1, categorías presupuestales creadas: 0.");
     let version = &year.poi.versions[0];
     assert_eq!(version.activities.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), ["A", "B", "C", "D"]);
@@ -476,7 +477,7 @@ fn import_into_an_earlier_or_unknown_version_changes_nothing() {
     let mut year = year_with_abc();
     year.poi.amend(Resolution::default(), Amendment::default());
     let before = year.clone();
-    let earlier = apply_import(&sheet_with_b_and_d(), &mut year, 0).unwrap_err();
+    let earlier = apply_import(&sheet_with_b_and_d(), &mut year, 0, &mut ImportMemory::default()).unwrap_err();
     assert_eq!(
         earlier,
         ImportError::VersionNotEditable {
@@ -485,7 +486,7 @@ fn import_into_an_earlier_or_unknown_version_changes_nothing() {
         }
     );
     assert_eq!(earlier.to_string(), "«POI consistente con el PIA» es una versión aprobada anterior y no se modifica; importe a la última («POI Modificado versión 1»)");
-    let unknown = apply_import(&sheet_with_b_and_d(), &mut year, 7).unwrap_err();
+    let unknown = apply_import(&sheet_with_b_and_d(), &mut year, 7, &mut ImportMemory::default()).unwrap_err();
     assert_eq!(unknown.to_string(), "La versión 7 no existe en el POI de este año; no se importó nada");
     assert_eq!(year, before);
 }
@@ -529,7 +530,7 @@ fn reference_round_trips_through_the_sheet_to_the_cent() {
     assert_eq!(sheet.warnings(), [SheetWarning::UnlinkedActivity { row: 3, code: REST_OF_POI.into() }]);
     let mut year = YearPlan::new(2023);
     year.poi.amend(Resolution::default(), Amendment::default());
-    let summary = apply_import(&sheet, &mut year, 0).unwrap();
+    let summary = apply_import(&sheet, &mut year, 0, &mut ImportMemory::default()).unwrap();
     assert_eq!((summary.added, summary.replaced, summary.kept), (2, 0, 0));
     assert_eq!(year.poi.versions[0].activities, reference_version.activities);
     let code_and_name = |aeis: &[Aei]| aeis.iter().map(|a| (a.code.clone(), a.name.clone())).collect::<Vec<_>>();
@@ -562,7 +563,7 @@ fn names_that_start_like_formulas_are_neutralised_in_the_csv_and_read_back_exact
     assert_eq!(sheet.activities(), version.activities.as_slice());
     let number = version.number;
     *year.poi.versions.last_mut().unwrap() = PoiVersion { activities: Vec::new(), ..version.clone() };
-    apply_import(&sheet, &mut year, number).unwrap();
+    apply_import(&sheet, &mut year, number, &mut ImportMemory::default()).unwrap();
     assert_eq!(export_csv(&year, year.poi.latest().unwrap()), exported);
 }
 
@@ -572,7 +573,7 @@ fn reimporting_an_export_replaces_every_ao_and_keeps_none() {
     let mut year = workspace.year(2023).unwrap().clone();
     let sheet = parse_csv(export_csv(&year, year.poi.latest().unwrap()).as_bytes()).unwrap();
     let before = year.clone();
-    let summary = apply_import(&sheet, &mut year, 3).unwrap();
+    let summary = apply_import(&sheet, &mut year, 3, &mut ImportMemory::default()).unwrap();
     assert_eq!((summary.added, summary.replaced, summary.kept, summary.aeis_created), (0, 2, 0, 0));
     assert_eq!(year, before);
 }
@@ -659,7 +660,7 @@ proptest! {
         let text = export_csv(&source, &source.poi.versions[0]);
         let mut target = YearPlan::new(2024);
         target.poi.amend(Resolution::default(), Amendment::default());
-        apply_import(&parse(&text).unwrap(), &mut target, 0).unwrap();
+        apply_import(&parse(&text).unwrap(), &mut target, 0, &mut ImportMemory::default()).unwrap();
         prop_assert_eq!(&target.poi.versions[0].activities, &source.poi.versions[0].activities);
     }
 

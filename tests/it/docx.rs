@@ -8,7 +8,7 @@ use ficha::domain::{Selection, Workspace};
 use ficha::domain::ficha::ChartSeries;
 use ficha::domain::plan::Period;
 use ficha::io::office::{chart_part, chart_workbook_part, crc32, docx_file_name, escape, ficha_docx, ZipWriter};
-use ficha::io::xlsx::read_first_sheet;
+use ficha::io::ao_file::read_cells;
 use rust_decimal::Decimal;
 
 const AEI: &str = "AEI.08.05";
@@ -369,7 +369,7 @@ fn chart_workbooks_hold_the_cached_values() {
     let ws = reference_workspace();
     let files = unzip(&ficha_docx(&ws, REFERENCE_VIEW, AEI));
     let chart = ws.progress_chart(REFERENCE_VIEW, AEI).unwrap();
-    let rows = read_first_sheet(&files[&chart_workbook_part(2)]).unwrap();
+    let rows = read_cells(&files[&chart_workbook_part(2)]).unwrap();
     assert_eq!(rows[0], ["", "Programado", "Ejecutado"]);
     assert_eq!(rows.len(), 13);
     for (row, point) in rows[1..].iter().zip(&chart.points) {

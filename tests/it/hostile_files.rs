@@ -1,14 +1,13 @@
 //! Hostile and oversized files through the importers' one entry point (`ao_file::read_cells`): each is refused at its limit (docs/FILE-LIMITS.md) with a Spanish message, before it is allocated, and a real sheet passes.
 
 use ficha::io::ao_file::{read_cells, FileError};
+use ficha::io::import::{ArchiveError, BookError};
 use ficha::io::limits::{
     MAX_CELLS, MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_ROWS, MAX_SHARED_STRINGS, MAX_STYLES,
     MAX_TEXT_BYTES,
 };
-use ficha::io::unzip::UnzipError;
-use ficha::io::xlsx::XlsxError;
 use ficha::io::office::{column_name, crc32, ZipWriter};
-use crate::support::{deflate_repeated, zip_of, RawEntry};
+use crate::support::{deflate_repeated, inflate, zip_of, RawEntry};
 
 // This binary builds its archives entry by entry, without the shared `deflated_zip`.
 #[allow(dead_code)]
@@ -56,6 +55,9 @@ fn a_csv_of_blank_lines_is_refused_at_the_row_limit() {
 #[test]
 fn a_cell_at_row_1048576_is_refused_and_an_empty_one_there_is_not() {
     assert_eq!(refusal(&workbook(&text_row(1_048_576, "A1048576", "x"), None, None)), format!("Fila 1,048,576: {ROWS_REFUSED}"));
+    // The import page's path (recognise the header, then read) refuses it by the same limit, not as "empty".
+    let opened = ficha::io::ao_file::open(&workbook(&text_row(1_048_576, "A1048576", "x"), None, None), &Default::default());
+    assert_eq!(opened.err().map(|e| e.to_string()), Some(format!("Fila 1,048,576: {ROWS_REFUSED}")));
     let styled_but_empty = format!("{}<row r=\"1048576\"><c r=\"A1048576\" s=\"1\"/></row>", text_row(1, "A1", "x"));
     assert_eq!(read_cells(&workbook(&styled_but_empty, None, None)).unwrap(), vec![vec!["x".to_string()]]);
     assert_eq!(read_cells(&workbook(&text_row(MAX_ROWS, "A100000", "x"), None, None)).unwrap().len(), MAX_ROWS);
@@ -168,7 +170,7 @@ fn cells_are_counted_with_each_row_as_wide_as_the_header() {
 fn the_bomb_writer_inflates_to_what_it_says() {
     let data = deflate_repeated(b"<sst>", b"<si/>", 1_000, b"</sst>");
     let expected = format!("<sst>{}</sst>", "<si/>".repeat(1_000));
-    assert_eq!(miniz_oxide::inflate::decompress_to_vec(&data).unwrap(), expected.as_bytes());
+    assert_eq!(inflate(&data), expected.as_bytes());
     assert!(data.len() < expected.len() / 20, "{} bytes", data.len());
 }
 
@@ -223,7 +225,7 @@ fn the_inflated_budget_sums_every_entry_and_takes_its_limit() {
         refusal(&parts(room + 1)),
         "No se pudo abrir el libro de Excel: su contenido ocupa 256.1 MB descomprimido y el máximo es 256.0 MB por archivo"
     );
-    assert!(matches!(read_cells(&parts(room + 1)), Err(FileError::Xlsx(XlsxError::Zip(UnzipError::TooLarge { .. })))));
+    assert!(matches!(read_cells(&parts(room + 1)), Err(FileError::Book(BookError::Archive(ArchiveError::TooLarge { .. })))));
 }
 
 #[test]
@@ -248,7 +250,7 @@ fn a_shared_string_table_takes_its_limit_of_strings_and_no_more() {
 fn the_file_size_limit_still_applies_before_anything_is_read() {
     let mut bytes = b"PK\x03\x04".to_vec();
     bytes.resize(MAX_FILE_BYTES, 0);
-    assert_eq!(read_cells(&bytes), Err(FileError::Xlsx(XlsxError::Zip(UnzipError::NotZip))));
+    assert_eq!(read_cells(&bytes), Err(FileError::Book(BookError::Archive(ArchiveError::NotZip))));
     bytes.push(0);
     assert_eq!(read_cells(&bytes), Err(FileError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
     assert_eq!(
@@ -264,4 +266,67 @@ fn a_csv_of_15000_rows_and_280_columns_is_within_every_limit() {
     assert!(csv.len() < MAX_FILE_BYTES);
     let rows = read_cells(csv.as_bytes()).unwrap();
     assert_eq!((rows.len(), rows[14_999].len()), (15_000, 280));
+}
+
+/// An .ods of one tab whose content is `rows` (table rows), stored.
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="A">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#;
+    zip_of(&[
+        RawEntry::stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        RawEntry::stored("content.xml", content.as_bytes()),
+        RawEntry::stored("META-INF/manifest.xml", manifest.as_bytes()),
+    ])
+}
+
+#[test]
+fn an_ods_row_repeated_a_million_times_is_refused_before_calamine_lays_it_out() {
+    let row = |repeat: usize| {
+        format!(r#"<table:table-row table:number-rows-repeated="{repeat}"><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#)
+    };
+    assert_eq!(read_cells(&ods(&row(MAX_ROWS))).unwrap().len(), MAX_ROWS);
+    assert_eq!(refusal(&ods(&row(1_000_000))), format!("Fila 100,001: {ROWS_REFUSED}"));
+    let wide = r#"<table:table-row table:number-rows-repeated="5000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#;
+    assert_eq!(
+        refusal(&ods(wide)),
+        "El libro pasa del máximo de 4,500,000 celdas (filas por columnas de todas sus hojas, hasta la última con datos); guárdelo como libro de Excel (.xlsx) o impórtelo en partes"
+    );
+}
+
+#[test]
+fn a_shared_string_count_declared_past_the_limit_is_refused_before_calamine_reserves_it() {
+    let shared = r#"<sst uniqueCount="4611686018427387903"><si><t>x</t></si></sst>"#;
+    assert_eq!(
+        refusal(&workbook(&shared_uses(1), Some(shared), None)),
+        "El libro pasa del máximo de 2,097,152 textos distintos (textos compartidos)"
+    );
+}
+
+#[test]
+fn more_fonts_than_the_style_limit_are_refused() {
+    let seven = "<row r=\"1\"><c r=\"A1\"><v>7</v></c></row>";
+    let fonts = |n: usize| format!("<styleSheet><fonts>{}</fonts><cellXfs><xf numFmtId=\"0\"/></cellXfs></styleSheet>", "<font/>".repeat(n));
+    assert_eq!(read_cells(&workbook(seven, None, Some(&fonts(MAX_STYLES)))).unwrap()[0][0], "7");
+    assert_eq!(refusal(&workbook(seven, None, Some(&fonts(MAX_STYLES + 1)))), "El libro pasa del máximo de 65,536 formatos de número o estilos de celda");
+}
+
+#[test]
+fn an_xls_cell_moved_to_the_end_of_the_grid_is_refused_before_calamine_lays_the_tab_out() {
+    let original = std::fs::read("tests/fixtures/corpus/libreoffice.xls").unwrap();
+    assert!(read_cells(&original).is_ok());
+    // The first text cell record (LABELSST, 0x00FD) of LibreOffice's file, moved to row 65,536, column IV.
+    let at = original.windows(4).position(|w| w == [0xFD, 0x00, 0x0A, 0x00]).unwrap() + 4;
+    let mut moved = original.clone();
+    moved[at..at + 4].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0x00]);
+    assert_eq!(
+        refusal(&moved),
+        "El libro pasa del máximo de 4,500,000 celdas (filas por columnas de todas sus hojas, hasta la última con datos); guárdelo como libro de Excel (.xlsx) o impórtelo en partes"
+    );
+    // A DIMENSIONS record that claims 2^32 rows.
+    let at = original.windows(4).position(|w| w == [0x00, 0x02, 0x0E, 0x00]).unwrap() + 4;
+    let mut huge = original;
+    huge[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    assert_eq!(refusal(&huge), format!("Fila 100,001: {ROWS_REFUSED}"));
 }

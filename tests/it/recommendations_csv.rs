@@ -13,7 +13,7 @@ use ficha::io::recommendations_csv::{
     ImportProblem, PREVIEW_COLUMNS,
 };
 use ficha::io::tables::sheet_csv;
-use ficha::io::xlsx::read_first_sheet;
+use ficha::io::ao_file::read_cells;
 use ficha::io::office::{write_workbook, Cell, Row, RowKind};
 
 fn d(text: &str) -> Date {
@@ -287,7 +287,7 @@ fn the_register_export_opens_as_a_workbook_with_numbers_as_numbers() {
     let (register, follow_up) = exported_register();
     let sheet = register_sheet(&register, &list(&register, &follow_up, &RegisterQuery::default()));
     assert!(matches!(sheet.rows[1].cells[10], Cell::Number(..)), "days to the deadline are a number in Excel");
-    let rows = read_first_sheet(&write_workbook(&[sheet])).unwrap();
+    let rows = read_cells(&write_workbook(&[sheet])).unwrap();
     assert_eq!(rows.len(), 4);
     assert_eq!(rows[1][..12], FIRST_ROW);
 }

@@ -6,19 +6,19 @@ use std::time::Instant;
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::synthetic::synthetic_workspace;
 use ficha::domain::Workspace;
-use ficha::io::ao_file::{self, FileError, FileKind};
+use ficha::io::ao_file::{self, FileError};
+use ficha::io::import::preflight::Kind;
+use ficha::io::import::BookError;
 use ficha::io::limits::MAX_FILE_BYTES;
 use ficha::io::ao_sheet::{export_csv, header, parse_rows};
 use ficha::io::tables::{ao_sheet, ao_sheet_csv, file_name, sheet_csv, table_sheet, tables_workbook};
 use ficha::domain::ficha::TableId;
-use ficha::io::unzip::ZipArchive;
-use ficha::io::xlsx::{read_first_sheet, XlsxError};
 use ficha::domain::language::NumberFormat;
 use ficha::io::office::{write_workbook, Cell, Row, RowKind, Sheet, ZipWriter};
-use ficha::io::xml::{Event, Reader};
+use quick_xml::events::Event;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use crate::support::deflated_zip;
+use crate::support::{deflated_zip, entry_text};
 
 // This binary needs only deflated archives of the shared helpers.
 #[allow(dead_code)]
@@ -58,7 +58,7 @@ fn excel_workbook() -> Vec<u8> {
         format!("<c r=\"{}2\" s=\"1\"><v>7</v></c>", column(position("cc_codigo"))),
         format!("<c r=\"{}2\" t=\"s\"><v>{ao_code_index}</v></c>", column(position("ao_codigo"))),
         format!(
-            "<c r=\"{}2\" t=\"inlineStr\"><is><r><t>SEGUIMIENTO &amp; </t></r><r><t>CON_x0054_ROL</t></r></is></c>",
+            "<c r=\"{}2\" t=\"inlineStr\"><is><r><t xml:space=\"preserve\">SEGUIMIENTO &amp; </t></r><r><t>CON_x0054_ROL</t></r></is></c>",
             column(position("ao_nombre"))
         ),
         format!("<c r=\"{}2\" t=\"str\"><f>UPPER(\"informe\")</f><v>INFORME</v></c>", column(position("unidad_medida"))),
@@ -93,7 +93,7 @@ fn excel_workbook() -> Vec<u8> {
         ),
         (
             "xl/_rels/workbook.xml.rels",
-            "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId7\" Target=\"/xl/worksheets/sheet2.xml\"/></Relationships>".to_string(),
+            format!("<Relationships><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId7\" Type=\"{REL}/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/></Relationships>"),
         ),
         ("xl/sharedStrings.xml", format!("<sst xmlns=\"{MAIN}\" count=\"{0}\" uniqueCount=\"{0}\">{1}</sst>", strings.len(), strings.concat())),
         (
@@ -107,7 +107,7 @@ fn excel_workbook() -> Vec<u8> {
 
 #[test]
 fn an_excel_workbook_reads_its_first_tab_with_shared_strings_styles_and_deflate() {
-    let rows = read_first_sheet(&excel_workbook()).unwrap();
+    let rows = ao_file::read_cells(&excel_workbook()).unwrap();
     assert_eq!(rows[0], header(), "rich-text runs joined, phonetic guides left out");
     assert_eq!(rows.len(), 4);
     assert!(rows[2].is_empty(), "row 3 is blank and keeps its place");
@@ -148,7 +148,7 @@ fn prefixed_elements_and_cells_without_references_read() {
         ("xl/worksheets/sheet1.xml", sheet),
     ]);
     assert_eq!(
-        read_first_sheet(&bytes).unwrap(),
+        ao_file::read_cells(&bytes).unwrap(),
         vec![vec!["a".to_string(), "1.5".to_string()], vec![String::new(), String::new(), "#DIV/0!".to_string()]]
     );
 }
@@ -208,7 +208,7 @@ fn every_error_of_an_xlsx_names_its_spreadsheet_row_column_and_value() {
 fn the_reference_ao_sheet_round_trips_through_xlsx_to_the_cent() {
     let reference = reference_workspace();
     let bytes = write_workbook(&[ao_sheet(&reference, REFERENCE_VIEW).unwrap()]);
-    assert_eq!(FileKind::of(&bytes), FileKind::Xlsx);
+    assert_eq!(Kind::of(&bytes), Kind::Zip);
     let sheet = parse_rows(&ao_file::read_cells(&bytes).unwrap()).unwrap();
     let mut ws = Workspace::empty(2023);
     assert_eq!(ao_file::target_label(&ws, 2023), "POI 2023 · POI consistente con el PIA (se creará)");
@@ -273,54 +273,60 @@ fn files_that_give_no_cells_are_refused_with_a_message() {
     let cases: [(&[u8], &str); 6] = [
         (&docx, "El archivo comprimido no es un libro de Excel (.xlsx): no contiene xl/workbook.xml"),
         (truncated, "No se pudo abrir el libro de Excel: no es un archivo ZIP completo"),
-        (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "Es un libro de Excel 97-2003 (.xls)"),
+        (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "El libro está dañado y no se puede leer (no es un libro de Excel 97-2003 completo"),
         (b"aei_codigo,cc_codigo\n\"AEI.01,07\n", "Fila 2: las comillas abiertas en la línea 2 del archivo no se cierran"),
-        (&bad_index, "Celda B1: remite a un texto compartido que no existe en el libro"),
-        (&bad_reference, "El libro de Excel está dañado: la referencia de celda «AAAA1» no es válida"),
+        (&bad_index, "El libro está dañado y no se puede leer (una celda remite a un texto compartido que no existe en el libro)"),
+        (&bad_reference, "Celda AAAA1: la columna AAAA pasa del máximo de 1,024 columnas"),
     ];
     for (bytes, says) in cases {
         let error = ao_file::read_cells(bytes).unwrap_err();
         assert!(error.to_string().starts_with(says), "{error}");
     }
-    assert!(matches!(ao_file::read_cells(&docx), Err(FileError::Xlsx(XlsxError::NotWorkbook))));
+    assert!(matches!(ao_file::read_cells(&docx), Err(FileError::Book(BookError::NotWorkbook))));
     let too_large = vec![b'a'; MAX_FILE_BYTES + 1];
     let error = ao_file::read_cells(&too_large).unwrap_err();
     assert_eq!(error, FileError::TooLarge { bytes: MAX_FILE_BYTES + 1 });
     assert!(error.to_string().starts_with("El archivo pesa 20.1 MB y el máximo es 20.0 MB;"));
 }
 
+/// An attribute of an element, by name.
+fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| a.value.to_string())
+}
+
 /// The style index of a cell and the number format id of that style.
 fn number_format_of(bytes: &[u8], sheet: &str, reference: &str) -> (String, String) {
-    let archive = ZipArchive::open(bytes).unwrap();
-    let xml = String::from_utf8(archive.read(sheet).unwrap().unwrap()).unwrap();
-    let mut reader = Reader::new(&xml);
+    let xml = entry_text(bytes, sheet);
+    let mut reader = quick_xml::Reader::from_str(&xml);
     let mut style = None;
     let mut value = String::new();
     let mut in_cell = false;
-    while let Some(event) = reader.next_event().unwrap() {
-        match event {
-            Event::Start { name: "c", attributes, .. } => {
-                in_cell = attributes.get("r").as_deref() == Some(reference);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "c" => {
+                in_cell = attribute(&e, "r").as_deref() == Some(reference);
                 if in_cell {
-                    style = attributes.get("s").map(|s| s.parse::<usize>().unwrap());
+                    style = attribute(&e, "s").map(|s| s.parse::<usize>().unwrap());
                 }
             }
             Event::Text(text) if in_cell => value.push_str(&text),
-            Event::End { name: "c" } => in_cell = false,
+            Event::End(e) if e.name().as_ref() == "c" => in_cell = false,
+            Event::Eof => break,
             _ => {}
         }
     }
-    let styles = String::from_utf8(archive.read("xl/styles.xml").unwrap().unwrap()).unwrap();
-    let mut reader = Reader::new(&styles);
+    let styles = entry_text(bytes, "xl/styles.xml");
+    let mut reader = quick_xml::Reader::from_str(&styles);
     let mut in_cell_formats = false;
     let mut formats = Vec::new();
-    while let Some(event) = reader.next_event().unwrap() {
-        match event {
-            Event::Start { name: "cellXfs", .. } => in_cell_formats = true,
-            Event::End { name: "cellXfs" } => in_cell_formats = false,
-            Event::Start { name: "xf", attributes, .. } if in_cell_formats => {
-                formats.push(attributes.get("numFmtId").unwrap().into_owned())
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "cellXfs" => in_cell_formats = true,
+            Event::End(e) if e.name().as_ref() == "cellXfs" => in_cell_formats = false,
+            Event::Start(e) | Event::Empty(e) if in_cell_formats && e.name().as_ref() == "xf" => {
+                formats.push(attribute(&e, "numFmtId").unwrap())
             }
+            Event::Eof => break,
             _ => {}
         }
     }
@@ -331,10 +337,9 @@ fn number_format_of(bytes: &[u8], sheet: &str, reference: &str) -> (String, Stri
 fn tables_are_written_with_numbers_as_numbers_and_their_formats() {
     let ws = reference_workspace();
     let bytes = tables_workbook(&ws, REFERENCE_VIEW, "AEI.08.05").unwrap();
-    let archive = ZipArchive::open(&bytes).unwrap();
-    let workbook = String::from_utf8(archive.read("xl/workbook.xml").unwrap().unwrap()).unwrap();
+    let workbook = entry_text(&bytes, "xl/workbook.xml");
     assert!(workbook.contains("name=\"Cuadro 1\"") && workbook.contains("name=\"Cuadro 2\"") && workbook.contains("name=\"Tabla 3\""));
-    let styles = String::from_utf8(archive.read("xl/styles.xml").unwrap().unwrap()).unwrap();
+    let styles = entry_text(&bytes, "xl/styles.xml");
     assert!(styles.contains("formatCode=\"0.0%\"") && styles.contains("<b/>"));
     // Cuadro 1, AEI row: counts, money #,##0.00 (built-in 4), average.
     assert_eq!(number_format_of(&bytes, "xl/worksheets/sheet1.xml", "C4"), ("1".into(), "3".into()));
@@ -345,7 +350,7 @@ fn tables_are_written_with_numbers_as_numbers_and_their_formats() {
     assert_eq!(number_format_of(&bytes, "xl/worksheets/sheet3.xml", "F5"), ("650769332".into(), "4".into()));
     let (total_progress, format) = number_format_of(&bytes, "xl/worksheets/sheet3.xml", "H5");
     assert_eq!((&total_progress[..6], format.as_str()), ("0.9929", "164"));
-    let tabla3 = String::from_utf8(archive.read("xl/worksheets/sheet3.xml").unwrap().unwrap()).unwrap();
+    let tabla3 = entry_text(&bytes, "xl/worksheets/sheet3.xml");
     assert!(tabla3.contains("<mergeCell ref=\"A5:E5\"/>") && tabla3.contains("<mergeCell ref=\"C2:E2\"/>"));
     assert!(tabla3.contains("<col min=\"1\" max=\"1\" width=\"63\" customWidth=\"1\"/>"), "the AO name column fits its name");
     assert!(tabla3.contains("<row r=\"4\">"), "so its row needs one line");
@@ -398,10 +403,10 @@ fn a_csv_export_puts_an_apostrophe_before_formula_like_text_and_leaves_numbers()
 #[test]
 fn an_xlsx_export_writes_formula_like_text_as_text_cells_never_as_formulas() {
     let bytes = write_workbook(&[cells_that_look_like_formulas()]);
-    let xml = String::from_utf8(ZipArchive::open(&bytes).unwrap().read("xl/worksheets/sheet1.xml").unwrap().unwrap()).unwrap();
+    let xml = entry_text(&bytes, "xl/worksheets/sheet1.xml");
     assert!(!xml.contains("<f>") && !xml.contains("<f "), "{xml}");
     assert!(xml.contains(r#"t="inlineStr"><is><t xml:space="preserve">=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t></is></c>"#), "{xml}");
-    let rows = read_first_sheet(&bytes).unwrap();
+    let rows = ao_file::read_cells(&bytes).unwrap();
     assert_eq!(rows[0][..4], ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)"]);
     assert_eq!(rows[0][9..], ["-5", "-1234.5", "-0.0725"]);
 }
@@ -451,7 +456,7 @@ proptest! {
     fn text_cells_read_back_as_written(rows in proptest::collection::vec(proptest::collection::vec("[a-zA-ZñÁ0-9<>&\"' \n_x]{1,12}", 1..5), 1..5)) {
         let sheet_rows = rows.iter().map(|r| Row::new(RowKind::Body, r.iter().map(|c| Cell::Text(c.clone())).collect())).collect();
         let bytes = write_workbook(&[Sheet { name: "T".into(), rows: sheet_rows, merges: Vec::new(), frozen_rows: 0 }]);
-        let read = read_first_sheet(&bytes).unwrap();
+        let read = ao_file::read_cells(&bytes).unwrap();
         let width = rows[0].len();
         let expected: Vec<Vec<String>> = rows
             .iter()

@@ -366,13 +366,17 @@ impl Drafter<'_> {
         if let Some(row) = self.counted.as_ref().filter(|r| r.activity_count > 0) {
             let n = count_of(row.activity_count);
             items.push(vec![Span::plain(format!(
-                "{}, la {} contó con {} con meta física programada y seguimiento aprobado, que {} un promedio de ejecución física ajustado de {} y una ejecución financiera de S/ {}.",
+                "{}, la {} contó con {} con meta física programada y seguimiento aprobado, que {} un promedio de ejecución física ajustado de {} y {}.",
                 capitalized(&self.during()),
                 self.aei.code,
                 activities_count(n),
                 if n == 1 { "alcanzó" } else { "alcanzaron" },
                 percent_in_prose(row.average_adjusted_physical_execution),
-                money(row.financial_execution)
+                if row.financial_detail {
+                    format!("una ejecución financiera de S/ {}", money(row.financial_execution))
+                } else {
+                    "una ejecución financiera sin detalle mensual (la fuente solo registra totales anuales)".to_string()
+                }
             ))]);
         }
         section(7, "Conclusión".to_string(), vec![Block::Bullets(items)])

@@ -109,7 +109,9 @@ impl Drafter<'_> {
     /// "Dicha actividad contó con una ejecución presupuestal de S/ 21,000.00, representando el 100.0% …".
     pub(super) fn financial_result(&self, ao: &ActivityFigures) -> String {
         let spent = money(ao.financial_executed);
-        if ao.financial_programmed.is_zero() {
+        if !ao.financial_detail {
+            format!("Su ejecución presupuestal {} no se conoce: la fuente solo registra totales anuales (sin detalle mensual).", self.span())
+        } else if ao.financial_programmed.is_zero() {
             format!(
                 "Dicha actividad contó con una ejecución presupuestal de S/ {spent}, sin contar con {}.",
                 self.programmed_goal("financiera")
@@ -139,7 +141,9 @@ impl Drafter<'_> {
                 amount(ao.physical_programmed, &self.noun(ao))
             )
         };
-        let financial = if ao.financial_programmed.is_zero() {
+        let financial = if !ao.financial_detail {
+            format!("Su meta financiera {} no se conoce: la fuente solo registra totales anuales (sin detalle mensual).", self.span())
+        } else if ao.financial_programmed.is_zero() {
             format!("Dicha actividad operativa no contó con {}.", self.programmed_goal("financiera"))
         } else {
             format!(

@@ -12,5 +12,6 @@ pub use monthly::{far_above_programming, row_summary, EditError, MonthlyPatch, R
 pub use paste::{is_block, parse_block, parse_sheet_block};
 pub use sheet::SheetError;
 pub use structure::{
-    AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Dependents, Field, Item, ItemDraft, StructureError, RESOLUTION_KINDS,
+    next_free_code, AeiDraft, AmendmentDraft, Catalog, CodeNameDraft, Dependents, Field, Item, ItemDraft, StructureError,
+    RESOLUTION_KINDS,
 };

@@ -503,6 +503,29 @@ fn version_uses(item: Item, code: &str, version: &PoiVersion) -> bool {
     version.items().any(|it| uses(item, code, it))
 }
 
+/// The code a new centro de costo gets when none is given: one above the largest numeric code,
+/// as wide as most codes are (with leading zeros), `01` for the first. `taken` also holds the
+/// codes already handed out, so several new ones in a row differ.
+pub fn next_free_code<'a>(taken: impl IntoIterator<Item = &'a str>) -> String {
+    let taken: Vec<&str> = taken.into_iter().collect();
+    let numeric: Vec<&str> = taken.iter().copied().filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())).collect();
+    let largest = numeric.iter().filter_map(|c| c.parse::<u64>().ok()).max().unwrap_or(0);
+    let mut widths: Vec<usize> = numeric.iter().map(|c| c.len()).collect();
+    widths.sort_unstable();
+    let width = widths
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| (run.len(), std::cmp::Reverse(run[0])))
+        .map_or(2, |run| run[0]);
+    let mut next = largest + 1;
+    loop {
+        let code = format!("{next:0width$}");
+        if !taken.contains(&code.as_str()) {
+            return code;
+        }
+        next += 1;
+    }
+}
+
 impl YearPlan {
     /// Labels of the approved versions (all but the latest) whose AO or inversiones link to the item.
     fn approved_versions_using(&self, item: Item, code: &str) -> Vec<String> {
@@ -816,7 +839,13 @@ impl Workspace {
             first.activities = latest
                 .activities
                 .iter()
-                .map(|a| OperativeActivity { physical: MonthlyValues::default(), financial: MonthlyValues::default(), ..a.clone() })
+                .map(|a| OperativeActivity {
+                    physical: MonthlyValues::default(),
+                    financial: MonthlyValues::default(),
+                    financial_annual: None,
+                    execution_notes: Default::default(),
+                    ..a.clone()
+                })
                 .collect();
             first.investments = latest
                 .investments

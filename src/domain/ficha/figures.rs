@@ -25,6 +25,17 @@ pub fn progress(executed: Decimal, programmed: Decimal) -> Option<Decimal> {
     executed.checked_div(programmed)?.checked_mul(HUNDRED)
 }
 
+/// The financial programming and execution of an item over the period: its months' sums, its
+/// annual totals for the whole year when the source gave only those, `None` for part of a year of
+/// such an item (no monthly detail to sum: the tables say "sin detalle mensual").
+pub fn financial_in(item: &dyn PoiItem, period: Period) -> Option<(Decimal, Decimal)> {
+    match (item.financial_annual(), period) {
+        (None, _) => Some((item.financial().programmed_in(period), item.financial().executed_in(period))),
+        (Some(annual), Period::Annual) => Some((annual.programmed, annual.executed)),
+        (Some(_), Period::FirstHalf) => None,
+    }
+}
+
 /// The four sums of one AO over a period and whether its follow-up is approved: all a formula needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Figures {
@@ -36,18 +47,23 @@ pub struct Figures {
     pub financial_programmed: Decimal,
     /// FX_i
     pub financial_executed: Decimal,
+    /// False when the period's financial figures are unknown (`financial_in`): FP_i and FX_i are then 0.
+    pub financial_detail: bool,
     pub follow_up_approved: bool,
 }
 
 impl Figures {
     /// The sums of an item's monthly values over the period.
     pub fn of(item: &dyn PoiItem, period: Period) -> Self {
-        let (physical, financial) = (item.physical(), item.financial());
+        let physical = item.physical();
+        let financial = financial_in(item, period);
+        let (financial_programmed, financial_executed) = financial.unwrap_or_default();
         Self {
             physical_programmed: physical.programmed_in(period),
             physical_executed: physical.executed_in(period),
-            financial_programmed: financial.programmed_in(period),
-            financial_executed: financial.executed_in(period),
+            financial_programmed,
+            financial_executed,
+            financial_detail: financial.is_some(),
             follow_up_approved: item.follow_up_approved(),
         }
     }
@@ -67,9 +83,9 @@ impl Figures {
         self.physical_execution().map(adjusted)
     }
 
-    /// % de avance financiero.
+    /// % de avance financiero; `None` without financial detail.
     pub fn financial_progress(&self) -> Option<Decimal> {
-        progress(self.financial_executed, self.financial_programmed)
+        progress(self.financial_executed, self.financial_programmed).filter(|_| self.financial_detail)
     }
 }
 
@@ -89,6 +105,8 @@ pub struct ActivityFigures {
     pub financial_programmed: Decimal,
     /// FX_i
     pub financial_executed: Decimal,
+    /// See `Figures::financial_detail`.
+    pub financial_detail: bool,
     pub follow_up_approved: bool,
 }
 
@@ -106,6 +124,7 @@ impl ActivityFigures {
             physical_executed: f.physical_executed,
             financial_programmed: f.financial_programmed,
             financial_executed: f.financial_executed,
+            financial_detail: f.financial_detail,
             follow_up_approved: f.follow_up_approved,
         }
     }
@@ -117,6 +136,7 @@ impl ActivityFigures {
             physical_executed: self.physical_executed,
             financial_programmed: self.financial_programmed,
             financial_executed: self.financial_executed,
+            financial_detail: self.financial_detail,
             follow_up_approved: self.follow_up_approved,
         }
     }

@@ -5,6 +5,9 @@ use crate::domain::plan::{Period, PoiVersion};
 /// "Fuente:" line under every table.
 pub const SOURCE: &str = "Fuente: Aplicativo CEPLAN V.01.";
 
+/// A financial cell of a period the source gave no monthly detail for (annual totals only).
+pub const NO_MONTHLY_DETAIL: &str = "sin detalle mensual";
+
 /// "Elaboración:" line under every table.
 pub fn prepared_by(office: &str) -> String {
     format!("Elaboración: {}.", office.trim_end_matches('.'))

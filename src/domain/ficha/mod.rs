@@ -10,7 +10,7 @@ mod table;
 mod tables;
 
 pub use charts::{progress_chart, Axis, ChartSeries, ProgressChart, ProgressPoint, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
-pub use figures::{adjusted, aei_figures, aei_items, counted_items, mean, progress, ActivityFigures, Figures, TableOptions};
+pub use figures::{adjusted, aei_figures, aei_items, financial_in, counted_items, mean, progress, ActivityFigures, Figures, TableOptions};
 pub use integrity::{parse_count, CountField, Icp, InputProblem, IntegrityInputError, IntegrityResult, IntegrityStage};
 pub use table::{CellValue, HeaderCell, HeaderRow, RowRole, Scope, Table, TableCell, TableId, TableRow};
 pub use tables::{cuadro1, cuadro2, tabla3, version_financial_total, Cuadro1, Cuadro1Row, Tabla3};

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::figures::ActivityFigures;
-use super::labels::{self, CUADRO1_CAPTION, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, TABLA3_COLUMNS, TABLA3_GROUPS, TABLA3_GROUP_COLUMNS};
+use super::labels::{self, CUADRO1_CAPTION, NO_MONTHLY_DETAIL, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, TABLA3_COLUMNS, TABLA3_GROUPS, TABLA3_GROUP_COLUMNS};
 use super::tables::{Cuadro1, Cuadro1Row, Tabla3};
 use crate::domain::language::NumberFormat;
 use crate::domain::plan::{Period, PoiVersion};
@@ -128,6 +128,15 @@ impl TableCell {
     }
 
     /// A figure, or "–" where there is none.
+    /// A money figure, or "sin detalle mensual" where the source gave only annual totals.
+    fn financial(detail: bool, value: Decimal) -> Self {
+        if detail {
+            Self::number(value, NumberFormat::Money)
+        } else {
+            Self::text(NO_MONTHLY_DETAIL)
+        }
+    }
+
     fn maybe(value: Option<Decimal>, format: NumberFormat) -> Self {
         value.map_or(Self { value: CellValue::NotApplicable, columns: 1, row_header: false }, |v| Self::number(v, format))
     }
@@ -195,7 +204,7 @@ fn cuadro1_row(row: Cuadro1Row, role: RowRole) -> TableRow {
             TableCell::text(row.name),
             TableCell::count(row.activity_count),
             TableCell::count(row.fully_executed_count),
-            TableCell::number(row.financial_execution, NumberFormat::Money),
+            TableCell::financial(row.financial_detail, row.financial_execution),
             TableCell::maybe(row.average_adjusted_physical_execution, NumberFormat::Average),
         ],
     }
@@ -226,8 +235,8 @@ fn tabla3_row(ao: ActivityFigures) -> TableRow {
             TableCell::number(ao.physical_programmed, NumberFormat::Quantity),
             TableCell::number(ao.physical_executed, NumberFormat::Quantity),
             TableCell::maybe(physical, NumberFormat::Percent),
-            TableCell::number(ao.financial_programmed, NumberFormat::Money),
-            TableCell::number(ao.financial_executed, NumberFormat::Money),
+            TableCell::financial(ao.financial_detail, ao.financial_programmed),
+            TableCell::financial(ao.financial_detail, ao.financial_executed),
             TableCell::maybe(financial, NumberFormat::Percent),
         ],
     }
@@ -275,8 +284,8 @@ impl Table {
             role: RowRole::Total,
             cells: vec![
                 TableCell { columns: 5, row_header: true, ..TableCell::text("Total") },
-                TableCell::number(tabla3.total_financial_programmed, NumberFormat::Money),
-                TableCell::number(tabla3.total_financial_executed, NumberFormat::Money),
+                TableCell::financial(tabla3.total_financial_detail, tabla3.total_financial_programmed),
+                TableCell::financial(tabla3.total_financial_detail, tabla3.total_financial_executed),
                 TableCell::maybe(progress, NumberFormat::Percent),
             ],
         };

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::figures::{aei_figures, mean, progress, ActivityFigures, Figures, TableOptions};
+use super::figures::{aei_figures, financial_in, mean, progress, ActivityFigures, Figures, TableOptions};
 use crate::domain::plan::{Aei, CostCenter, Period, PoiVersion};
 
 /// One row of Cuadro 1: the AEI or one of its centros de costo.
@@ -16,6 +16,8 @@ pub struct Cuadro1Row {
     pub fully_executed_count: usize,
     /// 3/ Σ FX_i over the counted set.
     pub financial_execution: Decimal,
+    /// False when a counted AO has no financial detail for the period: 3/ is then unknown.
+    pub financial_detail: bool,
     /// 4/ mean of EFA_i over the counted set; `None` when nothing is counted.
     pub average_adjusted_physical_execution: Option<Decimal>,
 }
@@ -26,7 +28,9 @@ impl Cuadro1Row {
         let mut fully_executed = 0usize;
         let mut financial = Decimal::ZERO;
         let mut adjusted_sum = Decimal::ZERO;
+        let mut financial_detail = true;
         for f in figures.filter(Figures::is_counted) {
+            financial_detail &= f.financial_detail;
             // X ≥ P is EF ≥ 100 without a division; only the partly executed need one.
             let complete = f.physical_executed >= f.physical_programmed;
             count += 1;
@@ -41,6 +45,7 @@ impl Cuadro1Row {
             activity_count: count,
             fully_executed_count: fully_executed,
             financial_execution: financial,
+            financial_detail,
             average_adjusted_physical_execution: mean(adjusted_sum, count),
         }
     }
@@ -92,32 +97,35 @@ pub struct Tabla3 {
     pub rows: Vec<ActivityFigures>,
     pub total_financial_programmed: Decimal,
     pub total_financial_executed: Decimal,
+    /// False when an AO of the version has no financial detail for the period: the Total is unknown.
+    pub total_financial_detail: bool,
 }
 
 impl Tabla3 {
-    /// % de avance of the Total row.
+    /// % de avance of the Total row; `None` without financial detail.
     pub fn total_financial_progress(&self) -> Option<Decimal> {
-        progress(self.total_financial_executed, self.total_financial_programmed)
+        progress(self.total_financial_executed, self.total_financial_programmed).filter(|_| self.total_financial_detail)
     }
 }
 
 /// Tabla 3 for one AEI: its AO as rows, the financial Total over every AO of the version (only
 /// the sums of each AO outside the AEI: no row is built for them).
 pub fn tabla3(version: &PoiVersion, aei_code: &str, period: Period) -> Tabla3 {
-    let (programmed, executed) = version_financial_total(version, period);
+    let total = version_financial_total(version, period);
+    let (programmed, executed) = total.unwrap_or_default();
     Tabla3 {
         rows: version.activities.iter().filter(|a| a.aei_code == aei_code).map(|a| ActivityFigures::of(a, period)).collect(),
         total_financial_programmed: programmed,
         total_financial_executed: executed,
+        total_financial_detail: total.is_some(),
     }
 }
 
-/// Tabla 3's Total: the financial programming and execution of every AO of the version over the period.
-pub fn version_financial_total(version: &PoiVersion, period: Period) -> (Decimal, Decimal) {
-    let (programmed, executed) = version
-        .activities
-        .iter()
-        .map(|ao| (ao.financial.programmed_in(period), ao.financial.executed_in(period)))
-        .fold((Decimal::ZERO, Decimal::ZERO), |(p, e), (fp, fx)| (p.saturating_add(fp), e.saturating_add(fx)));
-    (programmed, executed)
+/// Tabla 3's Total: the financial programming and execution of every AO of the version over the
+/// period; `None` when an AO has no financial detail for it (`financial_in`).
+pub fn version_financial_total(version: &PoiVersion, period: Period) -> Option<(Decimal, Decimal)> {
+    version.activities.iter().try_fold((Decimal::ZERO, Decimal::ZERO), |(p, e), ao| {
+        let (fp, fx) = financial_in(ao, period)?;
+        Some((p.saturating_add(fp), e.saturating_add(fx)))
+    })
 }

@@ -29,6 +29,12 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A name as two spellings of it compare: folded, runs of white space as one space
+/// ("Dirección  de Adopciones" and "DIRECCION DE ADOPCIONES" are the same name).
+pub fn name_key(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +45,6 @@ mod tests {
         let mut out = String::from("x ");
         push_folded(&mut out, "ÁÉÍÓÚÜ");
         assert_eq!(out, "x aeiouu");
+        assert_eq!(name_key(" Dirección  de Adopciones "), name_key("DIRECCION DE ADOPCIONES"));
     }
 }

@@ -6,7 +6,7 @@ mod grammar;
 mod numbers;
 mod words;
 
-pub use folding::{fold, push_folded};
+pub use folding::{fold, name_key, push_folded};
 pub use format::{average, money, money_in_prose, percent, percent_in_prose, plain, quantity, score, NumberFormat, NOT_APPLICABLE};
 pub use grammar::{capitalized, gender, is_feminine_word, listed, ordinal, ordinal_abbreviation, sentence_case, unit_noun, UnitNoun};
 pub use numbers::{

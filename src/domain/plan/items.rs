@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::series::{MonthlyValues, Series};
+use super::series::{AnnualFinancial, MonthNotes, MonthlyValues, Series};
 
 /// Which of the two an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,6 +40,11 @@ pub trait PoiItem {
     fn follow_up_approved(&self) -> bool;
     fn physical(&self) -> &MonthlyValues;
     fn financial(&self) -> &MonthlyValues;
+    /// The annual financial totals an AO imported without monthly financial detail carries
+    /// (docs/FORMAT-ceplan.md); `None` when its monthly `financial` values are the data.
+    fn financial_annual(&self) -> Option<&AnnualFinancial> {
+        None
+    }
     fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues);
     /// Rewrites what the item is and where it belongs; its monthly values stay as they are.
     fn describe(&mut self, description: ItemDescription);
@@ -121,6 +126,13 @@ pub struct OperativeActivity {
     pub follow_up_approved: bool,
     pub physical: MonthlyValues,
     pub financial: MonthlyValues,
+    /// Set when only annual financial totals are known (docs/FORMAT-ceplan.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financial_annual: Option<AnnualFinancial>,
+    /// The explanation of each month's execution, as the source wrote it; what the document's
+    /// drafting may quote for a month that deviates.
+    #[serde(default, skip_serializing_if = "MonthNotes::is_empty")]
+    pub execution_notes: MonthNotes,
 }
 
 impl OperativeActivity {
@@ -136,6 +148,8 @@ impl OperativeActivity {
             follow_up_approved: true,
             physical: MonthlyValues::default(),
             financial: MonthlyValues::default(),
+            financial_annual: None,
+            execution_notes: MonthNotes::default(),
         }
     }
 }
@@ -216,6 +230,10 @@ impl PoiItem for OperativeActivity {
 
     fn financial(&self) -> &MonthlyValues {
         &self.financial
+    }
+
+    fn financial_annual(&self) -> Option<&AnnualFinancial> {
+        self.financial_annual.as_ref()
     }
 
     fn goals_mut(&mut self) -> (&mut MonthlyValues, &mut MonthlyValues) {

@@ -13,4 +13,4 @@ pub use compare::{compare, ActivityChange, ActivityRef, FieldChange, SeriesChang
 pub use items::{Investment, ItemDescription, ItemKind, OperativeActivity, PoiItem};
 pub use period::{Month, Period};
 pub use poi::{AddedActivities, Amendment, Poi, PoiVersion, Resolution};
-pub use series::{exact_sum, saturating_sum, MonthlyValues, Series};
+pub use series::{exact_sum, saturating_sum, AnnualFinancial, MonthNotes, MonthlyValues, Series};

@@ -1,4 +1,5 @@
-//! The four monthly series of an AO or inversión, their twelve values and exact sums.
+//! The four monthly series of an AO or inversión, their twelve values and exact sums; the annual
+//! financial totals and month notes a source may give instead of or beside them.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -173,6 +174,88 @@ impl MonthlyValues {
     }
 }
 
+/// Annual financial totals of an AO whose source gave no monthly detail (an export with only
+/// `Fn(RE) Total` / `Fn(SE) Total`); its monthly `financial` values are then all zero and unused.
+/// Stored as one string, `"programmed|executed"` (`"18000|8400"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnualFinancial {
+    pub programmed: Decimal,
+    pub executed: Decimal,
+}
+
+impl Serialize for AnnualFinancial {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("{}|{}", self.programmed.normalize(), self.executed.normalize()))
+    }
+}
+
+impl AnnualFinancial {
+    /// What the AO's grid says under its financial rows, whose months are not the data.
+    pub fn notice(&self) -> String {
+        format!(
+            "Ejecución financiera sin detalle mensual: el archivo importado solo registra los totales anuales (programado S/ {}, ejecutado S/ {}); los cuadros anuales los usan y los del I Semestre muestran «sin detalle mensual».",
+            money(self.programmed),
+            money(self.executed)
+        )
+    }
+}
+
+impl<'de> Deserialize<'de> for AnnualFinancial {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use std::str::FromStr;
+        let text = String::deserialize(deserializer)?;
+        let bad = || serde::de::Error::custom(format!("totales anuales inválidos: {text}"));
+        let (programmed, executed) = text.split_once('|').ok_or_else(bad)?;
+        // Their bounds are checked with every other figure (`limits::check_workspace`).
+        let read = |part: &str| Decimal::from_str(part).map_err(|_| bad());
+        Ok(AnnualFinancial { programmed: read(programmed)?, executed: read(executed)? })
+    }
+}
+
+/// A text per month: the explanation of each month's execution (the Aplicativo's `Motivo(SE) MM`).
+/// Stored as one string, the months separated by U+001F (a control character no note holds),
+/// trailing empty months dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MonthNotes(pub [String; 12]);
+
+const NOTE_SEPARATOR: char = '\u{1F}';
+
+impl Serialize for MonthNotes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let used = self.0.iter().rposition(|n| !n.is_empty()).map_or(0, |i| i + 1);
+        serializer.serialize_str(&self.0[..used].join(&NOTE_SEPARATOR.to_string()))
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthNotes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let mut months: [String; 12] = Default::default();
+        if text.is_empty() {
+            return Ok(MonthNotes(months));
+        }
+        let parts: Vec<&str> = text.split(NOTE_SEPARATOR).collect();
+        if parts.len() > 12 {
+            return Err(serde::de::Error::custom("más de 12 meses"));
+        }
+        for (slot, part) in months.iter_mut().zip(parts) {
+            *slot = part.to_string();
+        }
+        Ok(MonthNotes(months))
+    }
+}
+
+impl MonthNotes {
+    /// No month has a note.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(String::is_empty)
+    }
+
+    /// The month's note, empty when none.
+    pub fn of(&self, month: Month) -> &str {
+        &self.0[month.index()]
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -415,6 +415,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn column_names_run_past_z() {
+        for (i, name) in [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA"), (16_383, "XFD")] {
+            assert_eq!(column_name(i), name);
+        }
+    }
+
+    #[test]
     fn literal_escapes_survive() {
         assert_eq!(office_escape("_x0041_ & _x_"), "_x005F_x0041_ &amp; _x_");
     }

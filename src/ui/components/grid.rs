@@ -10,7 +10,7 @@ use web_sys::HtmlInputElement;
 
 use crate::domain::editing::{is_block, parse_block, row_summary, EditError, MonthlyPatch};
 use crate::domain::language::{parse_number, plain, DecimalMark};
-use crate::domain::plan::{Month, Series};
+use crate::domain::plan::{AnnualFinancial, Month, Series};
 use crate::ui::state::use_state;
 
 /// A grid cell: its row (series) and column (month).
@@ -21,6 +21,10 @@ type Cell = (Series, Month);
 struct GridData {
     caption: String,
     series: [[Decimal; 12]; 4],
+    /// Each month's explanation of the execution (an AO's imported `Motivo(SE)`), when it has any.
+    notes: Option<[String; 12]>,
+    /// The notice of an AO whose financial data are annual totals only.
+    annual: Option<String>,
 }
 
 impl GridData {
@@ -77,8 +81,11 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
         let s = selection.get();
         ws.with(|w| {
             code.with_value(|c| {
-                let item = w.evaluated_version(s)?.item(c)?;
-                Some(GridData { caption: item.caption(), series: Series::ALL.map(|s| *s.values(item)) })
+                let version = w.evaluated_version(s)?;
+                let item = version.item(c)?;
+                let notes = version.activity(c).filter(|a| !a.execution_notes.is_empty()).map(|a| a.execution_notes.0.clone());
+                let annual = item.financial_annual().map(AnnualFinancial::notice);
+                Some(GridData { caption: item.caption(), series: Series::ALL.map(|s| *s.values(item)), notes, annual })
             })
         })
     });
@@ -244,7 +251,20 @@ pub fn ActivityGrid(code: String) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                 </tbody>
+                {move || activity.with(|a| a.as_ref().and_then(|a| a.notes.clone())).map(|notes| view! {
+                    <tfoot>
+                        <tr class="notes">
+                            <th scope="row">"Motivo del seguimiento"</th>
+                            {notes.into_iter().map(|note| { let shown = note.clone(); view! { <td class="note" title=note>{shown}</td> } }).collect_view()}
+                            <td></td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                })}
             </table>
+            {move || activity.with(|a| a.as_ref().and_then(|a| a.annual.clone())).map(|notice| view! {
+                <p class="notice info annual-only">{notice}</p>
+            })}
             <GridMessages editable=editable errors=errors/>
             <ul class="warnings" role="status">
                 {move || Series::ALL.iter().filter_map(|&s| warning(s)).map(|message| view! { <li>{message}</li> }).collect_view()}

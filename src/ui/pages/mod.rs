@@ -2,6 +2,7 @@
 
 pub mod aei;
 pub mod aeis;
+pub mod ao_import;
 pub mod data;
 pub mod document;
 pub mod integrity;

@@ -1,4 +1,4 @@
-//! Archives the project's writer does not make, for the reader's tests: deflated entries, declared sizes that differ from the data, runs that inflate far past their size.
+//! Archives the project's writer does not make (and reading entries back), for the reader's tests: deflated entries, declared sizes that differ from the data, runs that inflate far past their size.
 
 use ficha::io::office::crc32;
 
@@ -24,11 +24,36 @@ impl RawEntry {
         RawEntry {
             name: name.to_string(),
             method: 8,
-            data: miniz_oxide::deflate::compress_to_vec(text, 6),
+            data: deflate(text),
             crc: crc32(text),
             size: text.len() as u32,
         }
     }
+}
+
+/// Raw deflate data of the bytes, as ZIP entries hold them.
+pub fn deflate(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// Inflates raw deflate data.
+pub fn inflate(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::DeflateDecoder::new(bytes).read_to_end(&mut out).unwrap();
+    out
+}
+
+/// The text of one entry of an archive (stored or deflated).
+pub fn entry_text(archive: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(archive)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
 }
 
 /// A ZIP of the entries, in order, with their central directory.
@@ -151,3 +176,4 @@ pub fn deflate_repeated(prefix: &[u8], unit: &[u8], times: usize, suffix: &[u8])
     suffix.iter().for_each(|&b| bits.literal(b));
     bits.finish()
 }
+pub mod ceplan;

@@ -1,0 +1,312 @@
+//! The rules of the Aplicativo CEPLAN's export (docs/FORMAT-ceplan.md): one Unidad Ejecutora, rows of
+//! one AO (one per department) summed before anything is counted, totals checked, cumulative months found.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::layout::Field;
+use crate::domain::plan::Series;
+use crate::domain::language::check_bounds;
+use crate::domain::plan::Month;
+use crate::domain::plan::exact_sum;
+
+/// One row of the file as read: texts trimmed, figures exact.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Record {
+    /// The row as the spreadsheet numbers it (1-based).
+    pub row: usize,
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub aei_code: String,
+    pub aei_name: String,
+    pub oei_code: String,
+    pub oei_name: String,
+    pub cc_code: String,
+    pub cc_name: String,
+    pub category: String,
+    pub category_name: String,
+    pub follow_up: bool,
+    /// What the follow-up column says when it is not an approval (CEPLAN's `Estado(SE)`).
+    pub follow_up_text: String,
+    pub place: String,
+    pub ue_code: String,
+    pub ue_name: String,
+    pub active: bool,
+    /// The four series (`Series::ALL` order), month by month.
+    pub months: [[Decimal; 12]; 4],
+    /// Each series' `Total` column, when the file has one.
+    pub totals: [Option<Decimal>; 4],
+    pub motives: [String; 12],
+}
+
+/// A Unidad Ejecutora of a file that holds several, for the user to choose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UeOption {
+    pub code: String,
+    pub name: String,
+    pub rows: usize,
+    pub activities: usize,
+}
+
+/// The file's Unidades Ejecutoras in order of appearance, with their rows and AO.
+pub fn ue_options(records: &[Record]) -> Vec<UeOption> {
+    let mut options: Vec<(UeOption, Vec<&str>)> = Vec::new();
+    for record in records {
+        let at = match options.iter().position(|(o, _)| o.code == record.ue_code) {
+            Some(at) => at,
+            None => {
+                let option = UeOption { code: record.ue_code.clone(), name: record.ue_name.clone(), rows: 0, activities: 0 };
+                options.push((option, Vec::new()));
+                options.len() - 1
+            }
+        };
+        let (option, codes) = &mut options[at];
+        option.rows += 1;
+        if !codes.contains(&record.code.as_str()) {
+            codes.push(&record.code);
+            option.activities += 1;
+        }
+    }
+    options.into_iter().map(|(o, _)| o).collect()
+}
+
+/// Two rows of one AO that say different things in a column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    pub field: Field,
+    pub code: String,
+    pub row: usize,
+    pub value: String,
+    pub first_row: usize,
+    pub first_value: String,
+}
+
+/// A sum of an AO's rows past its series' bounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SumPastBounds {
+    pub field: Field,
+    pub code: String,
+    pub row: usize,
+    pub sum: Decimal,
+}
+
+/// The AO of a file once the rows of each are summed.
+#[derive(Debug, Default)]
+pub struct Grouped {
+    /// One per AO, in order of first appearance, at its first row.
+    pub records: Vec<Record>,
+    /// Rows added into an earlier row of their AO.
+    pub summed: usize,
+    /// A different centro de costo, AEI, OEI or unit between rows of one AO: errors.
+    pub conflicts: Vec<Disagreement>,
+    /// A different name: a warning, the first row's wins.
+    pub renamed: Vec<Disagreement>,
+    pub past_bounds: Vec<SumPastBounds>,
+}
+
+fn text_of(record: &Record, field: Field) -> &str {
+    match field {
+        Field::CcCode => &record.cc_code,
+        Field::CcName => &record.cc_name,
+        Field::AeiCode => &record.aei_code,
+        Field::OeiCode => &record.oei_code,
+        Field::Unit => &record.unit,
+        Field::AoName => &record.name,
+        _ => "",
+    }
+}
+
+/// Sums the rows of each AO (one per department in the export) month by month and total by
+/// total, exactly. The rows must agree on what the AO is (centro de costo, AEI, OEI, unit); the
+/// motives of several places are kept with their place: «LIMA: …; CUSCO: …».
+pub fn group_by_activity(records: Vec<Record>) -> Grouped {
+    let mut grouped = Grouped::default();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    // For each AO, each month's motives with their place.
+    let mut motives: Vec<Vec<(String, [String; 12])>> = Vec::new();
+    for record in records {
+        let Some(&at) = index.get(&record.code) else {
+            index.insert(record.code.clone(), grouped.records.len());
+            motives.push(vec![(record.place.clone(), record.motives.clone())]);
+            grouped.records.push(record);
+            continue;
+        };
+        grouped.summed += 1;
+        let first = &mut grouped.records[at];
+        for field in [Field::CcCode, Field::CcName, Field::AeiCode, Field::OeiCode, Field::Unit, Field::AoName] {
+            let (value, first_value) = (text_of(&record, field), text_of(first, field));
+            if value != first_value && !value.is_empty() {
+                let disagreement = Disagreement {
+                    field,
+                    code: record.code.clone(),
+                    row: record.row,
+                    value: value.to_string(),
+                    first_row: first.row,
+                    first_value: first_value.to_string(),
+                };
+                if field == Field::AoName {
+                    grouped.renamed.push(disagreement);
+                } else {
+                    grouped.conflicts.push(disagreement);
+                }
+            }
+        }
+        for (s, series) in Series::ALL.into_iter().enumerate() {
+            for month in Month::all() {
+                let m = month.index();
+                let sum = first.months[s][m].checked_add(record.months[s][m]).unwrap_or(Decimal::MAX);
+                if check_bounds(sum, series.kind()).is_err() {
+                    grouped.past_bounds.push(SumPastBounds { field: Field::Monthly(series, month), code: record.code.clone(), row: record.row, sum });
+                }
+                first.months[s][m] = sum;
+            }
+            first.totals[s] = match (first.totals[s], record.totals[s]) {
+                (Some(a), Some(b)) => {
+                    let sum = a.checked_add(b).unwrap_or(Decimal::MAX);
+                    if check_bounds(sum, series.kind()).is_err() {
+                        grouped.past_bounds.push(SumPastBounds { field: Field::Total(series), code: record.code.clone(), row: record.row, sum });
+                    }
+                    Some(sum)
+                }
+                (a, b) => a.or(b),
+            };
+        }
+        first.follow_up &= record.follow_up;
+        if first.follow_up_text.is_empty() {
+            first.follow_up_text = record.follow_up_text.clone();
+        }
+        motives[at].push((record.place.clone(), record.motives.clone()));
+    }
+    for (record, places) in grouped.records.iter_mut().zip(motives) {
+        if places.len() < 2 {
+            continue;
+        }
+        for m in 0..12 {
+            let mut said: Vec<(String, String)> = Vec::new();
+            for (place, texts) in &places {
+                let text = texts[m].trim();
+                if !text.is_empty() && !said.iter().any(|(p, t)| p == place && t == text) {
+                    said.push((place.clone(), text.to_string()));
+                }
+            }
+            record.motives[m] = match said.len() {
+                0 => String::new(),
+                1 => said.remove(0).1,
+                _ => said
+                    .into_iter()
+                    .map(|(place, text)| if place.is_empty() { text } else { format!("{place}: {text}") })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+        }
+    }
+    grouped
+}
+
+/// A series whose months look like running totals: never decreasing up to the last month with a
+/// value (later months are not reported yet), that month equal to the `Total`, and their plain sum
+/// different from it (so reading them either way is not the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cumulative {
+    pub code: String,
+    pub series: Series,
+    pub months: [Decimal; 12],
+}
+
+/// The series of each AO that look cumulative, for the series that have months and a `Total`.
+pub fn cumulative_series(records: &[Record], checked: &[Series]) -> Vec<Cumulative> {
+    let mut found = Vec::new();
+    for record in records {
+        for &series in checked {
+            let s = series.position();
+            let (months, Some(total)) = (&record.months[s], record.totals[s]) else { continue };
+            let Some(last) = months.iter().rposition(|m| !m.is_zero()) else { continue };
+            let rising = months[..=last].windows(2).all(|w| w[0] <= w[1]);
+            if rising && months[last] == total && exact_sum(months) != total {
+                found.push(Cumulative { code: record.code.clone(), series, months: *months });
+            }
+        }
+    }
+    found
+}
+
+/// Running totals as the month's own values: each month less the one before, up to the last
+/// month reported.
+pub fn to_monthly(months: &mut [Decimal; 12]) {
+    let last = months.iter().rposition(|m| !m.is_zero()).unwrap_or(0);
+    for m in (1..=last).rev() {
+        months[m] -= months[m - 1];
+    }
+}
+
+/// An AO whose `Total` is not the sum of its months.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalMismatch {
+    pub code: String,
+    pub series: Series,
+    pub sum: Decimal,
+    pub total: Decimal,
+}
+
+/// The AO whose months do not add up to their `Total`, for the series that have both.
+pub fn total_mismatches(records: &[Record], checked: &[Series]) -> Vec<TotalMismatch> {
+    let mut found = Vec::new();
+    for record in records {
+        for &series in checked {
+            let s = series.position();
+            let Some(total) = record.totals[s] else { continue };
+            let sum = exact_sum(&record.months[s]);
+            if sum != total {
+                found.push(TotalMismatch { code: record.code.clone(), series, sum, total });
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    fn record(row: usize, code: &str, place: &str, physical: [u32; 12], motive: &str) -> Record {
+        let mut r = Record { row, code: code.into(), place: place.into(), cc_name: "OFICINA".into(), active: true, follow_up: true, ..Default::default() };
+        r.months[0] = physical.map(Decimal::from);
+        r.totals[0] = Some(Decimal::from(physical.iter().sum::<u32>()));
+        r.motives[3] = motive.into();
+        r
+    }
+
+    #[test]
+    fn rows_of_one_activity_are_summed_and_their_motives_kept_by_place() {
+        let grouped = group_by_activity(vec![
+            record(2, "AO1", "LIMA", [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1], "Se realizó"),
+            record(3, "AO2", "LIMA", [1; 12], ""),
+            record(4, "AO1", "CUSCO", [1, 3, 1, 0, 1, 2, 1, 1, 1, 1, 1, 1], "Falta personal"),
+        ]);
+        assert_eq!((grouped.records.len(), grouped.summed), (2, 1));
+        let ao1 = &grouped.records[0];
+        assert_eq!(ao1.months[0], [1, 3, 1, 1, 1, 2, 1, 2, 1, 1, 1, 2].map(Decimal::from));
+        assert_eq!(ao1.totals[0], Some(d("17")));
+        assert_eq!(ao1.motives[3], "LIMA: Se realizó; CUSCO: Falta personal");
+        assert!(grouped.conflicts.is_empty());
+    }
+
+    #[test]
+    fn running_totals_are_found_and_turned_into_months() {
+        let mut running = record(2, "AO1", "", [1, 3, 3, 6, 6, 6, 8, 8, 8, 8, 8, 10], "");
+        running.totals[0] = Some(d("10"));
+        let single = record(3, "AO2", "", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4], "");
+        let found = cumulative_series(&[running.clone(), single], &[Series::PhysicalProgrammed]);
+        assert_eq!(found.len(), 1, "a single month reads the same either way");
+        to_monthly(&mut running.months[0]);
+        assert_eq!(running.months[0], [1, 2, 0, 3, 0, 0, 2, 0, 0, 0, 0, 2].map(Decimal::from));
+        assert!(total_mismatches(&[running], &[Series::PhysicalProgrammed]).is_empty());
+    }
+}

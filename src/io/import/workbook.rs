@@ -1,0 +1,641 @@
+//! A file opened for import: sniffed, checked before calamine reads it, repaired if needed, and
+//! read tab by tab as sparse rows of cells (the first rows whole, then only the columns asked for).
+
+use std::future::Future;
+use std::io::Cursor;
+
+use calamine::{Data, DataRef, Dimensions, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
+
+use super::cell::CellValue;
+use super::error::{ArchiveError, BookError, FileError};
+use super::html_table::read_html_table;
+use super::preflight::{check_shared_strings, check_styles, scan_ods, Archive, Kind, OdsFacts, ZipKind};
+use super::repair::{repair_ods, repair_xlsx, xlsx_repairs, XlsxRepairs};
+use super::xls::{scan_xls, XlsFacts};
+use crate::io::csv::{self, Encoding};
+use crate::io::limits::{check_position, fits_cell, Budget, Exceeded, MAX_FILE_BYTES};
+
+/// Rows read whole from the top of each tab to find its header.
+pub const PROBE_ROWS: u32 = 30;
+/// Rows read between two reports of progress (and two chances for the page to repaint).
+pub const ROWS_PER_STEP: u32 = 1_000;
+
+/// What kind of file it was, for the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xls,
+    Ods,
+    /// The Aplicativo CEPLAN's HTML table saved as `.xls`.
+    Html,
+    Csv(Encoding),
+}
+
+impl Format {
+    /// "libro de Excel (.xlsx)", "CSV (UTF-8)"…
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Xlsx => "libro de Excel (.xlsx)",
+            Format::Xls => "libro de Excel 97-2003 (.xls)",
+            Format::Ods => "hoja de cálculo OpenDocument (.ods)",
+            Format::Html => "tabla HTML descargada del Aplicativo (.xls)",
+            Format::Csv(Encoding::Utf16) => "texto Unicode (UTF-16)",
+            Format::Csv(Encoding::Windows1252) => "CSV (Windows-1252)",
+            Format::Csv(Encoding::MacRoman) => "CSV (Mac Roman)",
+            Format::Csv(_) => "CSV (UTF-8)",
+        }
+    }
+
+    /// Whether each row is a line of fields (CSV, HTML): a row with a field short or long is suspect.
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Csv(_) | Format::Html)
+    }
+}
+
+/// One row as read: its place, how far it reaches, and the cells kept (column, value), in column order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetRow {
+    /// Zero-based row of the sheet.
+    pub row: u32,
+    /// One past the last column with something other than spaces, kept or not.
+    pub reach: u32,
+    /// Fields of the line, for text files (CSV, HTML); 0 for workbooks.
+    pub fields: u32,
+    pub cells: Vec<(u32, CellValue)>,
+}
+
+impl SheetRow {
+    /// The value at a column, if kept and not empty.
+    pub fn get(&self, column: u32) -> Option<&CellValue> {
+        self.cells.binary_search_by_key(&column, |(c, _)| *c).ok().map(|i| &self.cells[i].1)
+    }
+}
+
+/// How far a read has come, for the progress shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub rows: u32,
+    /// Rows the sheet says it has, when it says so (a hint: some writers say less).
+    pub of: Option<u32>,
+}
+
+enum Inner {
+    Xlsx { book: Box<Xlsx<Cursor<Vec<u8>>>>, pads: Vec<u8> },
+    Xls { book: Box<Xls<Cursor<Vec<u8>>>>, facts: XlsFacts, ranges: Vec<Option<Range<Data>>> },
+    Ods { book: Box<Ods<Cursor<Vec<u8>>>>, facts: OdsFacts, ranges: Vec<Option<Range<Data>>> },
+    Grid(Vec<Vec<String>>),
+}
+
+/// An opened file: its format, its tabs (workbook order) and the reader behind them.
+pub struct Book {
+    format: Format,
+    tabs: Vec<String>,
+    inner: Inner,
+}
+
+/// A calamine error of an .xlsx in Spanish: the archive's own errors are damage; error values
+/// calamine does not know (`#SPILL!`) carry no cell.
+fn xlsx_error(error: XlsxError) -> BookError {
+    match error {
+        XlsxError::Password => BookError::Password,
+        XlsxError::CellError(code) => BookError::ErrorValue(code),
+        XlsxError::Zip(_) => BookError::Archive(ArchiveError::Corrupt),
+        XlsxError::Io(_) => BookError::Archive(ArchiveError::Corrupt),
+        XlsxError::Xml(quick_xml::Error::Io(_)) => BookError::Archive(ArchiveError::Corrupt),
+        XlsxError::Unexpected(what) if what.contains("shared strings") => {
+            BookError::Damaged("una celda remite a un texto compartido que no existe en el libro".into())
+        }
+        other => BookError::Damaged(other.to_string()),
+    }
+}
+
+fn xls_error(error: XlsError) -> BookError {
+    match error {
+        XlsError::Password => BookError::Password,
+        other => BookError::Damaged(format!("libro de Excel 97-2003: {other}")),
+    }
+}
+
+fn ods_error(error: OdsError) -> BookError {
+    match error {
+        OdsError::Password => BookError::Password,
+        OdsError::CellLimitExceeded { .. } => BookError::Limit(Exceeded::DenseCells),
+        other => BookError::Damaged(format!("hoja OpenDocument: {other}")),
+    }
+}
+
+/// A date cell as it reads: `2023-12-31`, with the time when it has one.
+fn date_text(parts: (u16, u8, u8, u8, u8, u8, u16)) -> String {
+    let (y, m, d, h, mi, s, _) = parts;
+    if (h, mi, s) == (0, 0, 0) {
+        format!("{y:04}-{m:02}-{d:02}")
+    } else {
+        format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+    }
+}
+
+/// A cell as calamine gives it, before it is kept.
+enum Raw<'a> {
+    /// Present but empty: a formatted empty cell, or a formula without a calculated value.
+    Empty,
+    Text(&'a str),
+    Number(f64, u8),
+    Bool(bool),
+    Date(f64, String),
+    Error(String),
+}
+
+impl Raw<'_> {
+    fn is_blank(&self) -> bool {
+        match self {
+            Raw::Empty => true,
+            Raw::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    fn value(self) -> CellValue {
+        match self {
+            Raw::Empty => CellValue::Empty,
+            Raw::Text(text) => CellValue::text(text),
+            Raw::Number(value, pad) => CellValue::Number { value, pad },
+            Raw::Bool(b) => CellValue::Bool(b),
+            Raw::Date(serial, text) => CellValue::Date { serial, text: text.into() },
+            Raw::Error(code) => CellValue::Error(code.into()),
+        }
+    }
+}
+
+fn raw_of_data(data: &Data, pad: u8) -> Raw<'_> {
+    match data {
+        Data::Empty => Raw::Empty,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Raw::Text(s),
+        Data::Float(f) => Raw::Number(*f, pad),
+        Data::Int(i) => Raw::Number(*i as f64, pad),
+        Data::Bool(b) => Raw::Bool(*b),
+        Data::DateTime(d) if d.is_datetime() => Raw::Date(d.as_f64(), date_text(d.to_ymd_hms_milli())),
+        Data::DateTime(d) => Raw::Number(d.as_f64(), pad),
+        Data::Error(e) => Raw::Error(e.to_string()),
+    }
+}
+
+/// What a read keeps and where it stands.
+struct Collector<'k> {
+    /// Rows from this one on are kept (zero-based).
+    from_row: u32,
+    /// Rows before this one keep every column (the top of the tab).
+    whole_rows: u32,
+    /// Columns kept below `whole_rows`; `None` keeps them all.
+    columns: Option<&'k [bool]>,
+    budget: Budget,
+    rows: Vec<SheetRow>,
+    /// Kept cells that were present but empty, in rows at or past `formula_row`.
+    present_empty: Vec<(u32, u32)>,
+    formula_row: u32,
+}
+
+impl Collector<'_> {
+    fn keeps(&self, row: u32, column: u32) -> bool {
+        row < self.whole_rows || self.columns.is_none_or(|keep| keep.get(column as usize).copied().unwrap_or(false))
+    }
+
+    fn row_mut(&mut self, row: u32) -> &mut SheetRow {
+        if self.rows.last().is_none_or(|last| last.row != row) {
+            self.rows.push(SheetRow { row, reach: 0, fields: 0, cells: Vec::new() });
+        }
+        self.rows.last_mut().expect("just pushed")
+    }
+
+    /// One cell, in file order (rows ascending; a writer may put a row's cells out of order).
+    fn take(&mut self, row: u32, column: u32, raw: Raw<'_>) -> Result<(), BookError> {
+        if row < self.from_row {
+            return Ok(());
+        }
+        if matches!(raw, Raw::Empty) {
+            if row >= self.formula_row && self.keeps(row, column) {
+                self.present_empty.push((row, column));
+            }
+            return Ok(());
+        }
+        if matches!(raw, Raw::Text("")) {
+            return Ok(());
+        }
+        check_position(row as usize + 1, column as usize)?;
+        let blank = raw.is_blank();
+        let keep = self.keeps(row, column);
+        let value = if keep {
+            if let Raw::Text(text) = raw {
+                if !fits_cell(text) {
+                    return Err(Exceeded::CellText { row: row as usize + 1, column: column as usize }.into());
+                }
+                self.budget.text(text.len())?;
+            }
+            self.budget.cells(1)?;
+            Some(raw.value())
+        } else {
+            None
+        };
+        if value.is_none() && blank {
+            return Ok(());
+        }
+        let current = self.row_mut(row);
+        if !blank {
+            current.reach = current.reach.max(column + 1);
+        }
+        if let Some(value) = value {
+            match current.cells.last() {
+                Some((last, _)) if *last >= column => {
+                    let at = current.cells.partition_point(|(c, _)| *c < column);
+                    if current.cells.get(at).is_some_and(|(c, _)| *c == column) {
+                        current.cells[at].1 = value;
+                    } else {
+                        current.cells.insert(at, (column, value));
+                    }
+                }
+                _ => current.cells.push((column, value)),
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Vec<SheetRow> {
+        // Rows arrive in order from every writer seen; one that does not is sorted here.
+        if self.rows.windows(2).any(|w| w[0].row >= w[1].row) {
+            self.rows.sort_by_key(|r| r.row);
+            self.rows.dedup_by(|later, earlier| {
+                if later.row == earlier.row {
+                    earlier.reach = earlier.reach.max(later.reach);
+                    earlier.cells.append(&mut later.cells);
+                    earlier.cells.sort_by_key(|(c, _)| *c);
+                    true
+                } else {
+                    false
+                }
+            });
+        }
+        self.rows
+    }
+}
+
+/// A read tab: its rows (sparse, kept columns only) and what the reader found about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetCells {
+    pub rows: Vec<SheetRow>,
+}
+
+/// Merged regions as (first row, first column, last row, last column), zero-based, inclusive.
+type Merge = (u32, u32, u32, u32);
+
+fn open_xlsx(bytes: Vec<u8>, pads: Vec<u8>) -> Result<Inner, XlsxError> {
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))?;
+    Ok(Inner::Xlsx { book: Box::new(book), pads })
+}
+
+impl Book {
+    /// Sniffs the file, checks it before any reader allocates, repairs what calamine would trip
+    /// on, and opens it. A CSV or an HTML table is read whole here (within the limits).
+    pub fn open(bytes: &[u8]) -> Result<Book, FileError> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(FileError::TooLarge { bytes: bytes.len() });
+        }
+        match Kind::of(bytes) {
+            Kind::Text => {
+                let table = csv::read_csv(bytes).map_err(FileError::Csv)?;
+                Ok(Book { format: Format::Csv(table.encoding), tabs: vec![String::new()], inner: Inner::Grid(table.rows) })
+            }
+            Kind::Html => {
+                let rows = read_html_table(bytes)?;
+                Ok(Book { format: Format::Html, tabs: vec![String::new()], inner: Inner::Grid(rows) })
+            }
+            Kind::Ole => Ok(Self::open_xls(bytes)?),
+            Kind::Zip => {
+                let mut archive = Archive::open(bytes)?;
+                match archive.kind()? {
+                    ZipKind::Xlsx | ZipKind::Xlsb => Ok(Self::open_xlsx(&mut archive, bytes)?),
+                    ZipKind::Ods => Ok(Self::open_ods(&mut archive, bytes)?),
+                }
+            }
+        }
+    }
+
+    fn open_xls(bytes: &[u8]) -> Result<Book, BookError> {
+        let facts = scan_xls(bytes)?;
+        let book: Xls<_> = Xls::new(Cursor::new(bytes.to_vec())).map_err(xls_error)?;
+        let tabs = book.sheet_names();
+        let ranges = vec![None; tabs.len()];
+        Ok(Book { format: Format::Xls, tabs, inner: Inner::Xls { book: Box::new(book), facts, ranges } })
+    }
+
+    fn open_xlsx(archive: &mut Archive<'_>, bytes: &[u8]) -> Result<Book, BookError> {
+        let mut pads = Vec::new();
+        for index in archive.ending_with("styles.xml") {
+            if archive.names()[index].starts_with("xl/") {
+                let styles = check_styles(&archive.read_index(index)?)?;
+                if archive.names()[index] == "xl/styles.xml" {
+                    pads = styles;
+                }
+            }
+        }
+        for index in archive.ending_with("sharedstrings.xml") {
+            check_shared_strings(&archive.read_index(index)?)?;
+        }
+        let repairs = xlsx_repairs(archive)?;
+        let opened = if repairs.any() { open_xlsx(repair_xlsx(archive, repairs)?, pads.clone()) } else { open_xlsx(bytes.to_vec(), pads.clone()) };
+        let inner = match opened {
+            // Relationships that do not say a sheet is a worksheet (minimal writers): written anew.
+            Err(XlsxError::Unrecognized { typ: "sheet:type", .. } | XlsxError::RelationshipNotFound) => {
+                let repairs = XlsxRepairs { workbook_relationships: true, ..repairs };
+                open_xlsx(repair_xlsx(archive, repairs)?, pads).map_err(xlsx_error)?
+            }
+            other => other.map_err(xlsx_error)?,
+        };
+        let Inner::Xlsx { book, .. } = &inner else { unreachable!("opened as xlsx") };
+        let tabs = book.sheet_names();
+        Ok(Book { format: Format::Xlsx, tabs, inner })
+    }
+
+    fn open_ods(archive: &mut Archive<'_>, bytes: &[u8]) -> Result<Book, BookError> {
+        let content = archive.read("content.xml")?.ok_or(BookError::NotWorkbook)?;
+        let facts = scan_ods(&content)?;
+        drop(content);
+        let book: Ods<_> = match Ods::new(Cursor::new(bytes.to_vec())) {
+            Ok(book) => book,
+            Err(OdsError::Mismatch { .. }) => Ods::new(Cursor::new(repair_ods(archive)?)).map_err(ods_error)?,
+            Err(error) => return Err(ods_error(error)),
+        };
+        let tabs = book.sheet_names();
+        let ranges = vec![None; tabs.len()];
+        Ok(Book { format: Format::Ods, tabs, inner: Inner::Ods { book: Box::new(book), facts, ranges } })
+    }
+
+    /// A CSV's or HTML table's rows as they were read; a workbook is given back.
+    pub fn into_text_rows(self) -> Result<Vec<Vec<String>>, Book> {
+        match self.inner {
+            Inner::Grid(rows) => Ok(rows),
+            _ => Err(self),
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Tab names in workbook order; one unnamed tab for CSV and HTML.
+    pub fn tabs(&self) -> &[String] {
+        &self.tabs
+    }
+
+    /// The first [`PROBE_ROWS`] rows of a tab, every column.
+    pub fn probe(&mut self, tab: usize) -> Result<Vec<SheetRow>, FileError> {
+        let mut collector = Collector {
+            from_row: 0,
+            whole_rows: PROBE_ROWS,
+            columns: Some(&[]),
+            budget: Budget::default(),
+            rows: Vec::new(),
+            present_empty: Vec::new(),
+            formula_row: u32::MAX,
+        };
+        run_ready(self.collect(tab, &mut collector, Some(PROBE_ROWS), &mut |_| std::future::ready(())))?;
+        Ok(collector.finish())
+    }
+
+    /// Rows from `from_row` on, keeping the `columns` marked (every column when `None`); formulas
+    /// without a calculated value in those cells are refused, merged cells fill every row they
+    /// span. The merged regions are read only when a cell of `merged` (the columns of texts every
+    /// row has, such as the AEI code) is missing: for an .xlsx that is a second pass over the sheet.
+    pub async fn read<F, P>(
+        &mut self,
+        tab: usize,
+        from_row: u32,
+        columns: Option<&[bool]>,
+        merged: &[u32],
+        mut pause: P,
+    ) -> Result<SheetCells, FileError>
+    where
+        P: FnMut(Progress) -> F,
+        F: Future<Output = ()>,
+    {
+        let mut collector = Collector {
+            from_row,
+            whole_rows: 0,
+            columns,
+            budget: Budget::default(),
+            rows: Vec::new(),
+            present_empty: Vec::new(),
+            formula_row: from_row,
+        };
+        self.collect(tab, &mut collector, None, &mut pause).await?;
+        let present_empty = std::mem::take(&mut collector.present_empty);
+        let keep: Option<Vec<bool>> = columns.map(<[bool]>::to_vec);
+        let mut rows = collector.finish();
+        if !present_empty.is_empty() {
+            let cells = self.formulas_without_value(tab, &present_empty)?;
+            if !cells.is_empty() {
+                return Err(BookError::FormulasWithoutValue(cells).into());
+            }
+        }
+        let merges = self.merges(tab, &rows, merged)?;
+        fill_merges(&mut rows, &merges, keep.as_deref());
+        Ok(SheetCells { rows })
+    }
+
+    /// Every cell of the tab, handed to the collector in order, `limit` rows at most.
+    async fn collect<F, P>(&mut self, tab: usize, collector: &mut Collector<'_>, limit: Option<u32>, pause: &mut P) -> Result<(), FileError>
+    where
+        P: FnMut(Progress) -> F,
+        F: Future<Output = ()>,
+    {
+        let name = self.tabs.get(tab).cloned().ok_or(BookError::NoSheet)?;
+        let stop = limit.unwrap_or(u32::MAX);
+        let mut next_pause = ROWS_PER_STEP;
+        match &mut self.inner {
+            Inner::Grid(rows) => {
+                let of = Some(rows.len() as u32);
+                for (r, cells) in rows.iter().enumerate() {
+                    let r = r as u32;
+                    if r >= stop {
+                        break;
+                    }
+                    if r >= next_pause {
+                        next_pause += ROWS_PER_STEP;
+                        pause(Progress { rows: r, of }).await;
+                    }
+                    for (c, text) in cells.iter().enumerate() {
+                        collector.take(r, c as u32, Raw::Text(text))?;
+                    }
+                    if r >= collector.from_row {
+                        collector.row_mut(r).fields = cells.len() as u32;
+                    }
+                }
+            }
+            Inner::Xlsx { book, pads } => {
+                let mut cells = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
+                let dimensions = cells.dimensions();
+                let of = (dimensions.end.0 > 0).then_some(dimensions.end.0 + 1);
+                while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(xlsx_error)? {
+                    let (r, c) = cell.get_position();
+                    if r >= stop {
+                        break;
+                    }
+                    if r >= next_pause {
+                        next_pause = r + ROWS_PER_STEP;
+                        pause(Progress { rows: r, of }).await;
+                    }
+                    let pad = pads.get(style).copied().unwrap_or(0);
+                    let raw = match cell.get_value() {
+                        DataRef::Empty => Raw::Empty,
+                        DataRef::SharedString(s) => Raw::Text(s),
+                        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Raw::Text(s),
+                        DataRef::Float(f) => Raw::Number(*f, pad),
+                        DataRef::Int(i) => Raw::Number(*i as f64, pad),
+                        DataRef::Bool(b) => Raw::Bool(*b),
+                        DataRef::DateTime(d) if d.is_datetime() => Raw::Date(d.as_f64(), date_text(d.to_ymd_hms_milli())),
+                        DataRef::DateTime(d) => Raw::Number(d.as_f64(), pad),
+                        DataRef::Error(e) => Raw::Error(e.to_string()),
+                    };
+                    collector.take(r, c, raw)?;
+                }
+            }
+            Inner::Xls { book, facts, ranges } => {
+                if ranges[tab].is_none() {
+                    ranges[tab] = Some(book.worksheet_range(&name).map_err(xls_error)?);
+                }
+                let range = ranges[tab].as_ref().expect("just read");
+                let pad_at = |r: u32, c: u32| {
+                    facts.padded.binary_search_by_key(&(tab, r, c), |(at, _)| *at).map_or(0, |i| facts.padded[i].1)
+                };
+                walk_range(range, stop, collector, pause, |r, c, data| raw_of_data(data, pad_at(r, c))).await?;
+            }
+            Inner::Ods { book, facts, ranges } => {
+                if ranges[tab].is_none() {
+                    ranges[tab] = Some(book.worksheet_range(&name).map_err(ods_error)?);
+                }
+                let range = ranges[tab].as_ref().expect("just read");
+                let padded = &facts.padded;
+                walk_range(range, stop, collector, pause, |r, c, data| {
+                    match padded.binary_search_by_key(&(tab, r, c), |(at, _)| *at) {
+                        Ok(i) => Raw::Text(&padded[i].1),
+                        Err(_) => raw_of_data(data, 0),
+                    }
+                })
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Cells (row, column) among `cells` that hold a formula without a calculated value.
+    fn formulas_without_value(&mut self, tab: usize, cells: &[(u32, u32)]) -> Result<Vec<(u32, u32)>, FileError> {
+        let name = self.tabs[tab].clone();
+        let mut found = Vec::new();
+        match &mut self.inner {
+            Inner::Xlsx { book, .. } => {
+                let mut reader = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
+                while let Some(record) = reader.next_cell_with_formula_metadata().map_err(xlsx_error)? {
+                    if record.formula.is_some() && matches!(record.value, DataRef::Empty) && cells.contains(&record.pos) {
+                        found.push(record.pos);
+                    }
+                }
+            }
+            Inner::Ods { book, .. } => {
+                let formulas = book.worksheet_formula(&name).map_err(ods_error)?;
+                for &(r, c) in cells {
+                    if formulas.get_value((r, c)).is_some_and(|f| !f.is_empty()) {
+                        found.push((r, c));
+                    }
+                }
+            }
+            Inner::Xls { .. } | Inner::Grid(_) => {}
+        }
+        Ok(found)
+    }
+
+    /// The tab's merged regions, read only when a cell of the `merged` columns is missing in some
+    /// row (a full pass over an .xlsx sheet, free for .xls, from the pre-scan for .ods).
+    fn merges(&mut self, tab: usize, rows: &[SheetRow], merged: &[u32]) -> Result<Vec<Merge>, FileError> {
+        let gaps = rows.iter().any(|row| merged.iter().any(|&c| row.get(c).is_none()));
+        if !gaps {
+            return Ok(Vec::new());
+        }
+        let name = self.tabs[tab].clone();
+        let as_tuple = |d: Dimensions| (d.start.0, d.start.1, d.end.0, d.end.1);
+        Ok(match &mut self.inner {
+            Inner::Xlsx { book, .. } => book.merge_cells_by_sheet_name(&name).map_err(xlsx_error)?.into_iter().map(as_tuple).collect(),
+            Inner::Xls { book, .. } => book.merge_cells_by_sheet_name(&name).map_err(xls_error)?.into_iter().map(as_tuple).collect(),
+            Inner::Ods { facts, .. } => facts
+                .merges
+                .iter()
+                .filter(|((t, _, _), _, _)| *t == tab)
+                .map(|((_, r, c), rows, columns)| (*r, *c, r + rows.saturating_sub(1), c + columns.saturating_sub(1)))
+                .collect(),
+            Inner::Grid(_) => Vec::new(),
+        })
+    }
+}
+
+/// The cells of a dense range (an .xls or .ods tab) handed to the collector.
+async fn walk_range<'r, F, P>(
+    range: &'r Range<Data>,
+    stop: u32,
+    collector: &mut Collector<'_>,
+    pause: &mut P,
+    raw: impl Fn(u32, u32, &'r Data) -> Raw<'r>,
+) -> Result<(), FileError>
+where
+    P: FnMut(Progress) -> F,
+    F: Future<Output = ()>,
+{
+    let Some((top, left)) = range.start() else { return Ok(()) };
+    let of = range.end().map(|(bottom, _)| bottom + 1);
+    let mut next_pause = ROWS_PER_STEP;
+    for (r, c, data) in range.used_cells() {
+        let (r, c) = (top + r as u32, left + c as u32);
+        if r >= stop {
+            break;
+        }
+        if r >= next_pause {
+            next_pause = r + ROWS_PER_STEP;
+            pause(Progress { rows: r, of }).await;
+        }
+        collector.take(r, c, raw(r, c, data))?;
+    }
+    Ok(())
+}
+
+/// Gives a merged region's value to every kept cell it spans in the rows read (clamped to them:
+/// a region as large as the grid costs only the rows there are).
+fn fill_merges(rows: &mut [SheetRow], merges: &[Merge], keep: Option<&[bool]>) {
+    let kept = |c: u32| keep.is_none_or(|k| k.get(c as usize).copied().unwrap_or(false));
+    for &(top, left, bottom, right) in merges {
+        let first = rows.partition_point(|r| r.row < top);
+        let Some(value) = rows.get(first).filter(|r| r.row == top).and_then(|r| r.get(left)).cloned() else { continue };
+        let end = rows.partition_point(|r| r.row <= bottom);
+        for row in &mut rows[first..end] {
+            let columns: Vec<u32> = (left..=right.min(left + 1_024)).filter(|&c| kept(c)).collect();
+            for c in columns {
+                if (row.row, c) != (top, left) && row.get(c).is_none() {
+                    let at = row.cells.partition_point(|(col, _)| *col < c);
+                    row.cells.insert(at, (c, value.clone()));
+                    row.reach = row.reach.max(c + 1);
+                }
+            }
+        }
+    }
+}
+
+/// Runs a future whose awaits are all ready (pauses that do nothing), without an executor.
+pub fn run_ready<T>(future: impl Future<Output = T>) -> T {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(value) = future.as_mut().poll(&mut context) {
+            return value;
+        }
+    }
+}
+
+/// A read whose pauses do nothing: for callers that do not report progress.
+pub fn read_now(book: &mut Book, tab: usize, from_row: u32, columns: Option<&[bool]>) -> Result<SheetCells, FileError> {
+    run_ready(book.read(tab, from_row, columns, &[], |_| std::future::ready(())))
+}
