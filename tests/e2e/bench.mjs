@@ -133,7 +133,7 @@ try {
   await page.goto(server.url + '#/');
   const importing = new FichaPage(page, server.url);
   await importing.startOwnWorkspace();
-  await importing.openData();
+  await importing.data.openData();
   const chosen = Date.now();
   await page.setInputFiles('#ao-file', native.ceplan_path);
   await page.waitForSelector('#import-preview, #import-errors', { timeout: 120_000 });
