@@ -431,6 +431,8 @@ fn column_widths(id: TableId) -> &'static [u32] {
         TableId::Cuadro1 => &[1200, 3666, 1200, 1300, 1300, 1200],
         TableId::Cuadro2 => &[1300, 3766, 1300, 1200, 1200, 1100],
         TableId::Tabla3 => &[2066, 900, 900, 900, 800, 1500, 1500, 1300],
+        TableId::AeiSummary => &[1200, 3666, 1200, 1300, 1300, 1200],
+        TableId::BudgetExecution => &[4266, 2000, 2000, 1600],
     }
 }
 
