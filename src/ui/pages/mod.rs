@@ -4,6 +4,7 @@ pub mod aei;
 pub mod aeis;
 pub mod data;
 pub mod document;
+pub mod informe;
 pub mod integrity;
 pub mod recommendations;
 pub mod structure;
