@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { serve } from './server.mjs';
 import { launch, FichaPage } from './pages/app.mjs';
 import { aoRow } from './pages/data.mjs';
+import { unzip, wordTables } from './zip.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let server, browser, context, ficha, scratch;
@@ -51,34 +51,6 @@ const FOLLOW_UP = 'Al respecto, se reforzó el seguimiento mensual de la activid
 async function ownWorkspaceWithThreeAei() {
   await ficha.startOwnWorkspace();
   await ficha.data.importAoSheet(SHEET);
-}
-
-function unzip(bytes) {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(end >= 0, 'end of central directory');
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  const files = new Map();
-  for (let i = 0; i < count; i++) {
-    const method = bytes.readUInt16LE(at + 10);
-    const compressed = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const skip = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + compressed);
-    files.set(name, method === 8 ? inflateRawSync(data) : data);
-    at += 46 + nameLength + skip;
-  }
-  return files;
-}
-
-/** The tables of a WordprocessingML body, as rows of cell texts. */
-function wordTables(xml) {
-  const text = (cell) => [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  return xml.split('<w:tbl>').slice(1).map((table) => table.split('</w:tbl>')[0].split('<w:tr>').slice(1)
-    .map((row) => row.split('<w:tc>').slice(1).map(text)));
 }
 
 /** The lines of a `pdftotext -layout` text that start with `first` and end with `figures`. */

@@ -8,13 +8,11 @@ use crate::domain::plan::Period;
 use crate::domain::recommendations::{Recommendation, RecommendationKind, RecommendationSource, RecommendationType};
 use crate::domain::{Selection, Workspace};
 
-use super::blocks::{blocks_from_text, Block, Section, Span};
+use super::blocks::{blocks_from_text, Block, Span};
+use super::informe_parts::{parts, InformePart, RECOMMENDATIONS_PART};
 use super::draft::{document_date, draft_ficha, section_state, FichaDraft, SectionState, TitleBlock};
 use super::narrative::NarrativeInputs;
 use super::wording::long_date;
-
-/// The part whose numbered items are the Informe's recommendations.
-pub const RECOMMENDATIONS_PART: &str = "3";
 
 /// The name CEPLAN gave the document in `year`: the *Informe de evaluación de implementación del
 /// POI* up to 2024, the *Informe de Evaluación Institucional* from 2025.
@@ -50,20 +48,6 @@ pub fn informe_key(selection: Selection) -> String {
         Period::Annual => selection.year.to_string(),
         Period::FirstHalf => format!("{}-S1", selection.year),
     }
-}
-
-/// One part of the Informe: a heading and, unless it is a heading alone, a section the user can rewrite.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InformePart {
-    /// "resumen", "1.1", "1.2:AEI.01.01": what its edit is stored under.
-    pub key: String,
-    /// 1 for "Resumen ejecutivo" and the numbered chapters, 2 for "1.1", 3 for "1.2.1".
-    pub level: u8,
-    /// The AEI whose tables it shows ("" for the Informe's own).
-    pub aei_code: String,
-    /// Its heading and blocks; a heading alone has no blocks and no editor.
-    pub section: Section,
-    pub editable: bool,
 }
 
 /// The drafted Informe: title block, parts in order, and the annexed ficha of every AEI (4.2).
@@ -137,7 +121,7 @@ pub fn draft_informe(ws: &Workspace, selection: Selection) -> InformeDraft {
             period_line,
             date: ws.year(selection.year).map(|y| long_date(&y.ficha_date)).unwrap_or_default(),
         },
-        parts: super::informe_parts::parts(ws, selection),
+        parts: parts(ws, selection),
         annexes,
     }
 }

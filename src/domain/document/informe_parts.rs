@@ -5,12 +5,28 @@ use rust_decimal::Decimal;
 
 use super::blocks::{Block, Section, Span};
 use super::draft::Drafter;
-use super::informe::{InformePart, RECOMMENDATIONS_PART};
 use super::wording::{activities_count, bold_bullet, paragraph, written_or};
 use crate::domain::ficha::{version_financial_total, Cuadro1Row, TableId};
 use crate::domain::language::{capitalized, count_of, counted, listed, money, number_with_digits, percent_in_prose, sentence_case, Gender};
 use crate::domain::plan::{Aei, PoiVersion};
 use crate::domain::{Selection, Workspace};
+
+/// The part whose numbered items are the Informe's recommendations.
+pub const RECOMMENDATIONS_PART: &str = "3";
+
+/// One part of the Informe: a heading and, unless it is a heading alone, a section the user can rewrite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InformePart {
+    /// "resumen", "1.1", "1.2:AEI.01.01": what its edit is stored under.
+    pub key: String,
+    /// 1 for "Resumen ejecutivo" and the numbered chapters, 2 for "1.1", 3 for "1.2.1".
+    pub level: u8,
+    /// The AEI whose tables it shows ("" for the Informe's own).
+    pub aei_code: String,
+    /// Its heading and blocks; a heading alone has no blocks and no editor.
+    pub section: Section,
+    pub editable: bool,
+}
 
 const WITH_GOAL: &str = "con meta física programada y seguimiento aprobado";
 

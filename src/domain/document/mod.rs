@@ -14,9 +14,9 @@ mod wording;
 pub use blocks::{blocks_from_text, spans_from_markup, table_marker, Block, Section, Span, BOLD_MARK};
 pub use draft::{document_date, draft_ficha, section_state, FichaDraft, SectionState, TitleBlock};
 pub use informe::{
-    default_informe_name, draft_informe, informe_citation, informe_key, informe_name, register_for_follow_up, InformeDraft, InformePart,
-    Registered,
+    default_informe_name, draft_informe, informe_citation, informe_key, informe_name, register_for_follow_up, InformeDraft, Registered,
 };
+pub use informe_parts::InformePart;
 pub use narrative::{
     ActivityNarrative, AeiNarrative, CorrectiveMeasure, EntityReference, InformeNarrative, NarrativeInputs, Problem, SectionEdit,
 };

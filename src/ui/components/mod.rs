@@ -18,7 +18,7 @@ pub use forms::FormErrors;
 pub use grid::ActivityGrid;
 pub use icp::IcpBlock;
 pub use notices::{StorageNotices, WorkspaceBanner};
-pub use section::{blocks_view, EditableText, SectionEdits};
+pub use section::{blocks_view, EditableText, SectionEdits, TitleBlockView};
 pub use selection::SelectionControls;
 pub use sheet::AeiSheet;
 pub use tables::FichaTable;

@@ -1,9 +1,9 @@
-//! A document's text as HTML (paragraphs, lists, footnotes, the tables the caller draws) and the
+//! A document's title block and text as HTML (paragraphs, lists, footnotes, the tables the caller draws) and the
 //! editor of one section with its stale-edit comparison, shared by the ficha and the Informe.
 
 use leptos::prelude::*;
 
-use crate::domain::document::{blocks_from_text, table_marker, Block, SectionState, Span};
+use crate::domain::document::{blocks_from_text, table_marker, Block, SectionState, Span, TitleBlock};
 use crate::domain::ficha::TableId;
 
 fn spans_view(spans: &[Span]) -> impl IntoView {
@@ -34,6 +34,20 @@ pub fn blocks_view(blocks: &[Block], table: Callback<TableId, AnyView>, preview:
             }
         })
         .collect_view()
+}
+
+/// A document's title block: entity, title, period, a rule, the date.
+#[component]
+pub fn TitleBlockView(#[prop(into)] title: Signal<TitleBlock>) -> impl IntoView {
+    view! {
+        <header class="title-block">
+            <p class="doc-entity">{move || title.with(|t| t.entity_name.clone())}</p>
+            <h1 class="doc-title">{move || title.with(|t| t.title.clone())}</h1>
+            <p class="doc-period">{move || title.with(|t| t.period_line.clone())}</p>
+            <hr/>
+            <p class="doc-date">{move || title.with(|t| t.date.clone())}</p>
+        </header>
+    }
 }
 
 /// What the user can do to a section; each applies the domain's rule of edits.

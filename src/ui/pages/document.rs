@@ -6,7 +6,7 @@ use crate::domain::ficha::{ProgressChart, Table, TableId, CHARTS_SECTION};
 use crate::domain::document::{draft_ficha, FichaDraft, NarrativeInputs, Section};
 use crate::domain::{Selection, Workspace};
 use crate::io::office::{docx_file_name, ficha_docx, DOCX_MIME};
-use crate::ui::components::{EditableText, FichaTable, ProgressCharts, SectionEdits, SelectionControls};
+use crate::ui::components::{EditableText, FichaTable, ProgressCharts, SectionEdits, SelectionControls, TitleBlockView};
 use crate::ui::browser::download_bytes;
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
@@ -171,13 +171,7 @@ pub fn DocumentPage(code: String) -> impl IntoView {
                 <p class="empty">"Esta AEI no existe en el año seleccionado."</p>
             }>
                 <article class="ficha-document" id="ficha-document">
-                    <header class="title-block">
-                        <p class="doc-entity">{move || title.with(|t| t.entity_name.clone())}</p>
-                        <h1 class="doc-title">{move || title.with(|t| t.title.clone())}</h1>
-                        <p class="doc-period">{move || title.with(|t| t.period_line.clone())}</p>
-                        <hr/>
-                        <p class="doc-date">{move || title.with(|t| t.date.clone())}</p>
-                    </header>
+                    <TitleBlockView title=title/>
                     <For each=move || numbers.get() key=|n| *n let(number)>
                         <SectionView number=number data=data/>
                     </For>

@@ -10,7 +10,7 @@ use crate::domain::document::{
 use crate::domain::ficha::{TableId, CHARTS_SECTION};
 use crate::io::office::{fichas_zip, fichas_zip_name, informe_docx, informe_file_name, DOCX_MIME, ZIP_MIME};
 use crate::ui::browser::download_bytes;
-use crate::ui::components::{blocks_view, EditableText, FichaTable, ProgressCharts, SectionEdits, SelectionControls};
+use crate::ui::components::{blocks_view, EditableText, FichaTable, ProgressCharts, SectionEdits, SelectionControls, TitleBlockView};
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
 
@@ -122,15 +122,10 @@ fn annexed_ficha(ficha: &FichaDraft) -> impl IntoView {
         })
         .collect_view();
     let edit_href = Route::Document(code.clone()).href();
+    let title = ficha.title.clone();
     view! {
         <article class="ficha-document annexed-ficha" data-aei=code>
-            <header class="title-block">
-                <p class="doc-entity">{ficha.title.entity_name.clone()}</p>
-                <h1 class="doc-title">{ficha.title.title.clone()}</h1>
-                <p class="doc-period">{ficha.title.period_line.clone()}</p>
-                <hr/>
-                <p class="doc-date">{ficha.title.date.clone()}</p>
-            </header>
+            <TitleBlockView title=Signal::derive(move || title.clone())/>
             <p class="no-print"><a href=edit_href>"Editar esta ficha"</a></p>
             {sections}
         </article>
@@ -195,13 +190,7 @@ pub fn InformePage() -> impl IntoView {
                 </label>
             </div>
             <article class="ficha-document informe-document" id="informe-document">
-                <header class="title-block">
-                    <p class="doc-entity">{move || title.with(|t| t.entity_name.clone())}</p>
-                    <h1 class="doc-title">{move || title.with(|t| t.title.clone())}</h1>
-                    <p class="doc-period">{move || title.with(|t| t.period_line.clone())}</p>
-                    <hr/>
-                    <p class="doc-date">{move || title.with(|t| t.date.clone())}</p>
-                </header>
+                <TitleBlockView title=title/>
                 <For each=move || keys.get() key=|k| k.clone() let(key)>
                     <PartView key=key draft=draft printed=printed/>
                 </For>
