@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::calendar::Date;
 use crate::domain::document::{
-    ActivityNarrative, AeiNarrative, CorrectiveMeasure, EntityReference, NarrativeInputs, PreviousEvaluation, Problem,
+    ActivityNarrative, AeiNarrative, CorrectiveMeasure, EntityReference, NarrativeInputs, Problem,
 };
 use crate::domain::ficha::{IntegrityResult, IntegrityStage};
 use crate::domain::plan::{
@@ -174,6 +174,7 @@ pub fn reference_workspace() -> Workspace {
         poi: poi(),
         integrity: Some(integrity()),
         ficha_date: "2024-05-13".to_string(),
+        informe_name: String::new(),
     };
     Workspace {
         is_example: true,
@@ -222,20 +223,14 @@ pub fn reference_inputs() -> NarrativeInputs {
         .map(str::to_string)
         .to_vec(),
         activities: BTreeMap::from([(INTEGRITY_AO.to_string(), integrity)]),
-        previous_evaluation: PreviousEvaluation {
-            source_report: "Informe de Evaluación de Implementación del Plan Operativo Institucional (POI) Anual 2023 correspondiente al primer semestre".to_string(),
-            recommendations: vec![
-                "Se recomienda la inclusión de los empleos temporales producto de la intervención de las actividades de intervención inmediata, modificando el nombre del indicador de Acción Estratégica Institucional (AEI) N° 7.4, de la siguiente manera: “Número de empleos temporales generados a través del financiamiento o cofinanciamiento de proyectos de inversión pública y actividades intensivas en mano de obra no calificada.".to_string(),
-                "Se recomienda que, a través de las Unidades Territoriales se brinde un seguimiento constante a los Organismos Ejecutores (Gobiernos Locales), así como, realizar visitas inopinadas.".to_string(),
-            ],
-            follow_up: "Al respecto, durante el primer semestre de 2023, no se contaba con la actividad operativa vinculada a la AEI.8.5, dado que esta fue incorporada en el Plan Operativo Institucional (POI) Modificado Versión 2.".to_string(),
-        },
+        cite_control_indicators: false,
         edits: BTreeMap::new(),
     };
     NarrativeInputs {
         entity_reference: EntityReference::default(),
         pliego: "Ministerio de Trabajo y Promoción del Empleo".to_string(),
         aeis: BTreeMap::from([("AEI.08.05".to_string(), aei)]),
+        informes: BTreeMap::new(),
     }
 }
 

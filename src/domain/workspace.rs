@@ -23,6 +23,10 @@ pub struct YearPlan {
     /// Date printed on the ficha (ISO yyyy-mm-dd).
     #[serde(default)]
     pub ficha_date: String,
+    /// The name of the year's Informe de evaluación; empty: the name CEPLAN used that year
+    /// (`document::default_informe_name`).
+    #[serde(default)]
+    pub informe_name: String,
 }
 
 impl YearPlan {
@@ -37,6 +41,7 @@ impl YearPlan {
             poi: Poi::default(),
             integrity: None,
             ficha_date: String::new(),
+            informe_name: String::new(),
         }
     }
 

@@ -33,6 +33,7 @@ pub enum Column {
     Unit,
     Officer,
     FollowUp,
+    Aei,
     Action,
     ActionResponsible,
     ActionStart,
@@ -43,7 +44,7 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 20] = [
+    pub const ALL: [Column; 21] = [
         Column::Register,
         Column::Report,
         Column::ReportDate,
@@ -64,6 +65,7 @@ impl Column {
         Column::Status,
         Column::StatusDate,
         Column::VerifiedBy,
+        Column::Aei,
     ];
 
     /// The header name.
@@ -82,6 +84,7 @@ impl Column {
             Column::Unit => "unidad_responsable",
             Column::Officer => "funcionario",
             Column::FollowUp => "seguimiento",
+            Column::Aei => "aei",
             Column::Action => "accion",
             Column::ActionResponsible => "responsable_accion",
             Column::ActionStart => "inicio_accion",
@@ -572,6 +575,7 @@ fn import_row(row: &mut FileRow, register: &mut RecommendationRegister, file: &m
     recommendation.responsible_unit = row.cell(Column::Unit).to_string();
     recommendation.officer = row.cell(Column::Officer).to_string();
     recommendation.follow_up = row.cell(Column::FollowUp).to_string();
+    recommendation.aei_code = row.cell(Column::Aei).to_string();
     if let Some(deadline) = deadline {
         let mut action = Action::new(row.cell(Column::Action), row.cell(Column::ActionResponsible), deadline);
         action.start = start;
@@ -746,6 +750,7 @@ pub fn register_sheet(register: &RecommendationRegister, listed: &[Listed]) -> S
         "Plan de acción: vence",
         "Plan de acción: presentado",
         "Seguimiento",
+        "AEI",
     ])];
     for item in listed {
         let r = item.recommendation;
@@ -776,6 +781,7 @@ pub fn register_sheet(register: &RecommendationRegister, listed: &[Listed]) -> S
                 date_cell(f.and_then(|f| f.action_plan_due)),
                 date_cell(r.action_plan.submitted),
                 text(r.follow_up.as_str()),
+                text(r.aei_code.as_str()),
             ],
         ));
     }

@@ -9,14 +9,16 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::stamp::Stamp;
+use crate::domain::calendar::Date;
 use crate::domain::limits::{check_workspace, OutOfBounds};
+use crate::domain::recommendations::{Recommendation, RecommendationKind, RecommendationSource, RecommendationType};
 use crate::domain::plan::MonthlyValues;
 use crate::domain::{Selection, Workspace};
 
 /// Name written at the top of every stored document and backup.
 pub const FORMAT_NAME: &str = "ficha-workspace";
 /// Schema version this build writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Why stored text could not be read. The raw text is always kept by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,14 +132,22 @@ fn read(text: &str) -> Result<Decoded, DocumentError> {
     // intermediate JSON tree; version 0 goes through `Value` and comes back as text, so the
     // model's Deserialize impls are compiled for one deserializer only.
     match version {
+        CURRENT_VERSION => Ok(Decoded { workspace: serde_json::from_str(workspace.get()).map_err(broken)?, view: None }),
         // Version 2 is version 3 without the import's fields (what the import remembers, an AO's
         // annual financial totals and monthly notes), which all default.
-        CURRENT_VERSION | 2 => Ok(Decoded { workspace: serde_json::from_str(workspace.get()).map_err(broken)?, view: None }),
-        1 => view_out_of_workspace(workspace.get()),
+        3 | 2 => {
+            let typed = serde_json::from_str(workspace.get()).map_err(broken)?;
+            Ok(Decoded { workspace: section5_into_register(workspace.get(), typed)?, view: None })
+        }
+        1 => {
+            let decoded = view_out_of_workspace(workspace.get())?;
+            Ok(Decoded { workspace: section5_into_register(workspace.get(), decoded.workspace)?, ..decoded })
+        }
         0 => {
             let value = serde_json::from_str(workspace.get()).map_err(broken)?;
-            let migrated = months_from_arrays(value)?;
-            view_out_of_workspace(&migrated.to_string())
+            let migrated = months_from_arrays(value)?.to_string();
+            let decoded = view_out_of_workspace(&migrated)?;
+            Ok(Decoded { workspace: section5_into_register(&migrated, decoded.workspace)?, ..decoded })
         }
         other => Err(DocumentError::Broken(format!("versión de formato desconocida: {other}"))),
     }
@@ -162,6 +172,74 @@ fn view_out_of_workspace(text: &str) -> Result<Decoded, DocumentError> {
     let workspace = serde_json::from_str(text).map_err(broken)?;
     let view = serde_json::from_str::<ViewOfVersion1>(text).map_err(broken)?.selection;
     Ok(Decoded { workspace, view })
+}
+
+/// What versions 0 to 3 kept for section 5 in each AEI's narrative: the report cited, its
+/// recommendations and one follow-up paragraph.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Section5Before4 {
+    source_report: String,
+    recommendations: Vec<String>,
+    follow_up: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AeiBefore4 {
+    previous_evaluation: Section5Before4,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NarrativeBefore4 {
+    aeis: std::collections::BTreeMap<String, AeiBefore4>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct WorkspaceBefore4 {
+    narrative: NarrativeBefore4,
+}
+
+/// Versions 0 to 3 → 4: section 5 reads the register (docs/RECOMMENDATIONS.md) instead of a narrative
+/// field of each AEI. Each recommendation that field held becomes a recommendation of a previous
+/// evaluation linked to its AEI, with the follow-up paragraph, dated 1 January of the workspace's
+/// first year (so every ficha of it lists it); one the register already holds (same report and
+/// text, as the example's) is not added twice; a follow-up without recommendations is kept as one.
+fn section5_into_register(text: &str, mut workspace: Workspace) -> Result<Workspace, DocumentError> {
+    let old: WorkspaceBefore4 = serde_json::from_str(text).map_err(|e| DocumentError::Broken(e.to_string()))?;
+    let first_year = workspace.years.iter().map(|y| y.year).min().unwrap_or(2000);
+    let date = Date::new(first_year, 1, 1).unwrap_or(Date::MIN);
+    for (aei_code, aei) in old.narrative.aeis {
+        let section5 = aei.previous_evaluation;
+        let report = match section5.source_report.trim() {
+            "" => "Evaluación previa".to_string(),
+            cited => cited.to_string(),
+        };
+        let mut texts: Vec<String> =
+            section5.recommendations.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+        if texts.is_empty() && !section5.follow_up.trim().is_empty() {
+            texts.push("Seguimiento de las recomendaciones de evaluaciones previas".to_string());
+        }
+        for text in texts {
+            let register = &mut workspace.recommendations;
+            let same_report = |r: &&Recommendation| r.report_key() == report;
+            let of_report: Vec<&Recommendation> =
+                register.recommendations_of(RecommendationKind::PreviousEvaluation).filter(same_report).collect();
+            if of_report.iter().any(|r| r.text.trim() == text) {
+                continue;
+            }
+            let number = (of_report.len() + 1..).map(|n| n.to_string()).find(|n| of_report.iter().all(|r| r.number.trim() != n));
+            let source = RecommendationSource::PreviousEvaluation { report: report.clone(), date };
+            let mut recommendation =
+                Recommendation::new(source, &number.unwrap_or_default(), &text, RecommendationType::ManagementImprovement);
+            recommendation.follow_up = section5.follow_up.trim().to_string();
+            recommendation.aei_code = aei_code.clone();
+            register.add_recommendation(recommendation).map_err(|e| DocumentError::Broken(format!("sección 5: {e}")))?;
+        }
+    }
+    Ok(workspace)
 }
 
 /// Version 0 (the pre-release layout, docs/FORMAT-backup.md) wrote each AO's and inversión's
@@ -257,7 +335,7 @@ mod tests {
     fn the_stamp_is_read_without_the_workspace() {
         let stamp = Stamp { revision: 42, writer: "tab-1".to_string() };
         let text = encode_stamped(&reference_workspace(), &stamp);
-        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":3,"revision":42,"writer":"tab-1","workspace":"#));
+        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":4,"revision":42,"writer":"tab-1","workspace":"#));
         assert_eq!(stamp_of(&text), stamp);
         assert_eq!(stamp_of(&encode(&reference_workspace())), Stamp::default(), "a backup names no writer");
         assert_eq!(stamp_of("{broken"), Stamp::default());
@@ -282,20 +360,63 @@ mod tests {
     }
 
     #[test]
-    fn a_version2_document_reads_as_version_3_without_the_import_fields() {
-        let text = encode(&reference_workspace()).replacen(r#""version":3"#, r#""version":2"#, 1);
+    fn a_version2_document_reads_without_the_import_fields() {
+        let text = encode(&reference_workspace()).replacen(r#""version":4"#, r#""version":2"#, 1);
         assert!(!text.contains("\"imports\"") && !text.contains("financial_annual"), "defaults are not written");
         assert_eq!(decode(&text).unwrap(), reference_workspace());
     }
 
     #[test]
     fn a_version2_document_holds_no_view() {
-        let text = encode(&reference_workspace());
-        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":3,"#));
+        let text = encode(&reference_workspace()).replacen(r#""version":4"#, r#""version":2"#, 1);
+        assert!(text.starts_with(r#"{"format":"ficha-workspace","version":2,"#));
         assert!(!text.contains("\"selection\""));
         assert_eq!(decode_document(&text).unwrap().view, None);
         let text = text.replacen(r#""is_example""#, r#""selection":{"year":2023},"is_example""#, 1);
         assert_eq!(decode_document(&text).unwrap().view, None, "a view in a version 2 document is ignored");
+    }
+
+    /// A version 2 document whose AEI narrative holds section 5 as text, as versions up to 2 kept it.
+    fn version2_with_section5(section5: &str) -> String {
+        let mut ws = reference_workspace();
+        ws.recommendations = Default::default();
+        let text = encode(&ws).replacen(r#""version":4"#, r#""version":2"#, 1);
+        text.replacen(r#""reports_icp":true,"#, &format!(r#""reports_icp":true,"previous_evaluation":{section5},"#), 1)
+    }
+
+    #[test]
+    fn version2_section5_text_moves_into_the_register_linked_to_its_aei() {
+        let text = version2_with_section5(
+            r#"{"source_report":"Informe de evaluación del POI 2023 – I semestre","recommendations":["Revisar metas.",""," Visitar sedes. "],"follow_up":"Se atendieron."}"#,
+        );
+        assert!(text.contains("previous_evaluation"));
+        let ws = decode(&text).unwrap();
+        let moved = ws.recommendations.recommendations();
+        assert_eq!(moved.iter().map(|r| (r.number.as_str(), r.text.as_str())).collect::<Vec<_>>(), [("1", "Revisar metas."), ("2", "Visitar sedes.")]);
+        assert!(moved.iter().all(|r| r.aei_code == "AEI.08.05" && r.follow_up == "Se atendieron."));
+        assert_eq!(moved[0].report_key(), "Informe de evaluación del POI 2023 – I semestre");
+        assert_eq!(
+            moved[0].source,
+            RecommendationSource::PreviousEvaluation { report: moved[0].report_key().to_string(), date: Date::new(2023, 1, 1).unwrap() }
+        );
+        assert!(!encode(&ws).contains("previous_evaluation"), "the narrative field is gone");
+        let version3 = text.replacen(r#""version":2"#, r#""version":3"#, 1);
+        assert_eq!(decode(&version3).unwrap(), ws, "a version 3 document (with the import's fields) moves it too");
+    }
+
+    #[test]
+    fn version2_section5_already_in_the_register_is_not_added_twice() {
+        let reference = reference_workspace();
+        let texts: Vec<String> = reference.recommendations.recommendations().iter().map(|r| format!("{:?}", r.text)).collect();
+        let report = reference.recommendations.recommendations()[0].report_key().to_string();
+        let text = encode(&reference).replacen(r#""version":4"#, r#""version":2"#, 1).replacen(
+            r#""reports_icp":true,"#,
+            &format!(r#""reports_icp":true,"previous_evaluation":{{"source_report":{report:?},"recommendations":[{}],"follow_up":"x"}},"#, texts.join(",")),
+            1,
+        );
+        assert_eq!(decode(&text).unwrap(), reference);
+        let only_follow_up = decode(&version2_with_section5(r#"{"follow_up":"Sin recomendaciones previas."}"#)).unwrap();
+        assert_eq!(only_follow_up.recommendations.recommendations()[0].follow_up, "Sin recomendaciones previas.");
     }
 
     #[test]
@@ -305,9 +426,9 @@ mod tests {
 
     #[test]
     fn a_newer_document_is_shown_as_far_as_it_reads_and_only_then() {
-        let text = encode(&reference_workspace()).replacen(r#""version":3"#, r#""version":4"#, 1);
-        assert_eq!(decode(&text), Err(DocumentError::Newer(4)));
-        let with_more = text.replacen(r#""is_example""#, r#""a_field_of_version_4":[1,2],"is_example""#, 1);
+        let text = encode(&reference_workspace()).replacen(r#""version":4"#, r#""version":5"#, 1);
+        assert_eq!(decode(&text), Err(DocumentError::Newer(5)));
+        let with_more = text.replacen(r#""is_example""#, r#""a_field_of_version_5":[1,2],"is_example""#, 1);
         assert_eq!(read_newer(&with_more), Some(reference_workspace()));
         assert_eq!(read_newer(&text.replacen(r#""years":["#, r#""years":{"list":["#, 1)), None, "a layout this build cannot read");
         assert_eq!(read_newer(&encode(&reference_workspace())), None, "not newer");

@@ -22,6 +22,7 @@ use pages::aei::AeiPage;
 use pages::aeis::AeisPage;
 use pages::data::DataPage;
 use pages::document::DocumentPage;
+use pages::informe::InformePage;
 use pages::integrity::IntegrityPage;
 use pages::recommendations::RecommendationsPage;
 use pages::structure::StructurePage;
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
                 <a href=Route::Structure.href()>"Estructura"</a>
                 <a href=Route::Versions.href()>"Versiones"</a>
                 <a href=Route::Integrity.href()>"Integridad"</a>
+                <a href=Route::Informe.href()>"Informe"</a>
                 <a href=Route::Recommendations.href()>"Recomendaciones"</a>
                 <a href=Route::Data.href()>"Importar / Exportar"</a>
             </nav>
@@ -91,6 +93,7 @@ pub fn App() -> impl IntoView {
                 Route::Structure => lazy_page(structure_view),
                 Route::Versions => lazy_page(versions_view),
                 Route::Document(code) => lazy_page(move || document_view(code.clone())),
+                Route::Informe => lazy_page(informe_view),
                 Route::Recommendations => lazy_page(recommendations_view),
                 Route::Data => lazy_page(data_view),
             }}
@@ -119,6 +122,11 @@ fn versions_view() -> PageLoad {
 #[wasm_split(document_view, fallible)]
 fn document_view(code: String) -> PageLoad {
     Ok(view! { <DocumentPage code=code/> }.into_any())
+}
+
+#[wasm_split(informe_view, fallible)]
+fn informe_view() -> PageLoad {
+    Ok(view! { <InformePage/> }.into_any())
 }
 
 #[wasm_split(recommendations_view, fallible)]

@@ -10,6 +10,7 @@ pub enum Route {
     Structure,
     Versions,
     Document(String),
+    Informe,
     Recommendations,
     Data,
 }
@@ -26,6 +27,7 @@ impl Route {
             (Some("estructura"), _) => Route::Structure,
             (Some("versiones"), _) => Route::Versions,
             (Some("documento"), Some(code)) if !code.is_empty() => Route::Document(decode(code)),
+            (Some("informe"), _) => Route::Informe,
             (Some("recomendaciones"), _) => Route::Recommendations,
             (Some("datos"), _) => Route::Data,
             _ => Route::Summary,
@@ -42,6 +44,7 @@ impl Route {
             Route::Structure => "#/estructura".to_string(),
             Route::Versions => "#/versiones".to_string(),
             Route::Document(code) => format!("#/documento/{}", js_sys::encode_uri_component(code)),
+            Route::Informe => "#/informe".to_string(),
             Route::Recommendations => "#/recomendaciones".to_string(),
             Route::Data => "#/datos".to_string(),
         }

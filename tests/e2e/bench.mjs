@@ -148,6 +148,40 @@ try {
   row(`  the same through the page (${(native.ceplan_bytes / 1e6).toFixed(1)} MB .xlsx), chosen → preview`, `${ms(previewed)}, ${aos} AO`, '< 2 s');
   row('  confirm → imported and saved', ms(imported));
 
+  // ---- The Informe de evaluación (30 AEI, 2,000 AO) -------------------------------------------
+  // The synthetic AO spread over 30 AEI, imported into the user's own workspace; then the Informe
+  // (its parts and the 30 annexed fichas) rendered from the Resumen, and printed as page.pdf() does.
+  context = await browser.newContext();
+  page = await context.newPage();
+  const planner = new FichaPage(page, server.url);
+  await planner.startOwnWorkspace();
+  const thirtyAei = syntheticAoRows(2000).map((cells, i) => {
+    const n = i % 30 + 1;
+    const spread = [...cells];
+    spread[0] = `AEI.${String(Math.floor(n / 10) + 1).padStart(2, '0')}.${String(n % 10 + 1).padStart(2, '0')}`;
+    spread[1] = `ACCIÓN ESTRATÉGICA INSTITUCIONAL SINTÉTICA ${n}`;
+    return spread;
+  });
+  await planner.data.importAoSheet(thirtyAei);
+  await planner.open('#/');
+  await page.waitForSelector('#aei-list');
+  const informe = await page.evaluate(async () => {
+    const start = performance.now();
+    location.hash = '#/informe';
+    while (document.querySelectorAll('#informe-document .annexed-ficha').length < 30
+      || !document.querySelector('#informe-document .annexed-ficha:last-of-type table')) await new Promise(requestAnimationFrame);
+    return { ms: performance.now() - start, tables: document.querySelectorAll('#informe-document table').length };
+  });
+  row('Render the Informe, 30 AEI and 2,000 AO (parts and 30 annexed fichas)', `${ms(informe.ms)}, ${informe.tables} tables`, '< 1 s');
+  await page.emulateMedia({ media: 'print' });
+  const printStart = Date.now();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const printMs = Date.now() - printStart;
+  const pdfPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  row('Print the Informe to PDF (page.pdf), 30 AEI and 2,000 AO', `${ms(printMs)}, ${pdfPages} pages`);
+  await context.close();
+  // ---- end of the Informe's rows ----------------------------------------------------------------
+
   row('Save 5,000 AO (encode), native / wasm', `${ms(native.save_5000_ms)} / ${ms(save)}`);
   row('Load 5,000 AO (decode), native / wasm', `${ms(native.load_5000_ms)} / ${ms(load)}`);
   row('Stored size, 5,000 AO', `${(size / 1e6).toFixed(2)} MB`, '< 2.5 MB');

@@ -5,10 +5,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { serve } from './server.mjs';
 import { launch, FichaPage } from './pages/app.mjs';
 import { aoRow } from './pages/data.mjs';
+import { unzip, wordTables } from './zip.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AEI = 'AEI.08.05';
@@ -40,36 +40,6 @@ function rowLine(text, first, figures) {
 
 function pdfText(path) {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-}
-
-/** Reads a zip through its central directory: name → bytes (stored or deflated entries). */
-function unzip(bytes) {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(end >= 0, 'end of central directory');
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  const files = new Map();
-  for (let i = 0; i < count; i++) {
-    assert.equal(bytes.readUInt32LE(at), 0x02014b50, 'central directory entry');
-    const method = bytes.readUInt16LE(at + 10);
-    const compressed = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const skip = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + compressed);
-    files.set(name, method === 8 ? inflateRawSync(data) : data);
-    at += 46 + nameLength + skip;
-  }
-  return files;
-}
-
-/** The tables of a WordprocessingML body, as rows of cell texts. */
-function wordTables(xml) {
-  const text = (cell) => [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  return xml.split('<w:tbl>').slice(1).map((table) => table.split('</w:tbl>')[0].split('<w:tr>').slice(1)
-    .map((row) => row.split('<w:tc>').slice(1).map(text)));
 }
 
 test('the document reads like the reference: title block, seven sections, the tables in place', async () => {

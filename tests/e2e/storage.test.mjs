@@ -129,16 +129,17 @@ test('data saved by a newer build opens read-only and is never written over', as
     const ficha = await tab();
     await ficha.startOwnWorkspace();
     await setEntityName(ficha, 'UE DE LA VERSIÓN NUEVA');
+    const current = JSON.parse(await ficha.stored('own')).version;
     const newer = await ficha.page.evaluate((key) => {
       const doc = JSON.parse(localStorage.getItem(key));
-      doc.version = 4;
-      doc.workspace.campo_de_la_version_4 = { algo: 1 };
+      doc.version += 1;
+      doc.workspace.campo_de_la_version_siguiente = { algo: 1 };
       localStorage.setItem(key, JSON.stringify(doc));
       return localStorage.getItem(key);
     }, ficha.slotKey('own'));
     await ficha.reload();
     await ficha.page.waitForSelector('#read-only');
-    assert.match(await ficha.text('#read-only'), /^Sus datos fueron guardados por una versión más reciente de Ficha \(formato 4; esta versión lee hasta el 3\)\. Se muestran solo para consulta/);
+    assert.ok((await ficha.text('#read-only')).startsWith(`Sus datos fueron guardados por una versión más reciente de Ficha (formato ${current + 1}; esta versión lee hasta el ${current}). Se muestran solo para consulta`));
     assert.equal(await ficha.page.inputValue('#entity-name'), 'UE DE LA VERSIÓN NUEVA', 'shown as far as this build reads it');
     await setEntityName(ficha, 'Un cambio que no se guarda');
     assert.match(await ficha.text('#save-error'), /^No se guardan cambios: los datos guardados son de una versión más reciente de Ficha/);
@@ -329,6 +330,7 @@ test('data under the unscoped keys of an older build is adopted, and its stored 
     const ficha = await tab();
     await ficha.startOwnWorkspace();
     await setEntityName(ficha, 'UE guardada por la versión anterior');
+    const current = JSON.parse(await ficha.stored('own')).version;
     // As an older build left it: format 1 with the view inside, under the unscoped keys.
     await ficha.page.evaluate(([own, active]) => {
       const doc = JSON.parse(localStorage.getItem(own));
@@ -349,7 +351,7 @@ test('data under the unscoped keys of an older build is adopted, and its stored 
     assert.ok(!keys.includes('ficha.workspace.own') && !keys.includes('ficha.active'), keys.join(', '));
     await setEntityName(ficha, 'UE guardada por esta versión');
     const stored = JSON.parse(await ficha.stored('own'));
-    assert.equal(stored.version, 3);
+    assert.equal(stored.version, current, 'written again in this build\'s format');
     assert.equal(stored.workspace.selection, undefined);
     await ficha.reload();
     assert.equal(await ficha.page.inputValue('#select-period'), 'semestre', 'the tab keeps its view');

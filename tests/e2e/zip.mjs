@@ -1,6 +1,6 @@
-// ZIP archives for the browser tests: Excel-like deflated workbooks, and hostile ones whose
-// headers declare other sizes than their data.
-import { deflateRawSync } from 'node:zlib';
+// ZIP archives for the browser tests: Excel-like deflated workbooks, hostile ones whose headers
+// declare other sizes than their data, and the app's downloads read back (a .docx's tables).
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -33,4 +33,34 @@ export function zip(entries) {
     const data = Buffer.from(text, 'utf8');
     return { name, packed: deflateRawSync(data), crc: crc32(data), size: data.length };
   }));
+}
+
+/** Reads a zip through its central directory: name → bytes (stored or deflated entries). */
+export function unzip(bytes) {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('no end of central directory');
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const files = new Map();
+  for (let i = 0; i < count; i++) {
+    if (bytes.readUInt32LE(at) !== 0x02014b50) throw new Error('not a central directory entry');
+    const method = bytes.readUInt16LE(at + 10);
+    const compressed = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const skip = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + compressed);
+    files.set(name, method === 8 ? inflateRawSync(data) : data);
+    at += 46 + nameLength + skip;
+  }
+  return files;
+}
+
+/** The tables of a WordprocessingML body, as rows of cell texts. */
+export function wordTables(xml) {
+  const text = (cell) => [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return xml.split('<w:tbl>').slice(1).map((table) => table.split('</w:tbl>')[0].split('<w:tr>').slice(1)
+    .map((row) => row.split('<w:tc>').slice(1).map(text)));
 }

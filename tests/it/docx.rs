@@ -7,7 +7,7 @@ use ficha::domain::document::SectionEdit;
 use ficha::domain::{Selection, Workspace};
 use ficha::domain::ficha::ChartSeries;
 use ficha::domain::plan::Period;
-use ficha::io::office::{chart_part, chart_workbook_part, crc32, docx_file_name, escape, ficha_docx, ZipWriter};
+use ficha::io::office::{chart_part, chart_workbook_part, crc32, docx_file_name, escape, ficha_docx, fichas_zip, informe_docx, ZipWriter};
 use ficha::io::ao_file::read_cells;
 use rust_decimal::Decimal;
 
@@ -412,4 +412,40 @@ fn a_first_half_without_physical_programming_has_the_financial_chart_only() {
     assert_eq!(cached(part, "c:cat")[0], ["Ene", "Feb", "Mar", "Abr", "May", "Jun"]);
     let chart = ws.progress_chart(view, AEI).unwrap();
     assert_eq!(cached(part, "c:val"), chart.financial_series().iter().map(values).collect::<Vec<_>>());
+}
+
+/// The example with a second AEI (without AO), for documents over several fichas.
+fn two_aei() -> Workspace {
+    let mut ws = reference_workspace();
+    let mut second = ws.years[0].aeis[0].clone();
+    second.code = "AEI.08.06".into();
+    ws.years[0].aeis.push(second);
+    ws
+}
+
+#[test]
+fn the_informe_is_one_document_with_its_tables_and_every_ficha_from_a_new_page() {
+    let files = unzip(&informe_docx(&two_aei(), REFERENCE_VIEW));
+    let document = String::from_utf8(files["word/document.xml"].clone()).unwrap();
+    assert!(document.contains(">Resumen ejecutivo<") && document.contains(">3. Recomendaciones<"));
+    assert!(document.contains("Cuadro: Resumen de la implementación de las AEI"));
+    assert!(document.contains("Cuadro: Ejecución financiera de las AO por categoría presupuestal del año 2023"));
+    assert_eq!(document.matches("<w:pageBreakBefore/>").count(), 2, "each annexed ficha starts a page");
+    for code in [AEI, "AEI.08.06"] {
+        assert!(document.contains(&format!("Ficha de implementación de la {code}")), "{code}");
+    }
+    // Each AEI's Cuadro 1 in 1.2 and in its annexed ficha; Cuadro 2 and Tabla 3 in each ficha.
+    assert_eq!(document.matches("Cuadro 1: Ejecución física de las AO e inversiones vinculadas a la AEI").count(), 4);
+    assert_eq!(document.matches("<w:tblHeader/>").count() > 8, true, "table headers repeat on every page");
+    assert!(files.contains_key(&chart_part(1)) && files.contains_key(&chart_part(2)), "the example's charts");
+}
+
+#[test]
+fn every_ficha_goes_as_its_own_docx_in_one_zip() {
+    let ws = two_aei();
+    let files = unzip(&fichas_zip(&ws, REFERENCE_VIEW));
+    assert_eq!(files.keys().collect::<Vec<_>>(), ["Ficha-AEI.08.05-2023.docx", "Ficha-AEI.08.06-2023.docx"]);
+    assert_eq!(files["Ficha-AEI.08.05-2023.docx"], ficha_docx(&ws, REFERENCE_VIEW, AEI));
+    let second = unzip(&files["Ficha-AEI.08.06-2023.docx"]);
+    assert!(String::from_utf8(second["word/document.xml"].clone()).unwrap().contains("Ficha de implementación de la AEI.08.06"));
 }

@@ -322,6 +322,7 @@ fn section5_numbers_the_previous_recommendations() {
     let list = &blocks(&ficha, 5)[1];
     assert!(list.starts_with("1. Se recomienda la inclusión de los empleos temporales"));
     assert!(list.contains("\n2. Se recomienda que, a través de las Unidades Territoriales"));
+    assert!(list.ends_with("realizar visitas inopinadas. Estado al 13 de mayo, 2024: Pendiente."), "the status as of the ficha's date");
     assert_eq!(
         blocks(&ficha, 5)[2],
         "Al respecto, durante el primer semestre de 2023, no se contaba con la actividad operativa vinculada a la AEI.8.5, dado que esta fue incorporada en el Plan Operativo Institucional (POI) Modificado Versión 2."
@@ -509,7 +510,9 @@ fn entity_reference_comes_from_the_short_name_unless_written() {
 
 #[test]
 fn an_aei_without_narrative_is_drafted_from_the_data_alone() {
-    let ficha = draft_ficha(&reference_workspace(), REFERENCE_VIEW, &NarrativeInputs::default(), AEI);
+    let mut ws = reference_workspace();
+    ws.recommendations = Default::default();
+    let ficha = draft_ficha(&ws, REFERENCE_VIEW, &NarrativeInputs::default(), AEI);
     assert_block(
         &ficha,
         1,

@@ -14,6 +14,7 @@ mod draft;
 mod formulas;
 mod golden;
 mod hostile_files;
+mod informe;
 mod paste;
 mod recommendations;
 mod recommendations_csv;

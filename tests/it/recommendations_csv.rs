@@ -83,6 +83,20 @@ fn a_good_file_adds_its_reports_recommendations_actions_and_statuses() {
     assert_eq!(third.kind(), RecommendationKind::PreviousEvaluation);
     assert_eq!((third.status(), third.history().len()), (RecommendationStatus::Pendiente, 0));
     assert_eq!(third.follow_up, "Se reprogramó la meta.");
+    assert_eq!(third.aei_code, "", "without the column, the whole entity's");
+}
+
+#[test]
+fn the_aei_column_links_a_previous_evaluations_recommendation_to_its_aei() {
+    let header = format!("{HEADER},aei");
+    let bytes = [header.as_str(), "evaluacion,Evaluación I semestre,2024-08-30,,,,,1,Revisar las metas,,,,Se revisaron.,,,,,,,,AEI.01.01"].join("\r\n");
+    let register = import_file(&RecommendationRegister::default(), bytes.as_bytes(), today()).unwrap().register;
+    assert_eq!(register.recommendations()[0].aei_code, "AEI.01.01");
+    let follow_up = register.follow_up(today(), None);
+    let listed = list(&register, &follow_up, &RegisterQuery::default());
+    let sheet = register_sheet(&register, &listed);
+    assert_eq!(sheet.rows[0].cells.last(), Some(&Cell::text("AEI")));
+    assert_eq!(sheet.rows[1].cells.last(), Some(&Cell::text("AEI.01.01")));
 }
 
 #[test]
@@ -236,7 +250,7 @@ fn a_workbook_date_cell_is_excel_day_number() {
 
 #[test]
 fn the_template_header_is_the_documented_layout() {
-    assert_eq!(template_header().join(","), HEADER);
+    assert_eq!(template_header().join(","), format!("{HEADER},aei"), "a file of the layout before `aei` still reads");
 }
 
 /// The good file's register with recommendation 2 in progress since 1 June, listed as of 31 July 2024.

@@ -1,7 +1,7 @@
 //! The register's listing, dashboard tables and what the ficha cites (sections 5 and 6).
 
 use ficha::domain::calendar::Date;
-use ficha::domain::example::{reference_inputs, reference_register, reference_workspace};
+use ficha::domain::example::{reference_register, reference_workspace};
 use ficha::domain::recommendations::{
     Action, ControlReport, Origin, Recommendation, RecommendationKind, RecommendationRegister, RecommendationSource,
     RecommendationStatus, RecommendationType, StatusUpdate,
@@ -186,13 +186,31 @@ fn section_five_lists_each_evaluation_with_one_paragraph_per_distinct_follow_up(
     register.add_recommendation(previous("Evaluación I semestre", "2023-08-31", "2", "Se atendió.")).unwrap();
     register.add_recommendation(previous("Evaluación I semestre", "2023-08-31", "3", "Está en curso.")).unwrap();
     register.add_recommendation(previous("Evaluación anual", "2024-03-31", "1", "")).unwrap();
-    let section5 = previous_evaluations_for_ficha(&register, d("2024-01-31"));
+    let section5 = previous_evaluations_for_ficha(&register, "AEI.01.01", d("2024-01-31"));
     assert_eq!(section5.len(), 1, "the annual evaluation came after the ficha's date");
     assert_eq!(section5[0].report, "Evaluación I semestre");
     assert_eq!(section5[0].recommendations.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(), ["1", "2", "3"]);
     assert_eq!(section5[0].recommendations[0].status, "Pendiente");
     assert_eq!(section5[0].follow_up_paragraphs(), ["Se atendió.", "Está en curso."]);
-    assert_eq!(previous_evaluations_for_ficha(&register, d("2024-12-31")).len(), 2);
+    assert_eq!(previous_evaluations_for_ficha(&register, "AEI.01.01", d("2024-12-31")).len(), 2);
+}
+
+#[test]
+fn section_five_lists_the_recommendations_of_its_aei_and_those_of_the_whole_entity() {
+    let mut register = RecommendationRegister::default();
+    let mut linked = previous("Evaluación I semestre", "2023-08-31", "1", "Se atendió.");
+    linked.aei_code = "AEI.02.01".into();
+    register.add_recommendation(linked).unwrap();
+    register.add_recommendation(previous("Evaluación I semestre", "2023-08-31", "2", "")).unwrap();
+    let numbers = |aei: &str| -> Vec<String> {
+        previous_evaluations_for_ficha(&register, aei, d("2024-01-31"))
+            .iter()
+            .flat_map(|e| e.recommendations.iter().map(|r| r.number.clone()))
+            .collect()
+    };
+    assert_eq!(numbers("AEI.02.01"), ["1", "2"]);
+    assert_eq!(numbers("AEI.03.01"), ["2"], "only the entity-wide one");
+    assert!(previous_evaluations_for_ficha(&RecommendationRegister::default(), "AEI.02.01", d("2024-01-31")).is_empty());
 }
 
 #[test]
@@ -200,13 +218,12 @@ fn the_example_seeds_the_reference_section_five_recommendations() {
     let workspace = reference_workspace();
     assert_eq!(workspace.recommendations, reference_register());
     assert!(workspace.recommendations.validate(d("2024-05-13")).is_empty());
-    let section5 = previous_evaluations_for_ficha(&workspace.recommendations, d("2024-05-13"));
-    let reference = &reference_inputs().aeis["AEI.08.05"].previous_evaluation;
+    let section5 = previous_evaluations_for_ficha(&workspace.recommendations, "AEI.08.05", d("2024-05-13"));
     assert_eq!(section5.len(), 1);
-    assert_eq!(section5[0].report, reference.source_report);
-    let texts: Vec<&str> = section5[0].recommendations.iter().map(|r| r.text.as_str()).collect();
-    assert_eq!(texts, reference.recommendations.iter().map(String::as_str).collect::<Vec<_>>());
-    assert_eq!(section5[0].follow_up_paragraphs(), [reference.follow_up.as_str()]);
+    assert!(section5[0].report.starts_with("Informe de Evaluación de Implementación del Plan Operativo Institucional (POI) Anual 2023"));
+    assert_eq!(section5[0].recommendations.len(), 2);
+    assert!(section5[0].recommendations[1].text.starts_with("Se recomienda que, a través de las Unidades Territoriales"));
+    assert!(section5[0].follow_up_paragraphs()[0].starts_with("Al respecto, durante el primer semestre de 2023"));
 }
 
 #[test]

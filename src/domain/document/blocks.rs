@@ -151,7 +151,7 @@ fn block_from_lines(lines: &[&str]) -> Block {
     };
     let joined = || lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
     if let [line] = lines {
-        if let Some(table) = TableId::ALL.into_iter().find(|t| table_marker(*t) == line.trim()) {
+        if let Some(table) = TableId::ALL.into_iter().chain(TableId::INFORME).find(|t| table_marker(*t) == line.trim()) {
             return Block::Table(table);
         }
     }

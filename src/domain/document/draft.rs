@@ -1,6 +1,7 @@
 //! The ficha drafted from the data (docs/FICHA.md): its cover and sections, and the user's edits
 //! laid over them; `Drafter` gathers once what every section reads.
 
+use crate::domain::calendar::Date;
 use crate::domain::ficha::{ActivityFigures, Cuadro1Row, IntegrityResult};
 use crate::domain::language::{capitalized, is_feminine_word, quantity, sentence_case, unit_noun, UnitNoun};
 use crate::domain::plan::{Aei, Period, PoiVersion};
@@ -74,6 +75,17 @@ impl FichaDraft {
     }
 }
 
+/// The date a document of the selection is dated, which its follow-up is counted as of: the
+/// year's ficha date, or, where none is written, the last day of the evaluated period.
+pub fn document_date(ws: &Workspace, selection: Selection) -> Date {
+    let written = ws.year(selection.year).and_then(|y| Date::parse_iso(y.ficha_date.trim()).ok());
+    let (month, day) = match selection.period {
+        Period::Annual => (12, 31),
+        Period::FirstHalf => (6, 30),
+    };
+    written.or_else(|| Date::new(selection.year, month, day).ok()).unwrap_or(Date::MAX)
+}
+
 /// Drafts the ficha of the AEI for the selected year, evaluated version and period.
 pub fn draft_ficha(ws: &Workspace, selection: Selection, inputs: &NarrativeInputs, aei_code: &str) -> FichaDraft {
     Drafter::new(ws, selection, inputs, aei_code).draft()
@@ -95,6 +107,8 @@ pub(super) struct Drafter<'a> {
     /// Cuadro 1's AEI row.
     pub(super) counted: Option<Cuadro1Row>,
     pub(super) icp: Option<&'a IntegrityResult>,
+    /// The document's date: what section 5 and section 6 count the register as of.
+    pub(super) as_of: Date,
 }
 
 impl<'a> Drafter<'a> {
@@ -127,6 +141,7 @@ impl<'a> Drafter<'a> {
             activities: ws.cuadro2(selection, aei_code),
             counted: ws.cuadro1(selection, aei_code).map(|c| c.aei),
             icp,
+            as_of: document_date(ws, selection),
         }
     }
 

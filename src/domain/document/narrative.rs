@@ -52,16 +52,6 @@ pub struct ActivityNarrative {
     pub problems: Vec<Problem>,
 }
 
-/// Recommendations of a previous evaluation and how they were followed up (section 5).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PreviousEvaluation {
-    /// The report that made them, as read after "brindadas en el": "Informe de Evaluación de …".
-    pub source_report: String,
-    pub recommendations: Vec<String>,
-    pub follow_up: String,
-}
-
 /// A section the user rewrote, with the draft it was rewritten from (to tell when the data changed since).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SectionEdit {
@@ -92,9 +82,41 @@ pub struct AeiNarrative {
     pub icp_actions: Vec<String>,
     /// By AO code.
     pub activities: BTreeMap<String, ActivityNarrative>,
-    pub previous_evaluation: PreviousEvaluation,
+    /// Section 6 cites the indicators of the control recommendations (implemented %, overdue).
+    pub cite_control_indicators: bool,
     /// By section number, 1 to 7.
     pub edits: BTreeMap<u8, SectionEdit>,
+}
+
+/// What the user writes for one Informe de evaluación: the parts they rewrote, by part key ("resumen", "1.2:AEI.01.01").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InformeNarrative {
+    pub edits: BTreeMap<String, SectionEdit>,
+}
+
+/// Saves what the user typed for a section drafted as `draft` under `key`: an edit recording the
+/// draft it was made from, or, when it is the draft unchanged, no edit at all. Whether anything changed.
+fn save_in<K: Ord + Clone>(edits: &mut BTreeMap<K, SectionEdit>, key: &K, draft: &Section, text: String) -> bool {
+    if text.trim_end() == draft.editable_text() {
+        return edits.remove(key).is_some();
+    }
+    let edit = SectionEdit { text, drafted_from: draft.plain_text() };
+    let changed = edits.get(key) != Some(&edit);
+    edits.insert(key.clone(), edit);
+    changed
+}
+
+/// "Conservar mi texto" for the edit under `key`: reviewed against `draft`. Whether anything changed.
+fn keep_in<K: Ord>(edits: Option<&mut BTreeMap<K, SectionEdit>>, key: &K, draft: &Section) -> bool {
+    let current = draft.plain_text();
+    match edits.and_then(|e| e.get_mut(key)) {
+        Some(edit) if edit.drafted_from != current => {
+            edit.mark_reviewed(&current);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Everything the user writes for the fichas of a year.
@@ -106,6 +128,8 @@ pub struct NarrativeInputs {
     pub pliego: String,
     /// By AEI code.
     pub aeis: BTreeMap<String, AeiNarrative>,
+    /// The Informes de evaluación, by year and period (`informe_key`).
+    pub informes: BTreeMap<String, InformeNarrative>,
 }
 
 impl NarrativeInputs {
@@ -142,23 +166,41 @@ impl NarrativeInputs {
         if text.trim_end() == draft.editable_text() {
             return self.discard_edit(aei_code, draft.number).is_some();
         }
-        let edit = SectionEdit { text, drafted_from: draft.plain_text() };
-        let changed = self.edit(aei_code, draft.number) != Some(&edit);
-        self.set_edit(aei_code, draft.number, edit);
-        changed
+        save_in(&mut self.aei_mut(aei_code).edits, &draft.number, draft, text)
     }
 
     /// "Conservar mi texto": the user's edit stays, reviewed against the section as drafted now
     /// (`draft`), so it is no longer flagged. Whether anything changed.
     pub fn keep_section(&mut self, aei_code: &str, draft: &Section) -> bool {
-        let current = draft.plain_text();
-        match self.aeis.get_mut(aei_code).and_then(|a| a.edits.get_mut(&draft.number)) {
-            Some(edit) if edit.drafted_from != current => {
-                edit.mark_reviewed(&current);
-                true
-            }
-            _ => false,
+        keep_in(self.aeis.get_mut(aei_code).map(|a| &mut a.edits), &draft.number, draft)
+    }
+
+    /// The user's version of a part of the Informe `informe` (`informe_key`), if they edited it.
+    pub fn informe_edit(&self, informe: &str, part: &str) -> Option<&SectionEdit> {
+        self.informes.get(informe).and_then(|i| i.edits.get(part))
+    }
+
+    /// What the editor of a part of an Informe opens with: the user's text, or the draft.
+    pub fn informe_editor_text(&self, informe: &str, part: &str, draft: &Section) -> String {
+        self.informe_edit(informe, part).map_or_else(|| draft.editable_text(), |edit| edit.text.clone())
+    }
+
+    /// `save_section`'s rule for a part of an Informe.
+    pub fn save_informe_part(&mut self, informe: &str, part: &str, draft: &Section, text: String) -> bool {
+        if text.trim_end() == draft.editable_text() {
+            return self.discard_informe_part(informe, part);
         }
+        save_in(&mut self.informes.entry(informe.to_string()).or_default().edits, &part.to_string(), draft, text)
+    }
+
+    /// `keep_section`'s rule for a part of an Informe.
+    pub fn keep_informe_part(&mut self, informe: &str, part: &str, draft: &Section) -> bool {
+        keep_in(self.informes.get_mut(informe).map(|i| &mut i.edits), &part.to_string(), draft)
+    }
+
+    /// Drops the user's version of a part of an Informe. Whether there was one.
+    pub fn discard_informe_part(&mut self, informe: &str, part: &str) -> bool {
+        self.informes.get_mut(informe).and_then(|i| i.edits.remove(part)).is_some()
     }
 
     /// Drops the user's version, so the section follows the draft again.

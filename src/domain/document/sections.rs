@@ -4,10 +4,12 @@ use rust_decimal::Decimal;
 
 use super::blocks::{Block, Section, Span};
 use super::draft::Drafter;
-use super::wording::{activities_count, added_sentence, aei_number, approved_by, bold_bullet, clause, paragraph, section};
+use super::informe::informe_citation;
+use super::wording::{activities_count, added_sentence, aei_number, approved_by, bold_bullet, clause, long_date, paragraph, section};
 use crate::domain::ficha::{ActivityFigures, TableId};
 use crate::domain::language::{capitalized, count_of, money, money_in_prose, ordinal_abbreviation, percent_in_prose, quantity};
 use crate::domain::plan::AddedActivities;
+use crate::domain::recommendations::{control_indicators_sentence, previous_evaluations_for_ficha};
 
 /// Mark of the ICP footnote, as the reference sets it after "(ICP)".
 const ICP_NOTE_MARK: &str = "¹";
@@ -70,30 +72,39 @@ impl Drafter<'_> {
 
     pub(super) fn section2(&self) -> Section {
         let title = "Modificaciones de las AO en la etapa de ejecución del POI".to_string();
-        let Some((initial, amended)) = self.chain.split_first() else {
+        let Some((total, why, chain)) = self.version_chain() else {
             let none = format!("No se registran versiones del Plan Operativo Institucional (POI) {}.", self.year);
             return section(2, title, vec![paragraph(none)]);
         };
-        let initial_count = initial.initial_activity_count();
-        let added: Vec<AddedActivities> =
-            self.chain.windows(2).map(|pair| pair[1].activities_added_to(pair[0])).collect();
-        let total = added.iter().map(AddedActivities::total).fold(initial_count, u32::saturating_add);
         let linked = if total == 1 { "vinculada" } else { "vinculadas" };
-        let why = if amended.is_empty() {
-            "de acuerdo con el Plan Operativo Institucional (POI), el cual no registró modificaciones en la etapa de ejecución:"
-        } else {
-            "debido a las modificaciones realizadas al Plan Operativo Institucional (POI), las mismas que se detallan a continuación:"
-        };
         let mut blocks = vec![paragraph(format!(
             "{}, contó con {} {linked} a la {}, {why}",
             self.first_mention(),
             activities_count(total),
             self.aei.code
         ))];
+        blocks.extend(chain);
+        section(2, title, blocks)
+    }
+
+    /// The version chain as section 2 and the Informe's 1.1 tell it: the AO count it ends with,
+    /// why (amended or not), and one bullet per version with its resolution and the AO it added;
+    /// `None` without versions.
+    pub(super) fn version_chain(&self) -> Option<(u32, &'static str, Vec<Block>)> {
+        let (initial, amended) = self.chain.split_first()?;
+        let initial_count = initial.initial_activity_count();
+        let added: Vec<AddedActivities> =
+            self.chain.windows(2).map(|pair| pair[1].activities_added_to(pair[0])).collect();
+        let total = added.iter().map(AddedActivities::total).fold(initial_count, u32::saturating_add);
+        let why = if amended.is_empty() {
+            "de acuerdo con el Plan Operativo Institucional (POI), el cual no registró modificaciones en la etapa de ejecución:"
+        } else {
+            "debido a las modificaciones realizadas al Plan Operativo Institucional (POI), las mismas que se detallan a continuación:"
+        };
         let year = self.year;
         let pia =
             initial.pia_amount.map_or_else(String::new, |a| format!(", por el monto de S/ {}", money_in_prose(a)));
-        blocks.push(bold_bullet("Plan Operativo Institucional (POI)"));
+        let mut blocks = vec![bold_bullet("Plan Operativo Institucional (POI)")];
         blocks.push(paragraph(format!(
             "{} el Plan Operativo Institucional (POI) {year} Consistente con el Presupuesto Institucional de Apertura (PIA) {year}{}{pia}. Al respecto, el Plan Operativo Institucional contó con {}.",
             approved_by(&initial.resolution),
@@ -129,7 +140,7 @@ impl Drafter<'_> {
                 ))]]));
             }
         }
-        section(2, title, blocks)
+        Some((total, why, blocks))
     }
 
     pub(super) fn section3(&self) -> Section {
@@ -259,34 +270,45 @@ impl Drafter<'_> {
     }
 
     pub(super) fn section5(&self) -> Section {
-        let previous = &self.narrative.previous_evaluation;
-        let recommendations: Vec<Vec<Span>> = previous
-            .recommendations
-            .iter()
-            .filter(|r| !r.trim().is_empty())
-            .map(|r| vec![Span::plain(r.trim())])
-            .collect();
-        let source = clause(&previous.source_report);
-        let follow_up = previous.follow_up.trim();
+        let evaluations = previous_evaluations_for_ficha(&self.ws.recommendations, &self.aei.code, self.as_of);
         let mut blocks = Vec::new();
-        if recommendations.is_empty() && source.is_empty() && follow_up.is_empty() {
+        let status_lead = format!("Estado al {}:", long_date(&self.as_of.to_string()));
+        // The Informe of this same year and period is not a previous evaluation of its own fichas.
+        let own = informe_citation(self.ws, self.year, self.period);
+        for evaluation in evaluations.iter().filter(|e| e.report != own) {
+            blocks.push(paragraph(format!(
+                "En el marco de las recomendaciones brindadas en el {}, las cuales se detallan a continuación:",
+                clause(&evaluation.report)
+            )));
+            blocks.push(Block::Numbered(
+                evaluation
+                    .recommendations
+                    .iter()
+                    .map(|r| vec![Span::plain(format!("{} ", r.text)), Span::bold(status_lead.clone()), Span::plain(format!(" {}.", r.status))])
+                    .collect(),
+            ));
+            blocks.extend(evaluation.follow_up_paragraphs().into_iter().map(paragraph));
+        }
+        if blocks.is_empty() {
             blocks.push(paragraph(format!(
                 "No se registran recomendaciones de evaluaciones previas vinculadas a la {}.",
                 self.aei.code
             )));
-        } else {
-            let from = if source.is_empty() { "evaluaciones previas".to_string() } else { format!("el {source}") };
-            blocks.push(paragraph(format!(
-                "En el marco de las recomendaciones brindadas en {from}, las cuales se detallan a continuación:"
-            )));
-            if !recommendations.is_empty() {
-                blocks.push(Block::Numbered(recommendations));
-            }
-            if !follow_up.is_empty() {
-                blocks.push(paragraph(follow_up));
-            }
         }
         section(5, "Seguimiento a la aplicación de las recomendaciones de evaluaciones previas".to_string(), blocks)
+    }
+
+    /// Section 6's citation of the control recommendations' indicators, when the user asked for it.
+    fn control_indicators(&self) -> Option<Block> {
+        if !self.narrative.cite_control_indicators {
+            return None;
+        }
+        Some(paragraph(control_indicators_sentence(&self.ws.recommendations, self.as_of).unwrap_or_else(|| {
+            format!(
+                "Al {}, no se registran recomendaciones derivadas de informes de servicios de control posterior.",
+                self.as_of.dmy()
+            )
+        })))
     }
 
     pub(super) fn section6(&self) -> Section {
@@ -303,7 +325,7 @@ impl Drafter<'_> {
                 "{}, no se identificó problemática en la ejecución de la {aei} {through}.",
                 capitalized(&self.during())
             );
-            return section(6, title, vec![paragraph(none)]);
+            return section(6, title, [paragraph(none)].into_iter().chain(self.control_indicators()).collect());
         }
         let mut blocks = vec![
             paragraph(format!(
@@ -332,6 +354,7 @@ impl Drafter<'_> {
                 }
             }
         }
+        blocks.extend(self.control_indicators());
         section(6, title, blocks)
     }
 

@@ -31,6 +31,24 @@ pub const CUADRO1_COLUMNS: [(&str, &str); 6] = [
     ("PROMEDIO DE EJECUCIÓN FÍSICA AJUSTADO DE LAS AO", "4/"),
 ];
 
+/// Caption of the Informe's summary of every AEI (section 1.2).
+pub const AEI_SUMMARY_CAPTION: &str = "Cuadro: Resumen de la implementación de las AEI";
+
+/// Caption of the Informe's annex 4.1, before the period.
+pub const BUDGET_EXECUTION_CAPTION: &str = "Cuadro: Ejecución financiera de las AO por categoría presupuestal";
+
+/// Column titles of the Informe's annex 4.1.
+pub const BUDGET_EXECUTION_COLUMNS: [&str; 4] =
+    ["CATEGORÍA / PROGRAMA PRESUPUESTAL", "PROGRAMADO (S/)", "EJECUTADO (S/)", "% DE AVANCE"];
+
+/// "del año 2023", "del primer semestre de 2023".
+pub fn period_of(year: u16, period: Period) -> String {
+    match period {
+        Period::Annual => format!("del año {year}"),
+        Period::FirstHalf => format!("del primer semestre de {year}"),
+    }
+}
+
 /// Footnotes 1/–4/ of Cuadro 1, worded for the period.
 pub fn cuadro1_footnotes(period: Period) -> [String; 4] {
     let (yearly, in_period) = match period {

@@ -4,7 +4,7 @@
 use super::charts::{progress_chart, ProgressChart};
 use super::figures::ActivityFigures;
 use super::table::{Table, TableId};
-use super::tables::{cuadro1, cuadro2, tabla3, Cuadro1, Tabla3};
+use super::tables::{aei_summary, budget_execution, cuadro1, cuadro2, tabla3, AeiSummary, Cuadro1, Tabla3};
 use crate::domain::{Selection, Workspace};
 
 /// The tables and charts of one AEI of the selected year, evaluated version and period.
@@ -27,9 +27,16 @@ impl Workspace {
         self.evaluated_version(selection).map(|v| tabla3(v, aei_code, selection.period))
     }
 
+    /// The Informe's summary of every AEI of the year, if an evaluated version exists.
+    pub fn aei_summary(&self, selection: Selection) -> Option<AeiSummary> {
+        let year = self.year(selection.year)?;
+        let version = self.evaluated_version(selection)?;
+        Some(aei_summary(version, &year.aeis, selection.period, self.settings.table_options()))
+    }
+
     /// The table as it prints, or `None` where the page shows none: Cuadro 1 needs the AEI and an evaluated
-    /// version, Tabla 3 an evaluated version; Cuadro 2 is always there (without rows when there is
-    /// nothing to list).
+    /// version, Tabla 3 and the Informe's tables (which take no AEI) an evaluated version; Cuadro 2
+    /// is always there (without rows when there is nothing to list).
     pub fn table(&self, selection: Selection, aei_code: &str, id: TableId) -> Option<Table> {
         let office = &self.entity.office;
         match id {
@@ -41,6 +48,12 @@ impl Workspace {
                 let version = self.evaluated_version(selection)?;
                 let tabla3 = self.tabla3(selection, aei_code)?;
                 Some(Table::tabla3(tabla3, version, selection.year, selection.period, office))
+            }
+            TableId::AeiSummary => self.aei_summary(selection).map(|s| Table::aei_summary(s, selection.period, office)),
+            TableId::BudgetExecution => {
+                let year = self.year(selection.year)?;
+                let rows = budget_execution(self.evaluated_version(selection)?, &year.budget_categories, selection.period);
+                Some(Table::budget_execution(rows, selection.year, selection.period, office))
             }
         }
     }

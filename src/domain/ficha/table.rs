@@ -6,8 +6,8 @@
 use rust_decimal::Decimal;
 
 use super::figures::ActivityFigures;
-use super::labels::{self, CUADRO1_CAPTION, NO_MONTHLY_DETAIL, CUADRO1_COLUMNS, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, TABLA3_COLUMNS, TABLA3_GROUPS, TABLA3_GROUP_COLUMNS};
-use super::tables::{Cuadro1, Cuadro1Row, Tabla3};
+use super::labels::{self, AEI_SUMMARY_CAPTION, BUDGET_EXECUTION_CAPTION, BUDGET_EXECUTION_COLUMNS, CUADRO1_CAPTION, CUADRO1_COLUMNS, NO_MONTHLY_DETAIL, CUADRO2_COLUMNS, CUADRO2_GOAL_COLUMNS, TABLA3_COLUMNS, TABLA3_GROUPS, TABLA3_GROUP_COLUMNS};
+use super::tables::{AeiSummary, BudgetRow, Cuadro1, Cuadro1Row, Tabla3};
 use crate::domain::language::NumberFormat;
 use crate::domain::plan::{Period, PoiVersion};
 
@@ -18,10 +18,17 @@ pub enum TableId {
     Cuadro1,
     Cuadro2,
     Tabla3,
+    /// The Informe's summary of every AEI (its section 1.2).
+    AeiSummary,
+    /// The Informe's execution by categoría presupuestal (its annex 4.1).
+    BudgetExecution,
 }
 
 impl TableId {
+    /// The tables of one AEI's ficha.
     pub const ALL: [TableId; 3] = [TableId::Cuadro1, TableId::Cuadro2, TableId::Tabla3];
+    /// The tables of the Informe over every AEI.
+    pub const INFORME: [TableId; 2] = [TableId::AeiSummary, TableId::BudgetExecution];
 
     /// "Cuadro 1": how the text, an export's tab and its file name call the table.
     pub fn label(self) -> &'static str {
@@ -29,6 +36,8 @@ impl TableId {
             TableId::Cuadro1 => "Cuadro 1",
             TableId::Cuadro2 => "Cuadro 2",
             TableId::Tabla3 => "Tabla 3",
+            TableId::AeiSummary => "Resumen de las AEI",
+            TableId::BudgetExecution => "Ejecución por categoría presupuestal",
         }
     }
 
@@ -38,6 +47,8 @@ impl TableId {
             TableId::Cuadro1 => "cuadro1",
             TableId::Cuadro2 => "cuadro2",
             TableId::Tabla3 => "tabla3",
+            TableId::AeiSummary => "resumen-aei",
+            TableId::BudgetExecution => "ejecucion-categoria",
         }
     }
 }
@@ -294,6 +305,65 @@ impl Table {
             caption: labels::tabla3_caption(version, year, period),
             header: grouped_header(&TABLA3_COLUMNS, &groups),
             body: tabla3.rows.into_iter().map(tabla3_row).collect(),
+            foot: vec![total],
+            footnotes: Vec::new(),
+            sources: labels::source_lines(office).to_vec(),
+        }
+    }
+
+    /// The Informe's summary: Cuadro 1's columns, marks and notes, one row per AEI and the entity's Total.
+    pub fn aei_summary(summary: AeiSummary, period: Period, office: &str) -> Self {
+        let Self { header, footnotes, sources, .. } =
+            Self::cuadro1(Cuadro1 { aei: summary.total.clone(), cost_centers: Vec::new() }, period, office);
+        let mut total = cuadro1_row(summary.total, RowRole::Total);
+        total.cells.remove(0);
+        total.cells[0] = TableCell { columns: 2, row_header: true, ..TableCell::text("Total") };
+        Self {
+            id: TableId::AeiSummary,
+            caption: AEI_SUMMARY_CAPTION.to_string(),
+            header,
+            body: summary.rows.into_iter().map(|row| cuadro1_row(row, RowRole::Item)).collect(),
+            foot: vec![total],
+            footnotes,
+            sources,
+        }
+    }
+
+    /// The Informe's annex 4.1: programmed, executed and % by categoría presupuestal, and the Total.
+    pub fn budget_execution(rows: Vec<BudgetRow>, year: u16, period: Period, office: &str) -> Self {
+        let cells = |label: TableCell, detail: bool, programmed: Decimal, executed: Decimal, progress: Option<Decimal>| {
+            vec![
+                label,
+                TableCell::financial(detail, programmed),
+                TableCell::financial(detail, executed),
+                TableCell::maybe(progress, NumberFormat::Percent),
+            ]
+        };
+        let (programmed, executed) = rows
+            .iter()
+            .fold((Decimal::ZERO, Decimal::ZERO), |(p, e), r| (p.saturating_add(r.programmed), e.saturating_add(r.executed)));
+        let detail = rows.iter().all(|r| r.detail);
+        let total = TableRow {
+            role: RowRole::Total,
+            cells: cells(
+                TableCell { row_header: true, ..TableCell::text("Total") },
+                detail,
+                programmed,
+                executed,
+                super::figures::progress(executed, programmed).filter(|_| detail),
+            ),
+        };
+        Self {
+            id: TableId::BudgetExecution,
+            caption: format!("{BUDGET_EXECUTION_CAPTION} {}", labels::period_of(year, period)),
+            header: vec![HeaderRow { cells: BUDGET_EXECUTION_COLUMNS.iter().map(|t| HeaderCell::column(*t)).collect(), marks: false }],
+            body: rows
+                .into_iter()
+                .map(|row| {
+                    let progress = row.progress();
+                    TableRow { role: RowRole::Item, cells: cells(TableCell::text(row.label), row.detail, row.programmed, row.executed, progress) }
+                })
+                .collect(),
             foot: vec![total],
             footnotes: Vec::new(),
             sources: labels::source_lines(office).to_vec(),

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::figures::{aei_figures, financial_in, mean, progress, ActivityFigures, Figures, TableOptions};
-use crate::domain::plan::{Aei, CostCenter, Period, PoiVersion};
+use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Period, PoiVersion};
 
 /// One row of Cuadro 1: the AEI or one of its centros de costo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,4 +128,77 @@ pub fn version_financial_total(version: &PoiVersion, period: Period) -> Option<(
         let (fp, fx) = financial_in(ao, period)?;
         Some((p.saturating_add(fp), e.saturating_add(fx)))
     })
+}
+
+/// The Informe's summary of every AEI: each AEI's Cuadro 1 row, in the year's order, and the
+/// entity's row over every counted item (its 4/ the mean of all of them, never of the AEI rows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AeiSummary {
+    pub rows: Vec<Cuadro1Row>,
+    pub total: Cuadro1Row,
+}
+
+/// The summary of `aeis` in `version` over the period.
+pub fn aei_summary(version: &PoiVersion, aeis: &[Aei], period: Period, options: TableOptions) -> AeiSummary {
+    let figures: Vec<Vec<Figures>> =
+        aeis.iter().map(|aei| aei_figures(version, &aei.code, period, options).iter().map(ActivityFigures::figures).collect()).collect();
+    let rows = aeis.iter().zip(&figures).map(|(aei, f)| Cuadro1Row::over(&aei.code, &aei.name, f.iter().copied())).collect();
+    AeiSummary { rows, total: Cuadro1Row::over("", "Total", figures.iter().flatten().copied()) }
+}
+
+/// One row of the execution by categoría presupuestal: its label and the financial sums of its AO.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetRow {
+    /// "9002: Asignaciones presupuestarias que no resultan en productos", or "Sin categoría presupuestal".
+    pub label: String,
+    pub programmed: Decimal,
+    pub executed: Decimal,
+    /// False when one of its AO has no financial detail for the period (`financial_in`).
+    pub detail: bool,
+}
+
+impl BudgetRow {
+    /// % de avance; `None` without financial detail.
+    pub fn progress(&self) -> Option<Decimal> {
+        progress(self.executed, self.programmed).filter(|_| self.detail)
+    }
+}
+
+/// What an AO without a categoría presupuestal is listed under.
+pub const NO_BUDGET_CATEGORY: &str = "Sin categoría presupuestal";
+
+/// The financial programming and execution of the version's AO by categoría / programa
+/// presupuestal, in the order the year lists its categories (codes it does not list after them,
+/// then the AO without one); the rows add up to Tabla 3's Total.
+pub fn budget_execution(version: &PoiVersion, categories: &[BudgetCategory], period: Period) -> Vec<BudgetRow> {
+    let mut sums: Vec<(&str, Decimal, Decimal, bool)> = Vec::new();
+    for ao in &version.activities {
+        let code = ao.budget_category_code.trim();
+        let financial = financial_in(ao, period);
+        let (p, e) = financial.unwrap_or_default();
+        match sums.iter_mut().find(|(c, _, _, _)| *c == code) {
+            Some((_, programmed, executed, detail)) => {
+                *programmed = programmed.saturating_add(p);
+                *executed = executed.saturating_add(e);
+                *detail &= financial.is_some();
+            }
+            None => sums.push((code, p, e, financial.is_some())),
+        }
+    }
+    let rank = |code: &str| match categories.iter().position(|c| c.code == code) {
+        Some(i) => (0, i, String::new()),
+        None if code.is_empty() => (2, 0, String::new()),
+        None => (1, 0, code.to_string()),
+    };
+    sums.sort_by_key(|(code, _, _, _)| rank(code));
+    sums.into_iter()
+        .map(|(code, programmed, executed, detail)| {
+            let label = match categories.iter().find(|c| c.code == code) {
+                Some(category) => format!("{}: {}", category.code, category.name),
+                None if code.is_empty() => NO_BUDGET_CATEGORY.to_string(),
+                None => code.to_string(),
+            };
+            BudgetRow { label, programmed, executed, detail }
+        })
+        .collect()
 }

@@ -333,6 +333,10 @@ pub struct Recommendation {
     /// The follow-up paragraph written in section 5 of the ficha.
     #[serde(default)]
     pub follow_up: String,
+    /// The AEI a previous evaluation's recommendation concerns ("AEI.08.05"); empty: the whole
+    /// entity, followed up in every AEI's ficha.
+    #[serde(default)]
+    pub aei_code: String,
     /// Chronological; grows only through `RecommendationRegister::change_status`.
     #[serde(default)]
     pub(super) history: Vec<StatusChange>,
@@ -356,6 +360,7 @@ impl Recommendation {
             officer: String::new(),
             action_plan: ActionPlan::default(),
             follow_up: String::new(),
+            aei_code: String::new(),
             history: Vec::new(),
         }
     }

@@ -259,13 +259,15 @@ impl EvaluationFollowUp {
     }
 }
 
-/// Section 5: the previous evaluations dated on or before the ficha's date, in the order they were
-/// registered, each with its recommendations and their follow-up.
-pub fn previous_evaluations_for_ficha(register: &RecommendationRegister, as_of: Date) -> Vec<EvaluationFollowUp> {
+/// Section 5 of the ficha of `aei_code`: the previous evaluations dated on or before the ficha's
+/// date, in the order they were registered, each with the recommendations linked to that AEI or to
+/// the whole entity, their status in force on that date and their follow-up.
+pub fn previous_evaluations_for_ficha(register: &RecommendationRegister, aei_code: &str, as_of: Date) -> Vec<EvaluationFollowUp> {
     let mut evaluations: Vec<EvaluationFollowUp> = Vec::new();
     for recommendation in register.recommendations_of(RecommendationKind::PreviousEvaluation) {
         let RecommendationSource::PreviousEvaluation { report, date } = &recommendation.source else { continue };
-        if *date > as_of {
+        let linked = recommendation.aei_code.trim();
+        if *date > as_of || !(linked.is_empty() || linked == aei_code) {
             continue;
         }
         let item = EvaluationItem {

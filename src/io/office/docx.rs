@@ -31,30 +31,9 @@ pub fn docx_file_name(selection: Selection, aei_code: &str) -> String {
 /// The document of the AEI as it prints: the draft with the user's edits, the tables of the selection.
 pub fn ficha_docx(ws: &Workspace, selection: Selection, aei_code: &str) -> Vec<u8> {
     let ficha = draft_ficha(ws, selection, &ws.narrative, aei_code).with_edits(&ws.narrative);
-    let mut body = Body { ws, selection, aei_code, xml: String::new(), numbered_lists: 0, charts: Vec::new() };
-    body.title(&ficha.title);
-    body.sections(&ficha);
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="{W}" xmlns:r="{R}" xmlns:wp="{WP}" xmlns:a="{A}" xmlns:c="{C}"><w:body>{}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1020" w:bottom="1134" w:left="1020" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
-        body.xml
-    );
-    let mut zip = ZipWriter::new();
-    zip.add("[Content_Types].xml", content_types(body.charts.len()).as_bytes());
-    zip.add("_rels/.rels", PACKAGE_RELS.as_bytes());
-    zip.add("docProps/core.xml", core_properties(&ficha.title, &ws.entity.office).as_bytes());
-    zip.add("docProps/app.xml", APP_PROPERTIES.as_bytes());
-    zip.add("word/document.xml", document.as_bytes());
-    zip.add("word/_rels/document.xml.rels", document_relationships(body.charts.len()).as_bytes());
-    zip.add("word/styles.xml", STYLES.as_bytes());
-    zip.add("word/numbering.xml", numbering(body.numbered_lists).as_bytes());
-    zip.add("word/footer1.xml", FOOTER.as_bytes());
-    for (n, chart) in (1..).zip(&body.charts) {
-        zip.add(&chart_part(n), chart.xml.as_bytes());
-        zip.add(&format!("word/charts/_rels/chart{n}.xml.rels"), chart_relationships(n).as_bytes());
-        zip.add(&chart_workbook_part(n), &chart.workbook);
-    }
-    zip.finish()
+    let mut body = Body::new(ws, selection);
+    body.ficha(&ficha, false);
+    body.package(&ficha.title)
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -126,6 +105,7 @@ fn runs(spans: &[Span]) -> String {
 struct ParagraphStyle<'a> {
     style: &'a str,
     keep_next: bool,
+    page_break: bool,
     /// (list, level)
     list: Option<(u32, u32)>,
     rule_below: bool,
@@ -141,6 +121,9 @@ impl ParagraphStyle<'_> {
         let mut p = format!(r#"<w:pPr><w:pStyle w:val="{}"/>"#, self.style);
         if self.keep_next {
             p.push_str("<w:keepNext/>");
+        }
+        if self.page_break {
+            p.push_str("<w:pageBreakBefore/>");
         }
         if let Some((list, level)) = self.list {
             p.push_str(&format!(r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{list}"/></w:numPr>"#));
@@ -259,16 +242,58 @@ fn table_xml(widths: &[u32], header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> String
 }
 
 /// The document body being written, with the numbered lists it has opened and the chart parts it refers to.
-struct Body<'a> {
+pub(super) struct Body<'a> {
     ws: &'a Workspace,
     selection: Selection,
-    aei_code: &'a str,
+    /// The AEI whose tables and charts the blocks being written show ("" for the Informe's own).
+    pub(super) aei_code: String,
     xml: String,
     numbered_lists: u32,
     charts: Vec<ChartPart>,
 }
 
-impl Body<'_> {
+impl<'a> Body<'a> {
+    pub(super) fn new(ws: &'a Workspace, selection: Selection) -> Self {
+        Body { ws, selection, aei_code: String::new(), xml: String::new(), numbered_lists: 0, charts: Vec::new() }
+    }
+
+    /// One AEI's ficha: title block and sections with their tables and charts; `new_page` starts it on a new page.
+    pub(super) fn ficha(&mut self, ficha: &FichaDraft, new_page: bool) {
+        self.aei_code = ficha.aei_code.clone();
+        self.title(&ficha.title, new_page);
+        self.sections(ficha);
+    }
+
+    /// The package around the body: parts, relationships, styles, numbering, footer, charts.
+    pub(super) fn package(self, title: &TitleBlock) -> Vec<u8> {
+        let document = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="{W}" xmlns:r="{R}" xmlns:wp="{WP}" xmlns:a="{A}" xmlns:c="{C}"><w:body>{}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1020" w:bottom="1134" w:left="1020" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+            self.xml
+        );
+        let mut zip = ZipWriter::new();
+        zip.add("[Content_Types].xml", content_types(self.charts.len()).as_bytes());
+        zip.add("_rels/.rels", PACKAGE_RELS.as_bytes());
+        zip.add("docProps/core.xml", core_properties(title, &self.ws.entity.office).as_bytes());
+        zip.add("docProps/app.xml", APP_PROPERTIES.as_bytes());
+        zip.add("word/document.xml", document.as_bytes());
+        zip.add("word/_rels/document.xml.rels", document_relationships(self.charts.len()).as_bytes());
+        zip.add("word/styles.xml", STYLES.as_bytes());
+        zip.add("word/numbering.xml", numbering(self.numbered_lists).as_bytes());
+        zip.add("word/footer1.xml", FOOTER.as_bytes());
+        for (n, chart) in (1..).zip(&self.charts) {
+            zip.add(&chart_part(n), chart.xml.as_bytes());
+            zip.add(&format!("word/charts/_rels/chart{n}.xml.rels"), chart_relationships(n).as_bytes());
+            zip.add(&chart_workbook_part(n), &chart.workbook);
+        }
+        zip.finish()
+    }
+
+    /// A heading of the Informe's body.
+    pub(super) fn heading(&mut self, text: &str) {
+        self.push(&ParagraphStyle { keep_next: true, ..ParagraphStyle::named("Heading1") }, &run(text, true));
+    }
+
     fn push(&mut self, style: &ParagraphStyle, content: &str) {
         self.xml.push_str(&paragraph(style, content));
     }
@@ -277,9 +302,10 @@ impl Body<'_> {
         self.push(&ParagraphStyle::named("Note"), &run(text, false));
     }
 
-    fn title(&mut self, title: &TitleBlock) {
+    /// The title block; `new_page` starts it on a new page (an annexed ficha).
+    pub(super) fn title(&mut self, title: &TitleBlock, new_page: bool) {
         let centered = |rule_below| ParagraphStyle { style: "Title", align: Some("center"), rule_below, ..Default::default() };
-        self.push(&centered(false), &run(&title.entity_name, true));
+        self.push(&ParagraphStyle { page_break: new_page, ..centered(false) }, &run(&title.entity_name, true));
         self.push(&centered(false), &run(&title.title, true));
         self.push(&centered(true), &run(&title.period_line, true));
         self.push(&centered(false), &run(&title.date, true));
@@ -292,7 +318,7 @@ impl Body<'_> {
                 self.block(block);
             }
             if section.number == CHARTS_SECTION {
-                if let Some(chart) = self.ws.progress_chart(self.selection, self.aei_code) {
+                if let Some(chart) = self.ws.progress_chart(self.selection, &self.aei_code) {
                     self.charts(&chart);
                 }
             }
@@ -338,7 +364,7 @@ impl Body<'_> {
         }
     }
 
-    fn block(&mut self, block: &Block) {
+    pub(super) fn block(&mut self, block: &Block) {
         match block {
             Block::Paragraph(spans) => self.push(&ParagraphStyle::named("Normal"), &runs(spans)),
             Block::Bullets(items) => self.list(items, BULLETS, 0),
@@ -373,7 +399,7 @@ impl Body<'_> {
     /// A table as the page shows it: caption, header rows repeated on every page (a title spanning
     /// rows merged down them), rows (the AEI's and the Total in bold), footnotes, source lines.
     fn table(&mut self, id: TableId) {
-        let Some(table) = self.ws.table(self.selection, self.aei_code, id) else { return };
+        let Some(table) = self.ws.table(self.selection, &self.aei_code, id) else { return };
         self.caption(&table.caption);
         let mut header = Vec::new();
         // The columns of the header row being laid out that a title from the row above still covers.
@@ -431,6 +457,8 @@ fn column_widths(id: TableId) -> &'static [u32] {
         TableId::Cuadro1 => &[1200, 3666, 1200, 1300, 1300, 1200],
         TableId::Cuadro2 => &[1300, 3766, 1300, 1200, 1200, 1100],
         TableId::Tabla3 => &[2066, 900, 900, 900, 800, 1500, 1500, 1300],
+        TableId::AeiSummary => &[1200, 3666, 1200, 1300, 1300, 1200],
+        TableId::BudgetExecution => &[4266, 2000, 2000, 1600],
     }
 }
 

@@ -1,5 +1,5 @@
 //! Components several pages share: the computed tables, an AO's monthly grid and the AEI sheet,
-//! the charts, the selection pickers, the AEI list, the ICP block, form messages, the notices.
+//! the charts, a document's sections and their editor, the selection pickers, the AEI list, the ICP block, form messages, the notices.
 
 mod aei_list;
 mod charts;
@@ -7,6 +7,7 @@ mod forms;
 mod grid;
 mod icp;
 mod notices;
+mod section;
 mod selection;
 mod sheet;
 mod tables;
@@ -17,6 +18,7 @@ pub use forms::FormErrors;
 pub use grid::ActivityGrid;
 pub use icp::IcpBlock;
 pub use notices::{StorageNotices, WorkspaceBanner};
+pub use section::{blocks_view, EditableText, SectionEdits, TitleBlockView};
 pub use selection::SelectionControls;
 pub use sheet::AeiSheet;
 pub use tables::FichaTable;

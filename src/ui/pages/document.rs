@@ -3,13 +3,16 @@
 use leptos::prelude::*;
 
 use crate::domain::ficha::{ProgressChart, Table, TableId, CHARTS_SECTION};
-use crate::domain::document::{blocks_from_text, draft_ficha, table_marker, Block, FichaDraft, NarrativeInputs, Section, SectionState, Span};
+use crate::domain::document::{draft_ficha, FichaDraft, NarrativeInputs, Section};
 use crate::domain::{Selection, Workspace};
 use crate::io::office::{docx_file_name, ficha_docx, DOCX_MIME};
-use crate::ui::components::{FichaTable, ProgressCharts, SelectionControls};
+use crate::ui::components::{EditableText, FichaTable, ProgressCharts, SectionEdits, SelectionControls, TitleBlockView};
 use crate::ui::browser::download_bytes;
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
+
+/// The section whose editor offers to cite the control recommendations' indicators.
+const CONTROL_SECTION: u8 = 6;
 
 /// What the document reads from the workspace, computed once per change and shared by its sections.
 #[derive(Clone, Copy)]
@@ -52,6 +55,11 @@ impl DocumentData {
             TableId::Cuadro1 => self.cuadro1,
             TableId::Cuadro2 => self.cuadro2,
             TableId::Tabla3 => self.tabla3,
+            // The Informe's tables, should an edit name them.
+            informe => {
+                let state = use_state();
+                Memo::new(move |_| state.workspace.with(|w| w.table(state.selection.get(), "", informe)))
+            }
         };
         view! { <FichaTable table=memo/> }.into_any()
     }
@@ -70,41 +78,30 @@ fn viewed<T: PartialEq + Send + Sync + 'static>(
     })
 }
 
-fn spans_view(spans: &[Span]) -> impl IntoView {
-    spans
-        .iter()
-        .map(|s| if s.bold { view! { <strong>{s.text.clone()}</strong> }.into_any() } else { s.text.clone().into_any() })
-        .collect_view()
-}
-
-fn items_view(items: &[Vec<Span>]) -> impl IntoView {
-    items.iter().map(|item| view! { <li>{spans_view(item)}</li> }).collect_view()
-}
-
-/// The blocks of a section; a preview shows tables as their markers instead of drawing them twice.
-fn blocks_view(blocks: &[Block], data: DocumentData, preview: bool) -> impl IntoView {
-    blocks
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph(spans) => view! { <p>{spans_view(spans)}</p> }.into_any(),
-            Block::Bullets(items) => view! { <ul>{items_view(items)}</ul> }.into_any(),
-            Block::SubBullets(items) => view! { <ul class="sub">{items_view(items)}</ul> }.into_any(),
-            Block::Numbered(items) => view! { <ol>{items_view(items)}</ol> }.into_any(),
-            Block::Table(table) if preview => view! { <p class="table-marker">{table_marker(*table)}</p> }.into_any(),
-            Block::Table(table) => data.table(*table),
-            Block::Footnote { mark, text } => {
-                view! { <p class="doc-footnote"><sup>{mark.clone()}</sup>" "{text.clone()}</p> }.into_any()
-            }
-        })
-        .collect_view()
-}
-
 /// Applies a change of the user's text to the section as drafted now (the domain's rule of edits:
 /// `NarrativeInputs::save_section`, `keep_section`); nothing is saved when it changes nothing.
 fn change_section(data: DocumentData, number: u8, change: impl FnOnce(&mut NarrativeInputs, &str, &Section) -> bool) {
     let ws = use_state().workspace;
     let Some(section) = data.draft.with_untracked(|d| d.section(number).cloned()) else { return };
     ws.maybe_update(|w| data.code.with_value(|c| change(&mut w.narrative, c, &section)));
+}
+
+/// Section 6's choice to cite the indicators of the control recommendations (implemented %, overdue).
+#[component]
+fn CiteControlIndicators(data: DocumentData) -> impl IntoView {
+    let ws = use_state().workspace;
+    let checked = Memo::new(move |_| ws.with(|w| data.code.with_value(|c| w.narrative.aei(c).is_some_and(|n| n.cite_control_indicators))));
+    let toggle = move |ev| {
+        let on = event_target_checked(&ev);
+        ws.update(|w| data.code.with_value(|c| w.narrative.aei_mut(c).cite_control_indicators = on));
+    };
+    view! {
+        <label class="cite-control no-print">
+            <input type="checkbox" id="cite-control" prop:checked=checked on:change=toggle/>
+            " Citar los indicadores de las recomendaciones de informes de control (% de implementación, vencidas) al "
+            "final de esta sección"
+        </label>
+    }
 }
 
 /// One numbered section: its text as it prints, its editor, and the stale-edit comparison.
@@ -114,73 +111,22 @@ fn SectionView(number: u8, data: DocumentData) -> impl IntoView {
     let heading = Memo::new(move |_| data.printed.with(|d| d.section(number).map(|s| s.heading.clone()).unwrap_or_default()));
     let blocks = Memo::new(move |_| data.printed.with(|d| d.section(number).map(|s| s.blocks.clone()).unwrap_or_default()));
     let state = Memo::new(move |_| ws.with(|w| data.draft.with(|d| d.state(&w.narrative, number))));
-    let editing: RwSignal<Option<String>> = RwSignal::new(None);
-    let start_editing = move |_| {
-        let text = ws.with_untracked(|w| {
-            data.draft.with_untracked(|d| d.section(number).map(|s| data.code.with_value(|c| w.narrative.editor_text(c, s))))
-        });
-        editing.set(text);
+    let edits = SectionEdits {
+        editor_text: Callback::new(move |()| {
+            ws.with_untracked(|w| {
+                data.draft.with_untracked(|d| d.section(number).map(|s| data.code.with_value(|c| w.narrative.editor_text(c, s))))
+            })
+        }),
+        save: Callback::new(move |text: String| change_section(data, number, |narrative, code, section| narrative.save_section(code, section, text))),
+        discard: Callback::new(move |()| change_section(data, number, |narrative, code, section| narrative.discard_edit(code, section.number).is_some())),
+        keep: Callback::new(move |()| change_section(data, number, |narrative, code, section| narrative.keep_section(code, section))),
     };
-    let save = move |_| {
-        if let Some(text) = editing.get_untracked() {
-            change_section(data, number, |narrative, code, section| narrative.save_section(code, section, text));
-        }
-        editing.set(None);
-    };
-    let discard = move |_| change_section(data, number, |narrative, code, section| narrative.discard_edit(code, section.number).is_some());
-    let keep_mine = move |_| change_section(data, number, |narrative, code, section| narrative.keep_section(code, section));
-    let body = move || {
-        let text = view! { <div class="section-text">{move || blocks.with(|b| blocks_view(b, data, false))}</div> };
-        match state.get() {
-            Some(SectionState::Stale { new_draft }) => view! {
-                <div class="stale-compare">
-                    {text}
-                    <aside class="new-draft no-print" aria-label="Nuevo borrador">
-                        <p class="new-draft-title">"Nuevo borrador calculado con los datos actuales"</p>
-                        {blocks_view(&blocks_from_text(&new_draft), data, true)}
-                    </aside>
-                </div>
-            }
-            .into_any(),
-            _ => text.into_any(),
-        }
-    };
+    let table = Callback::new(move |id: TableId| data.table(id));
     view! {
         <section class="doc-section" data-section=number>
             <h2 id=format!("seccion-{number}")>{heading}</h2>
-            <div class="section-tools no-print">
-                {move || match state.get() {
-                    Some(SectionState::Edited) => view! {
-                        <span class="badge edited">"Texto editado"</span>
-                        <button class="discard-edit" on:click=discard>"Volver al borrador"</button>
-                    }.into_any(),
-                    Some(SectionState::Stale { .. }) => view! {
-                        <div class="notice stale-notice" role="alert">
-                            <p><strong>"Sección editada: el texto ya no coincide con los datos."</strong>
-                                " Los datos cambiaron después de su edición. Compare su texto con el nuevo borrador."</p>
-                            <button class="keep-mine" on:click=keep_mine>"Conservar mi texto"</button>
-                            <button class="take-draft" on:click=discard>"Usar el nuevo borrador"</button>
-                        </div>
-                    }.into_any(),
-                    _ => ().into_any(),
-                }}
-                <Show when=move || editing.with(Option::is_none)>
-                    <button class="edit-section" on:click=start_editing>"Editar esta sección"</button>
-                </Show>
-            </div>
-            {move || match editing.get() {
-                Some(text) => view! {
-                    <div class="section-editor-wrap no-print">
-                        <p class="note">"Párrafos separados por una línea en blanco; viñetas con «- », subviñetas con «  - », listas con «1. »; negrita entre dos asteriscos dobles: «**texto en negrita**»; los cuadros se indican como [Cuadro 1], [Cuadro 2], [Tabla 3]."</p>
-                        <textarea class="section-editor" aria-label=format!("Texto de la sección {number}")
-                            rows=text.lines().count().clamp(8, 30) prop:value=text.clone()
-                            on:input=move |ev| editing.set(Some(event_target_value(&ev)))></textarea>
-                        <button class="save-section" on:click=save>"Guardar"</button>
-                        <button class="cancel-edit" on:click=move |_| editing.set(None)>"Cancelar"</button>
-                    </div>
-                }.into_any(),
-                None => body().into_any(),
-            }}
+            {(number == CONTROL_SECTION).then(|| view! { <CiteControlIndicators data=data/> })}
+            <EditableText blocks=blocks state=state table=table edits=edits label=format!("sección {number}")/>
             {(number == CHARTS_SECTION).then_some(move || {
                 data.chart.get().map(|chart| view! { <ProgressCharts chart=chart office=data.office.get()/> })
             })}
@@ -225,13 +171,7 @@ pub fn DocumentPage(code: String) -> impl IntoView {
                 <p class="empty">"Esta AEI no existe en el año seleccionado."</p>
             }>
                 <article class="ficha-document" id="ficha-document">
-                    <header class="title-block">
-                        <p class="doc-entity">{move || title.with(|t| t.entity_name.clone())}</p>
-                        <h1 class="doc-title">{move || title.with(|t| t.title.clone())}</h1>
-                        <p class="doc-period">{move || title.with(|t| t.period_line.clone())}</p>
-                        <hr/>
-                        <p class="doc-date">{move || title.with(|t| t.date.clone())}</p>
-                    </header>
+                    <TitleBlockView title=title/>
                     <For each=move || numbers.get() key=|n| *n let(number)>
                         <SectionView number=number data=data/>
                     </For>

@@ -5,6 +5,7 @@ pub mod aeis;
 pub mod ao_import;
 pub mod data;
 pub mod document;
+pub mod informe;
 pub mod integrity;
 pub mod recommendations;
 pub mod structure;

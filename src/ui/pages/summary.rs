@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::components::{AeiOverview, SelectionControls};
+use crate::ui::route::Route;
 use crate::ui::state::use_state;
 
 /// The summary page.
@@ -26,6 +27,8 @@ pub fn SummaryPage() -> impl IntoView {
                 </label>
             </div>
             <SelectionControls/>
+            <p class="informe-link"><a id="open-informe" href=Route::Informe.href()>"Ver el Informe de evaluación de todas las AEI"</a>
+                " (resumen ejecutivo, análisis por AEI, recomendaciones y las fichas anexas)"</p>
             <h2>"Acciones Estratégicas Institucionales"</h2>
             <AeiOverview/>
         </section>

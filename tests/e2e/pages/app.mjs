@@ -4,6 +4,7 @@ import { Base, launch, CHROMIUM_ARGS } from './base.mjs';
 import { AeiPage } from './aei.mjs';
 import { DataPage } from './data.mjs';
 import { DocumentPage } from './document.mjs';
+import { InformePage } from './informe.mjs';
 import { IntegrityPage } from './integrity.mjs';
 import { RecommendationsPage } from './recommendations.mjs';
 import { StructurePage } from './structure.mjs';
@@ -18,6 +19,7 @@ export class FichaPage extends Base {
     this.structure = new StructurePage(this);
     this.versions = new VersionsPage(this);
     this.document = new DocumentPage(this);
+    this.informe = new InformePage(this);
     this.integrity = new IntegrityPage(this);
     this.recommendations = new RecommendationsPage(this);
     this.data = new DataPage(this);

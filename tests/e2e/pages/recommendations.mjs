@@ -16,6 +16,27 @@ export class RecommendationsPage {
     await this.page.click(`#tab-${name}`);
   }
 
+  /** Adds a recommendation of a previous evaluation with its follow-up, linked to `aei` ('' for the whole entity). */
+  async addPreviousRecommendation({ report, date, number, text, aei = '', followUp = '' }) {
+    await this.recoTab('previous');
+    await this.page.fill('#prev-report', report);
+    await this.page.fill('#prev-date', date);
+    await this.page.fill('#prev-number', number);
+    await this.page.fill('#prev-text', text);
+    await this.page.selectOption('#prev-aei', aei);
+    await this.page.fill('#prev-follow-up', followUp);
+    await this.page.click('#prev-add');
+    await this.page.waitForFunction(() => document.querySelector('#prev-done, #prev-error') && (document.querySelector('#prev-done').textContent.trim() || document.querySelector('#prev-error').textContent.trim()));
+    return this.app.formMessage('prev-done');
+  }
+
+  /** The texts of the register's listed recommendations, in order. */
+  async registerTexts() {
+    await this.recoTab('register');
+    await this.page.waitForSelector('#register-table');
+    return this.page.$$eval('#register-table tbody .reco-text', (all) => all.map((t) => t.textContent.trim()));
+  }
+
   /** Registers a control report with the form of "Informes de control". */
   async addControlReport({ number, title = '', service = '', origin = 'OCI', issued, received }) {
     await this.recoTab('reports');

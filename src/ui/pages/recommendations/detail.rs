@@ -4,12 +4,12 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::fields::{
-    date_text, date_value, optional_date, required_date, status_class, status_of, status_options, type_of,
+    aei_options, date_text, date_value, optional_date, required_date, status_class, status_of, status_options, type_of,
     type_options, type_value, Errors,
 };
 use super::{use_reco, Reco};
 use crate::domain::recommendations::{
-    Action, Recommendation, RecommendationFollowUp, RecommendationId, RecommendationSource, RecommendationStatus,
+    Action, Recommendation, RecommendationFollowUp, RecommendationId, RecommendationKind, RecommendationSource, RecommendationStatus,
     Reprogramming, StatusUpdate,
 };
 
@@ -147,6 +147,13 @@ fn DataForm(data: Memo<Option<Recommendation>>, editor: Editor) -> impl IntoView
                 <input id="detail-officer" type="text" prop:value=value(|r| r.officer.clone())
                     on:change=move |ev| { let v = event_target_value(&ev); editor.edit(error, |r| r.officer = v.trim().to_string()); }/>
             </label>
+            <Show when=move || data.with(|r| r.as_ref().is_some_and(|r| r.kind() == RecommendationKind::PreviousEvaluation))>
+                <label>"AEI a la que se vincula"
+                    <select id="detail-aei" on:change=move |ev| { let v = event_target_value(&ev); editor.edit(error, |r| r.aei_code = v); }>
+                        {aei_options(move || { editor.revision.track(); data.with(|r| r.as_ref().map(|r| r.aei_code.clone()).unwrap_or_default()) })}
+                    </select>
+                </label>
+            </Show>
             <label class="wide">"Seguimiento (texto para la ficha)"
                 <textarea id="detail-follow-up" rows="3" prop:value=value(|r| r.follow_up.clone())
                     on:change=move |ev| { let v = event_target_value(&ev); editor.edit(error, |r| r.follow_up = v.trim().to_string()); }></textarea>

@@ -4,7 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::fields::{
-    date_text, origin_of, origin_options, page_range, required_date, type_of, type_options, type_value, Errors, Pager,
+    aei_options, date_text, origin_of, origin_options, page_range, required_date, type_of, type_options, type_value, Errors, Pager,
 };
 use super::register::RegisterList;
 use super::use_reco;
@@ -248,6 +248,7 @@ fn PreviousForm() -> impl IntoView {
     let unit = RwSignal::new(String::new());
     let officer = RwSignal::new(String::new());
     let follow_up = RwSignal::new(String::new());
+    let aei = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let evaluations = Memo::new(move |_| {
@@ -277,7 +278,11 @@ fn PreviousForm() -> impl IntoView {
             recommendation.responsible_unit = unit.get_untracked().trim().to_string();
             recommendation.officer = officer.get_untracked().trim().to_string();
             recommendation.follow_up = follow_up.get_untracked().trim().to_string();
-            let message = format!("Se agregó la recomendación N° {}.", recommendation.number);
+            recommendation.aei_code = aei.get_untracked();
+            let message = match recommendation.aei_code.as_str() {
+                "" => format!("Se agregó la recomendación N° {}: la sección 5 de cada ficha la sigue.", recommendation.number),
+                code => format!("Se agregó la recomendación N° {}: la sección 5 de la ficha de la {code} la sigue.", recommendation.number),
+            };
             reco.change(|register| register.add_recommendation(recommendation)).map(|_| message)
         });
         match added {
@@ -311,6 +316,11 @@ fn PreviousForm() -> impl IntoView {
                 </label>
                 <label>"Unidad responsable"<input id="prev-unit" type="text" bind:value=unit/></label>
                 <label>"Funcionario responsable"<input id="prev-officer" type="text" bind:value=officer/></label>
+                <label>"AEI a la que se vincula"
+                    <select id="prev-aei" on:change=move |ev| aei.set(event_target_value(&ev))>
+                        {aei_options(move || aei.get())}
+                    </select>
+                </label>
                 <label class="wide">"Seguimiento (texto de la sección 5 de la ficha)"<textarea id="prev-follow-up" rows="3" bind:value=follow_up></textarea></label>
             </div>
             <button id="prev-add" type="submit">"Agregar recomendación"</button>

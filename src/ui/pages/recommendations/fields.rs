@@ -7,6 +7,28 @@ use crate::domain::calendar::Date;
 use crate::domain::language::quantity;
 use crate::domain::recommendations::{Origin, RecommendationStatus, RecommendationType, StatusCatalog};
 
+/// What a previous evaluation's recommendation can be linked to: the whole entity ("") or one AEI
+/// of the selected year; a linked code the year lacks stays listed, so it is never lost.
+pub fn aei_options(current: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    let state = crate::ui::state::use_state();
+    move || {
+        let linked = current();
+        let mut codes: Vec<(String, String)> = state.workspace.with(|w| {
+            w.year(state.selection.get().year)
+                .map(|y| y.aeis.iter().map(|a| (a.code.clone(), format!("{}: {}", a.code, a.name))).collect())
+                .unwrap_or_default()
+        });
+        if !linked.is_empty() && codes.iter().all(|(c, _)| *c != linked) {
+            codes.push((linked.clone(), linked.clone()));
+        }
+        let options = codes.into_iter().map(|(code, label)| {
+            let selected = code == linked;
+            view! { <option value=code selected=selected>{label}</option> }
+        });
+        view! { <option value="" selected=linked.is_empty()>"Toda la entidad (todas las fichas)"</option> {options.collect_view()} }
+    }
+}
+
 /// The message of a refused input, shown at its form; empty (and hidden) otherwise.
 #[component]
 pub fn Errors(#[prop(into)] id: String, message: RwSignal<Option<String>>) -> impl IntoView {
