@@ -53,12 +53,23 @@ export async function firstVisit(browser, url, network, cpu) {
     const page = await context.newPage();
     await page.addInitScript(watch);
     const cdp = await throttled(context, page, network, cpu);
+    // Bytes as they crossed the network (compressed, with headers): a finished request counts its
+    // whole encoded length (Chromium reports the document's only there), one still loading what
+    // its chunks had brought.
     let origin = null;
-    const received = [];
+    const chunks = [];
+    const finished = new Map();
     cdp.on('Network.requestWillBeSent', (e) => { if (origin === null && e.type === 'Document') origin = e.timestamp; });
-    cdp.on('Network.dataReceived', (e) => received.push([e.timestamp, e.encodedDataLength]));
+    cdp.on('Network.dataReceived', (e) => chunks.push([e.requestId, e.timestamp, e.encodedDataLength]));
+    cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, [e.timestamp, e.encodedDataLength]));
     const first = await visit(page, url);
-    const bytesUntil = (ms) => received.filter(([t]) => (t - origin) * 1000 <= ms).reduce((n, [, b]) => n + b, 0);
+    const bytesUntil = (ms) => {
+      const by = (t) => (t - origin) * 1000 <= ms;
+      const done = [...finished].filter(([, [t]]) => by(t));
+      const doneIds = new Set(done.map(([id]) => id));
+      return done.reduce((n, [, [, b]]) => n + b, 0)
+        + chunks.filter(([id, t]) => !doneIds.has(id) && by(t)).reduce((n, [, , b]) => n + b, 0);
+    };
     const result = { ...first, bytesBeforeTable: bytesUntil(first.firstTable ?? first.appTable), bytesBeforeApp: bytesUntil(first.appTable) };
 
     // The visit stays until the service worker has stored the build (at full speed: not timed).

@@ -98,27 +98,36 @@ pub fn FichaTable(table: Memo<Option<Table>>, #[prop(optional)] windowed: bool) 
             <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=move || scroll.spacer(body_len.get() - window.get().end)></td></tr>
         }
     };
+    let laid_out = move || {
+        let element = view! {
+            <table id=id aria-rowcount=row_count>
+                <caption>{caption}</caption>
+                <thead>{move || {
+                    let numbered = windowing.get();
+                    header.get().into_iter().enumerate().map(|(k, r)| header_row(r, numbered.then_some(k + 1))).collect_view()
+                }}</thead>
+                <tbody>
+                    <Show when=move || windowing.get() fallback=all_rows>{rows_in_window}</Show>
+                </tbody>
+                <Show when=move || foot.with(|f| !f.is_empty())>
+                    <tfoot>{move || {
+                        let before = windowing.get().then(|| header_len.get() + body_len.get());
+                        foot.get().into_iter().enumerate().map(|(k, r)| row_view(r, before.map(|n| n + k + 1))).collect_view()
+                    }}</tfoot>
+                </Show>
+            </table>
+        };
+        // Only a windowed table has a box around it: the others keep the figure's structure.
+        if windowed {
+            view! { <div class="table-window" class:scrolling=windowing on:scroll=move |ev| scroll.on_scroll(ev)>{element}</div> }.into_any()
+        } else {
+            element.into_any()
+        }
+    };
     view! {
         <Show when=move || table.with(Option::is_some)>
             <figure class="ficha-table">
-                <div class="table-window" class:scrolling=windowing on:scroll=move |ev| scroll.on_scroll(ev)>
-                    <table id=id aria-rowcount=row_count>
-                        <caption>{caption}</caption>
-                        <thead>{move || {
-                            let numbered = windowing.get();
-                            header.get().into_iter().enumerate().map(|(k, r)| header_row(r, numbered.then_some(k + 1))).collect_view()
-                        }}</thead>
-                        <tbody>
-                            <Show when=move || windowing.get() fallback=all_rows>{rows_in_window}</Show>
-                        </tbody>
-                        <Show when=move || foot.with(|f| !f.is_empty())>
-                            <tfoot>{move || {
-                                let before = windowing.get().then(|| header_len.get() + body_len.get());
-                                foot.get().into_iter().enumerate().map(|(k, r)| row_view(r, before.map(|n| n + k + 1))).collect_view()
-                            }}</tfoot>
-                        </Show>
-                    </table>
-                </div>
+                {laid_out()}
                 <Show when=move || footnotes.with(|f| !f.is_empty())>
                     <div class="footnotes">{move || footnotes.get().into_iter().map(|f| view! { <p class="footnote">{f}</p> }).collect_view()}</div>
                 </Show>

@@ -56,7 +56,7 @@ pub fn AeiPage(code: String) -> impl IntoView {
             }}
             <p class="no-print"><a id="open-document" href=move || Route::Document(aei_code.get_value()).href()>"Ver la ficha como documento"</a></p>
             <SelectionControls/>
-            <FichaTable table=table(TableId::Cuadro1) windowed=true/>
+            <FichaTable table=table(TableId::Cuadro1)/>
             <FichaTable table=table(TableId::Cuadro2) windowed=true/>
             <FichaTable table=table(TableId::Tabla3) windowed=true/>
             <IcpBlock/>

@@ -55,12 +55,13 @@ export class Base {
     return (await this.page.textContent(`#${id}`))?.trim() ?? '';
   }
 
-  /** The cell texts of the table whose caption starts with `captionStart`, body and foot rows. */
+  /** The cell texts of the table whose caption starts with `captionStart`, body and foot rows (the
+   * rows a reader is told of: not the spacers of a table showing only the rows in view). */
   async tableRows(captionStart, section = 'tbody') {
     return this.page.evaluate(([start, sec]) => {
       const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent.trim().startsWith(start));
       if (!table) return null;
-      return [...table.querySelectorAll(`${sec} tr`)].map((tr) => [...tr.cells].map((c) => c.textContent.trim()));
+      return [...table.querySelectorAll(`${sec} tr:not([aria-hidden="true"])`)].map((tr) => [...tr.cells].map((c) => c.textContent.trim()));
     }, [captionStart, section]);
   }
 
