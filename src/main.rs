@@ -7,6 +7,8 @@ fn main() {
         console_error_panic_hook::hook(info);
         ficha::ui::recovery::on_panic(info);
     }));
+    // The static first screen gives way to the app in the same task: no frame shows neither.
+    ficha::ui::browser::remove_first_screen();
     leptos::mount::mount_to_body(ficha::ui::App);
 }
 

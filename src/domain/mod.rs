@@ -12,6 +12,7 @@ pub mod limits;
 pub mod plan;
 pub mod recommendations;
 pub mod safekeeping;
+pub mod summary;
 #[cfg(feature = "bench")]
 pub mod synthetic;
 mod workspace;

@@ -2,6 +2,7 @@
 
 pub mod ao_sheet;
 pub mod csv;
+pub mod first_screen;
 pub mod import;
 pub mod limits;
 pub mod office;

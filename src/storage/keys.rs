@@ -1,8 +1,16 @@
 //! Storage key names: every key starts with the directory the app is served from.
 
+/// The key naming the open workspace's slot (`ACTIVE` holds `OWN` or `EXAMPLE`).
+pub const ACTIVE: &str = "active";
+/// The slot of the user's own workspace.
+pub const OWN: &str = "own";
+/// The slot of the example.
+pub const EXAMPLE: &str = "example";
+
 /// The prefix of every key for an app whose page is at `pathname` (`location.pathname`): the
 /// directory it is served from, so `/fichas/` and `/pruebas/` on one origin never share data.
 /// `/fichas/index.html` and `/fichas/` give the same scope; an empty path is the root.
+/// The first screen's script (`io::first_screen`) computes the same in JavaScript.
 pub fn scope_of(pathname: &str) -> &str {
     match pathname.rfind('/') {
         Some(end) => &pathname[..=end],

@@ -3,7 +3,7 @@
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
 use super::document::{decode_document, encode_stamped, read_newer, stamp_of, DocumentError, CURRENT_VERSION};
-use super::keys;
+use super::keys::{self, ACTIVE};
 use super::stamp::{standing, Stamp, Standing};
 use crate::domain::example::reference_workspace;
 use crate::domain::safekeeping::BackupHabit;
@@ -25,7 +25,6 @@ fn key(name: &str) -> String {
     SCOPE.with(|scope| keys::scoped(scope, name))
 }
 
-const ACTIVE: &str = "active";
 /// The backup habit of the user's own workspace (`BackupHabit`).
 const BACKUP_HABIT: &str = "backup.own";
 /// Set in sessionStorage once the browser was asked to keep the storage.
@@ -43,8 +42,8 @@ impl Slot {
 
     fn id(self) -> &'static str {
         match self {
-            Slot::Example => "example",
-            Slot::Own => "own",
+            Slot::Example => keys::EXAMPLE,
+            Slot::Own => keys::OWN,
         }
     }
 

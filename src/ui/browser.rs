@@ -114,6 +114,26 @@ pub fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+/// Removes the first screen index.html shows until the app starts (`io::first_screen`).
+pub fn remove_first_screen() {
+    if let Some(element) = document().get_element_by_id(crate::io::first_screen::ELEMENT_ID) {
+        element.remove();
+    }
+}
+
+/// Whether the page is being printed (between the window's `beforeprint` and `afterprint`), for
+/// what shows only part of itself on screen but prints whole.
+pub fn printing() -> ReadSignal<bool> {
+    let (printing, set_printing) = signal(false);
+    let before = window_event_listener_untyped("beforeprint", move |_| set_printing.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| set_printing.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    printing
+}
+
 /// Opens the browser's print dialog (Imprimir / Guardar PDF).
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -17,6 +17,7 @@ use wasm_split_helpers::wasm_split;
 
 use browser::{apply_update, lazy_page, location_hash, PageLoad};
 use components::{StorageNotices, WorkspaceBanner};
+use crate::domain::summary;
 use crate::storage::local;
 use pages::aei::AeiPage;
 use pages::aeis::AeisPage;
@@ -63,17 +64,8 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <header class="app-header no-print">
-            <div class="brand">"Ficha · Fichas de implementación de AEI"</div>
-            <nav>
-                <a href=Route::Summary.href()>"Resumen"</a>
-                <a href=Route::Aeis.href()>"AEI"</a>
-                <a href=Route::Structure.href()>"Estructura"</a>
-                <a href=Route::Versions.href()>"Versiones"</a>
-                <a href=Route::Integrity.href()>"Integridad"</a>
-                <a href=Route::Informe.href()>"Informe"</a>
-                <a href=Route::Recommendations.href()>"Recomendaciones"</a>
-                <a href=Route::Data.href()>"Importar / Exportar"</a>
-            </nav>
+            <div class="brand">{summary::APP_NAME}</div>
+            <nav>{summary::NAV.iter().map(|(href, label)| view! { <a href=*href>{*label}</a> }).collect_view()}</nav>
             <history::UndoRedo/>
         </header>
         <Show when=move || update_ready.get()>

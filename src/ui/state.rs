@@ -9,7 +9,7 @@ use crate::domain::{Selection, Workspace};
 use crate::storage::document::{decode, stamp_of};
 use crate::storage::local::{self, Loaded, SaveBlock, SaveError, Slot, StoredProblem};
 use crate::storage::stamp::{standing, Stamp, Standing};
-use crate::ui::browser::{ask_to_persist, mark_save_pending};
+use crate::ui::browser::{ask_to_persist, mark_save_pending, next_paint};
 
 /// Shared through context; every field is a signal, so the struct is `Copy`.
 #[derive(Clone, Copy)]
@@ -159,10 +159,11 @@ impl AppState {
         self.workspace.set(Slot::Example.fresh());
     }
 
-    /// Called by an effect on every workspace change: schedules the save as the browser's next
-    /// task, so an edit first updates its tables and the save (encoding the whole workspace)
-    /// comes after; the changes of one turn are saved once. Leaving or hiding the page, switching
-    /// workspace or taking another tab's data writes a scheduled save first.
+    /// Called by an effect on every workspace change: schedules the save for after the browser
+    /// has painted (`next_paint`), so an edit's tables reach the screen in its frame and the save
+    /// (encoding the whole workspace) comes after; the changes of one frame are saved once.
+    /// Leaving or hiding the page, switching workspace or taking another tab's data writes a
+    /// scheduled save first.
     pub fn persist(&self) {
         self.workspace.track();
         if std::mem::replace(&mut *self.skip_save.write_value(), false) {
@@ -173,7 +174,10 @@ impl AppState {
         }
         mark_save_pending(true);
         let state = *self;
-        set_timeout(move || state.flush(), std::time::Duration::ZERO);
+        spawn_local(async move {
+            next_paint().await;
+            state.flush();
+        });
     }
 
     /// Writes a scheduled save now, if there is one.

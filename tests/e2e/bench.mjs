@@ -2,14 +2,15 @@
 // Run with `make bench`: it builds the release served to users (dist/) and a build with the `bench`
 // feature (dist-bench/), whose wasm entry points time what the pages compute. The pages themselves
 // (render, keystroke, sheet, cold start) and the bundle are measured on the users' build, seeded
-// through the UI. Not a test: it prints, it does not assert.
+// through the UI; the visits over emulated networks and the pages under load, each also with the
+// CPU throttled ×4, are in bench-speed.mjs. Not a test: it prints, it does not assert.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, FichaPage } from './pages/app.mjs';
-import { syntheticAoRows } from './pages/data.mjs';
+import { APP_STARTED, launch } from './pages/app.mjs';
+import { NETWORKS, aeiPageFigures, firstVisit, summaryFigure } from './bench-speed.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const BENCH_DIST = process.env.FICHA_BENCH_DIST ?? new URL('../../dist-bench/', import.meta.url).pathname;
@@ -23,13 +24,15 @@ const browser = await launch();
 const rows = [];
 const row = (what, value, target = '') => rows.push([what, value, target]);
 const ms = (x) => `${x.toFixed(2)} ms`;
+const secs = (x) => `${(x / 1000).toFixed(2)} s`;
+const kb = (x) => `${(x / 1024).toFixed(0)} KB`;
 const SIZES = [1000, 5000, 20000];
 try {
   // What the pages compute, timed in wasm by the bench build's entry points, beside the native run.
   let context = await browser.newContext();
   let page = await context.newPage();
   await page.goto(benchServer.url + '#/');
-  await page.waitForSelector('.app-header');
+  await page.waitForSelector(APP_STARTED);
   // V8 runs wasm first through its baseline compiler and tiers hot code up while it runs: warm up
   // once, so the first size measured is not timed on baseline code (native code is optimised ahead).
   await page.evaluate(() => window.wasmBindings.bench_pages(5000, 5));
@@ -57,73 +60,20 @@ try {
   const coldMs = await cold.jsonValue();
   await context.close();
 
-  // One AEI with 1,000 AO imported into the user's own workspace, as a planner would.
-  context = await browser.newContext();
-  page = await context.newPage();
-  const ficha = new FichaPage(page, server.url);
-  await ficha.startOwnWorkspace();
-  await ficha.data.importAoSheet(syntheticAoRows(1000));
-  await ficha.open('#/');
-  await page.waitForSelector('#aei-list');
-  const render = await page.evaluate(async () => {
-    const start = performance.now();
-    location.hash = '#/aei/AEI.01.02';
-    while (document.querySelectorAll('#tabla3 tbody tr').length < 1000) await new Promise(requestAnimationFrame);
-    return performance.now() - start;
-  });
-  row('Render the AEI page with Tabla 3 of 1,000 rows', ms(render));
-  const keystroke = await page.evaluate(async () => {
-    const cell = () => document.querySelector('#cuadro1 tbody tr td:nth-child(5)').textContent;
-    // The first AO whose financial execution enters Cuadro 1 (some synthetic AO are not counted).
-    const inputs = [...document.querySelectorAll('table.grid input[data-series="3"][data-month="1"]')];
-    let input = null;
-    for (const candidate of inputs) {
-      const before = cell();
-      candidate.value = '1';
-      candidate.dispatchEvent(new Event('change', { bubbles: true }));
-      const until = performance.now() + 500;
-      while (cell() === before && performance.now() < until) await new Promise((r) => setTimeout(r, 0));
-      if (cell() !== before) { input = candidate; break; }
-    }
-    if (!input) throw new Error('no counted AO on the first page of grids');
-    const times = [];
-    for (let i = 1; i <= 7; i++) {
-      const before = cell();
-      const start = performance.now();
-      input.value = String(1000 + i * 137);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      while (cell() === before) await new Promise((r) => setTimeout(r, 0));
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return times[3];
-  });
-  row('Keystroke in the grid to updated Cuadro 1, 1,000 AO', ms(keystroke), '< 50 ms');
-  // The AEI sheet of the same 1,000 AO (4,000 rows): opening it, and scrolling it a screen at a time
-  // to the new rows laid out (one frame at 60 Hz is 16.7 ms).
-  const sheet = await page.evaluate(async () => {
-    const frame = () => new Promise(requestAnimationFrame);
-    const start = performance.now();
-    document.querySelector('#view-sheet').click();
-    while (!document.querySelector('table.sheet tr[data-row="0"]')) await frame();
-    const open = performance.now() - start;
-    const box = document.querySelector('.sheet-scroll');
-    const times = [];
-    for (let i = 0; i < 40; i++) {
-      await frame();
-      const t = performance.now();
-      box.scrollTop += box.clientHeight;
-      const want = Math.floor(box.scrollTop / 30);
-      while (!document.querySelector(`table.sheet tr[data-row="${want}"]`)) await frame();
-      void box.offsetHeight;
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    return { open, scroll: times[20], rendered: document.querySelectorAll('table.sheet tr[data-row]').length };
-  });
-  row('Open the AEI sheet of 1,000 AO (4,000 rows)', `${ms(sheet.open)}, ${sheet.rendered} rows in the page`);
-  row('Scroll the AEI sheet one screen, median', ms(sheet.scroll), 'one frame');
-  await context.close();
+  // --- The pages under load (issue of speed): the AEI page of 1,000 AO, a keystroke in its grid
+  // and its sheet, the sheet scrolled, and the Resumen of 30 AEI with 5,000 AO; each at full speed
+  // and under CPU throttling ×4 (an old PC), seeded through the UI at full speed.
+  for (const cpu of [1, 4]) {
+    const under = cpu === 1 ? '' : `, CPU ×${cpu}`;
+    const aei = await aeiPageFigures(browser, server.url, cpu);
+    row(`Render the AEI page with Tabla 3 of 1,000 rows${under}`, `${ms(aei.render)}, ${aei.tabla3Rows} of 1,000 rows in the page`, '≤ 50 ms');
+    row(`  and its first 20 AO grids${under}`, ms(aei.withGrids));
+    row(`Keystroke in the grid to updated totals and Cuadro 1, 1,000 AO${under}`, `${ms(aei.grid.dom)} (next frame ${ms(aei.grid.frame)})`, '≤ 16 ms');
+    row(`Open the AEI sheet of 1,000 AO (4,000 rows)${under}`, `${ms(aei.sheet.open)}, ${aei.sheet.rendered} rows in the page`);
+    row(`Scroll the AEI sheet one screen, median${under}`, ms(aei.sheet.scroll), 'one frame');
+    row(`Keystroke in the sheet to updated totals and Cuadro 1, 1,000 AO${under}`, `${ms(aei.sheetKey.dom)} (next frame ${ms(aei.sheetKey.frame)})`, '≤ 16 ms');
+    row(`Open the Resumen of 30 AEI with 5,000 AO${under}`, ms(await summaryFigure(browser, server.url, cpu)), '≤ 100 ms');
+  }
 
   // The Aplicativo CEPLAN's export of 5,000 AO in 3 departments (15,000 rows × 277 columns, as sparse
   // as a real one, saved from Excel: shared strings, deflated), written by examples/bench.rs with the
@@ -187,6 +137,25 @@ try {
   row('Stored size, 5,000 AO', `${(size / 1e6).toFixed(2)} MB`, '< 2.5 MB');
   row('Cold start to the first table (localhost)', ms(coldMs), '< 1 s');
 
+  // --- First and repeat visits over emulated networks (issue of speed): the users' build served
+  // compressed (server.mjs: the build's .br/.gz, else gzip), a new profile, Chromium's own network
+  // emulation (CDP Network.emulateNetworkConditions) at the figures of NETWORKS, also with the CPU
+  // throttled ×4. "First table": the first <table> with body rows laid out (the first screen's);
+  // "the app's": the live app's AEI list (#aei-list).
+  for (const cpu of [1, 4]) {
+    for (const [name, network] of Object.entries(NETWORKS)) {
+      const visit = await firstVisit(browser, server.url, network, cpu);
+      const under = cpu === 1 ? '' : `, CPU ×${cpu}`;
+      row(`First visit, ${name}${under}: first table / the app's table`, `${secs(visit.firstTable)} / ${secs(visit.appTable)}`, name === 'Slow 3G' ? '< 5 s' : '< 2 s');
+      row(`First visit, ${name}${under}: bytes before the first table / the app's`, `${kb(visit.bytesBeforeTable)} / ${kb(visit.bytesBeforeApp)}`);
+      if (name === 'Slow 3G') {
+        row(`Repeat visit (service worker), Slow 3G${under}: first table / the app's`, `${ms(visit.repeat.firstTable)} / ${ms(visit.repeat.appTable)}`, '< 1 s');
+        row(`Repeat visit (service worker), offline${under}: first table / the app's`, `${ms(visit.offline.firstTable)} / ${ms(visit.offline.appTable)}`, '< 1 s');
+        row(`Repeat visit of one's own workspace, Slow 3G${under}: the app's table`, ms(visit.own.appTable), '< 1 s');
+      }
+    }
+  }
+
   // The main module (loaded at start) and its JS, then the loader and the page chunks (loaded on demand).
   const bundleSize = (files) => {
     const raw = files.reduce((n, f) => n + statSync(join(DIST, f)).size, 0);
@@ -194,6 +163,7 @@ try {
     return `${(raw / 1024).toFixed(0)} KB / ${(gz / 1024).toFixed(0)} KB`;
   };
   const all = readdirSync(DIST).sort();
+  row('index.html (with the first screen and the stylesheets), raw / gzip', bundleSize(['index.html']));
   for (const f of all.filter((f) => /^ficha-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f))) {
     row(`Bundle ${f.replace(/-[0-9a-f]{16}/, '')} (main), raw / gzip`, bundleSize([f]), f.endsWith('.wasm') ? '≤ 350 KB gzip' : '');
   }

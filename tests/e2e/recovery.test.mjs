@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { appendFile, cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { serve, serveMounts } from './server.mjs';
-import { launch, FichaPage } from './pages/app.mjs';
+import { APP_STARTED, launch, FichaPage } from './pages/app.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const AO = 'AOI00106600085';
@@ -124,7 +124,7 @@ test('a main module that cannot be fetched shows the recovery screen, and "Recar
     assert.match(await ficha.text('#recovery'), /No se pudo cargar el programa de Ficha\. Revise la conexión/);
     await rename(`${copy}${wasm}.away`, `${copy}${wasm}`);
     await Promise.all([ficha.page.waitForEvent('load'), ficha.page.click('#recovery-reload')]);
-    await ficha.page.waitForSelector('.app-header');
+    await ficha.page.waitForSelector(APP_STARTED);
   });
 });
 

@@ -38,7 +38,7 @@ test('the sheet of 1,000 AO renders only the rows in view and reaches the last A
   assert.equal(await page.getAttribute('table.sheet tr[data-row="0"]', 'aria-rowindex'), '2', 'the header is row 1');
   const rendered = await page.locator('table.sheet tr[data-row]').count();
   assert.ok(rendered > 10 && rendered < 100, `${rendered} rows rendered`);
-  const lastAo = (await ficha.tableRows('Cuadro 2')).at(-1)[1];
+  const lastAo = (await ficha.aei.tableRow('Cuadro 2', -1))[1];
   await page.locator('.sheet-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
   await page.waitForSelector('table.sheet tr[data-row="3999"]');
   assert.ok((await page.locator('table.sheet tr[data-row="3996"] th.ao-name').textContent()).trim().startsWith(lastAo));
@@ -52,6 +52,33 @@ test('the sheet of 1,000 AO renders only the rows in view and reaches the last A
     await page.waitForTimeout(15);
   }
   assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.row, document.activeElement.dataset.month]), ['60', '1']);
+  assert.deepEqual(ficha.consoleErrors, []);
+});
+
+test('the AEI page of 1,000 AO shows Cuadro 2 and Tabla 3 as tables of which only the rows in view are in the page, and prints every row', async () => {
+  await ficha.startOwnWorkspace();
+  await ficha.data.importAoSheet(syntheticAoRows(1000));
+  await ficha.aei.openAei('AEI.01.02');
+  for (const id of ['#cuadro2', '#tabla3']) {
+    assert.equal(await page.locator(`${id} caption`).count(), 1);
+    assert.ok(await page.locator(`${id} thead th[scope="col"]`).count() > 3);
+    const rendered = await page.locator(`${id} tbody tr:not(.spacer)`).count();
+    assert.ok(rendered > 10 && rendered < 100, `${id}: ${rendered} rows rendered`);
+  }
+  const heads = await page.locator('#tabla3 thead tr').count();
+  assert.equal(await page.getAttribute('#tabla3', 'aria-rowcount'), String(heads + 1000 + 1), 'the header rows, 1,000 AO and the Total');
+  assert.equal(await page.getAttribute('#tabla3 tbody tr:not(.spacer)', 'aria-rowindex'), String(heads + 1));
+  const [first, last] = [await ficha.aei.tableRow('Tabla 3', 0), await ficha.aei.tableRow('Tabla 3', -1)];
+  assert.match(first[0], /ACTIVIDAD OPERATIVA SINTÉTICA NÚMERO 0$/);
+  assert.match(last[0], /ACTIVIDAD OPERATIVA SINTÉTICA NÚMERO 999$/);
+  assert.equal((await ficha.tableRows('Tabla 3', 'tfoot'))[0][0], 'Total');
+  // Printing lays out every row; afterwards only those in view again.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => document.querySelectorAll('#tabla3 tbody tr').length === 1000);
+  assert.equal((await ficha.tableRows('Tabla 3')).at(-1)[0], last[0]);
+  assert.equal((await ficha.tableRows('Cuadro 2')).length, 1000);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForFunction(() => document.querySelectorAll('#tabla3 tbody tr').length < 100);
   assert.deepEqual(ficha.consoleErrors, []);
 });
 

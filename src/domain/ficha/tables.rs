@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::figures::{aei_figures, financial_in, mean, progress, ActivityFigures, Figures, TableOptions};
+use super::figures::{aei_figures, aei_items, financial_in, mean, progress, ActivityFigures, Figures, TableOptions};
 use crate::domain::plan::{Aei, BudgetCategory, CostCenter, Period, PoiVersion};
 
 /// One row of Cuadro 1: the AEI or one of its centros de costo.
@@ -66,8 +66,9 @@ pub fn cuadro1(
     period: Period,
     options: TableOptions,
 ) -> Cuadro1 {
-    let figures = aei_figures(version, &aei.code, period, options);
-    let entries: Vec<(&str, Figures)> = figures.iter().map(|f| (f.cost_center_code.as_str(), f.figures())).collect();
+    // Only the figures and the CC code: no row of text is built for what Cuadro 1 only counts.
+    let entries: Vec<(&str, Figures)> =
+        aei_items(version, &aei.code, options).map(|item| (item.cost_center_code(), Figures::of(item, period))).collect();
     cuadro1_of(aei, &entries, cost_centers)
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::language::average;
+use crate::domain::summary::{aei_overview, AEI_LIST_CAPTION, AEI_LIST_COLUMNS, NO_AEI};
 use crate::ui::route::Route;
 use crate::ui::state::use_state;
 
@@ -13,35 +14,28 @@ pub fn AeiOverview() -> impl IntoView {
     let (ws, selection) = (state.workspace, state.selection);
     let rows = Memo::new(move |_| {
         let selection = selection.get();
-        ws.with(|w| {
-            w.year(selection.year)
-                .map(|y| y.aeis.iter().map(|a| (a.code.clone(), a.name.clone(), w.cuadro1(selection, &a.code))).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+        ws.with(|w| aei_overview(w, selection))
     });
     view! {
         <table id="aei-list" class="list">
-            <caption>"AEI del año y su ejecución"</caption>
-            <thead><tr>
-                <th scope="col">"CÓDIGO"</th><th scope="col">"DENOMINACIÓN"</th>
-                <th scope="col">"NÚMERO DE AO"</th><th scope="col">"PROMEDIO DE EJECUCIÓN FÍSICA AJUSTADO"</th>
-            </tr></thead>
+            <caption>{AEI_LIST_CAPTION}</caption>
+            <thead><tr>{AEI_LIST_COLUMNS.iter().map(|title| view! { <th scope="col">{*title}</th> }).collect_view()}</tr></thead>
             <tbody>
-                {move || rows.get().into_iter().map(|(code, name, table)| {
-                    let href = Route::Aei(code.clone()).href();
+                {move || rows.get().into_iter().map(|line| {
+                    let href = Route::Aei(line.code.clone()).href();
                     view! {
                         <tr>
-                            <td><a href=href>{code}</a></td>
-                            <td>{name}</td>
-                            <td class="num">{table.as_ref().map_or(0, |t| t.aei.activity_count)}</td>
-                            <td class="num">{average(table.and_then(|t| t.aei.average_adjusted_physical_execution))}</td>
+                            <td><a href=href>{line.code}</a></td>
+                            <td>{line.name}</td>
+                            <td class="num">{line.activity_count}</td>
+                            <td class="num">{average(line.average_adjusted_physical_execution)}</td>
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
         <Show when=move || rows.with(|r| r.is_empty())>
-            <p class="empty">"Aún no hay AEI en este año. Importe una hoja de AO o agréguelas en la página AEI."</p>
+            <p class="empty">{NO_AEI}</p>
         </Show>
     }
 }

@@ -1,5 +1,7 @@
 //! Components several pages share: the computed tables, an AO's monthly grid and the AEI sheet,
-//! the charts, a document's sections and their editor, the selection pickers, the AEI list, the ICP block, form messages, the notices.
+//! the charts, a document's sections and their editor, the selection pickers, the AEI list, the ICP
+//! block, form messages, the notices, and the window of rows in view that the sheet and the long
+//! tables render.
 
 mod aei_list;
 mod charts;
@@ -11,6 +13,7 @@ mod section;
 mod selection;
 mod sheet;
 mod tables;
+mod window;
 
 pub use aei_list::AeiOverview;
 pub use charts::{ProgressCharts, Px};

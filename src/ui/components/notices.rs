@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::summary;
 use crate::storage::document::encode;
 use crate::storage::local::{self, SaveBlock, Slot};
 use crate::ui::browser::download_text;
@@ -20,11 +21,11 @@ pub fn WorkspaceBanner() -> impl IntoView {
                 <span>"Su espacio de trabajo."</span>
                 <button id="open-example" on:click=move |_| state.open(Slot::Example)>"Ver el ejemplo (AEI.08.05, 2023)"</button>
             }>
-                <span class="example-label">"EJEMPLO: ficha publicada de la AEI.08.05 (2023), con sus cifras. Puede explorarla y editarla."</span>
+                <span class="example-label">{summary::EXAMPLE_LABEL}</span>
                 <button id="start-own" on:click=move |_| state.open(Slot::Own)>
-                    {move || if local::has_stored(Slot::Own) { "Ir a mi espacio de trabajo" } else { "Empezar mi espacio de trabajo" }}
+                    {move || if local::has_stored(Slot::Own) { summary::GO_TO_OWN } else { summary::START_OWN }}
                 </button>
-                <button id="reset-example" on:click=move |_| state.reset_example()>"Restablecer el ejemplo"</button>
+                <button id="reset-example" on:click=move |_| state.reset_example()>{summary::RESET_EXAMPLE}</button>
             </Show>
         </div>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::plan::Period;
-use crate::domain::Selection;
+use crate::domain::{summary, Selection};
 use crate::ui::state::use_state;
 
 /// Year, evaluated version and period pickers (this tab's view); changing any recomputes every table.
@@ -23,7 +23,7 @@ pub fn SelectionControls() -> impl IntoView {
     let period = move || if selection.get().period == Period::FirstHalf { "semestre" } else { "anual" };
     view! {
         <div class="selection">
-            <label>"Año"
+            <label>{summary::YEAR_LABEL}
                 <select id="select-year" prop:value=move || selection.get().year.to_string()
                     on:change=move |ev| {
                         if let Ok(year) = event_target_value(&ev).parse() {
@@ -33,18 +33,18 @@ pub fn SelectionControls() -> impl IntoView {
                     {move || years().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
                 </select>
             </label>
-            <label>"Versión del POI evaluada"
+            <label>{summary::VERSION_LABEL}
                 <select id="select-version" prop:value=selected_version
                     on:change=move |ev| {
                         let chosen: Option<u32> = event_target_value(&ev).parse().ok();
                         view.set(ws.with_untracked(|w| selection.get_untracked().with_version(w, chosen)));
                     }>
                     {move || versions().into_iter().map(|(n, label, citation)| view! {
-                        <option value=n.to_string()>{format!("{label} ({citation})")}</option>
+                        <option value=n.to_string()>{summary::version_option(&label, &citation)}</option>
                     }).collect_view()}
                 </select>
             </label>
-            <label>"Periodo"
+            <label>{summary::PERIOD_LABEL}
                 <select id="select-period" prop:value=period
                     on:change=move |ev| {
                         let period = if event_target_value(&ev) == "semestre" { Period::FirstHalf } else { Period::Annual };

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use super::grid::{arrow_step, month_columns, select_on_focus, GridMessages, PasteReport};
+use super::window::ScrollWindow;
 use crate::domain::editing::sheet::{self, at_row};
 use crate::domain::editing::{is_block, parse_sheet_block, row_summary, EditError};
 use crate::domain::language::{parse_number, plain, DecimalMark};
@@ -18,8 +19,6 @@ use crate::ui::state::use_state;
 
 /// Height of a sheet row in pixels; `style/grid.css` gives rows the same height.
 const ROW_HEIGHT: i32 = 30;
-/// Rows rendered above and below the visible ones, so arrows and Tab always find a neighbour.
-const OVERSCAN: usize = 8;
 
 /// A value being typed (sheet row, month, value), counted in the totals before it is committed.
 type Typed = Option<(usize, Month, Decimal)>;
@@ -231,32 +230,12 @@ pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
         paste_errors: RwSignal::new(Vec::new()),
     };
     let row_count = Memo::new(move |_| sheet::row_count(codes.with(Vec::len)));
-    // The first row in view and how many fit; set from the scrolling box.
-    let top_row = RwSignal::new(0usize);
-    let rows_in_view = RwSignal::new(20usize);
-    let window = Memo::new(move |_| {
-        let first = top_row.get().saturating_sub(OVERSCAN);
-        let last = (top_row.get() + rows_in_view.get() + OVERSCAN).min(row_count.get());
-        first..last.max(first)
-    });
-    let on_scroll = move |ev: leptos::ev::Event| {
-        let Some(scroller) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let top = usize::try_from(scroller.scroll_top() / ROW_HEIGHT).unwrap_or(0);
-        let fit = usize::try_from(scroller.client_height() / ROW_HEIGHT).unwrap_or(0) + 2;
-        if top_row.get_untracked() != top {
-            top_row.set(top);
-        }
-        if rows_in_view.get_untracked() != fit {
-            rows_in_view.set(fit);
-        }
-    };
-    // Heights set through the style object, which the Content-Security-Policy allows (a style
-    // attribute it does not); whole pixels, so no float formatting enters the bundle.
-    let spacer = |rows: usize| format!("{}px", rows * ROW_HEIGHT as usize);
+    let scroll = ScrollWindow::new(ROW_HEIGHT);
+    let window = Memo::new(move |_| scroll.rows(row_count.get()));
     view! {
         <div class="sheet-wrap">
             <p class="note">{move || format!("{} actividades operativas, {} filas. Pegue bloques copiados de Excel en cualquier celda: las filas siguen hacia abajo, de una AO a la siguiente.", codes.with(Vec::len), row_count.get())}</p>
-            <div class="sheet-scroll" on:scroll=on_scroll>
+            <div class="sheet-scroll" on:scroll=move |ev| scroll.on_scroll(ev)>
                 <table class="grid sheet" aria-rowcount=move || row_count.get() + 1>
                     <thead><tr>
                         <th scope="col">"Actividad operativa"</th>
@@ -264,11 +243,11 @@ pub fn AeiSheet(#[prop(into)] codes: Signal<Vec<String>>) -> impl IntoView {
                         {month_columns()}
                     </tr></thead>
                     <tbody>
-                        <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=move || spacer(window.get().start)></td></tr>
+                        <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=move || scroll.spacer(window.get().start)></td></tr>
                         <For each=move || window.get() key=|row| *row let(row)>
                             <SheetRow row=row sheet=sheet/>
                         </For>
-                        <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=move || spacer(row_count.get() - window.get().end)></td></tr>
+                        <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=move || scroll.spacer(row_count.get() - window.get().end)></td></tr>
                     </tbody>
                 </table>
             </div>

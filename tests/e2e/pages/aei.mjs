@@ -12,6 +12,30 @@ export class AeiPage {
 
   async goAei(code) { await this.app.go(`#/aei/${code}`, '#cuadro1'); }
 
+  /**
+   * The cell texts of one body row (0-based) of a table of the page, which may show only the rows in
+   * its box's view: the box is scrolled to the row, as a reader walking the table reaches it, and
+   * the row is found by its `aria-rowindex`. A negative `index` counts from the end.
+   */
+  async tableRow(captionStart, index) {
+    return this.page.evaluate(async ([start, wanted]) => {
+      const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent.trim().startsWith(start));
+      const cells = (tr) => [...tr.cells].map((c) => c.textContent.trim());
+      const body = () => [...table.tBodies[0].rows].filter((tr) => !tr.classList.contains('spacer'));
+      if (!table.hasAttribute('aria-rowcount')) return cells(body().at(wanted));
+      const head = table.tHead.rows.length;
+      const count = Number(table.getAttribute('aria-rowcount')) - head - (table.tFoot?.rows.length ?? 0);
+      const row = wanted < 0 ? count + wanted : wanted;
+      const box = table.closest('.table-window');
+      const first = body()[0];
+      box.scrollTop = row * first.getBoundingClientRect().height;
+      const rowIndex = String(head + row + 1);
+      let found = null;
+      while (!(found = body().find((tr) => tr.getAttribute('aria-rowindex') === rowIndex))) await new Promise(requestAnimationFrame);
+      return cells(found);
+    }, [captionStart, index]);
+  }
+
   cell(aoCode, series, month) {
     return this.page.locator(`table.grid[data-ao="${aoCode}"] input[data-series="${series}"][data-month="${month}"]`);
   }

@@ -1,16 +1,17 @@
 // The app as a planner sees it: the base every page shares, and one page object per page.
 import assert from 'node:assert/strict';
-import { Base, launch, CHROMIUM_ARGS } from './base.mjs';
+import { APP_STARTED, Base, launch, CHROMIUM_ARGS } from './base.mjs';
 import { AeiPage } from './aei.mjs';
 import { DataPage } from './data.mjs';
 import { DocumentPage } from './document.mjs';
 import { InformePage } from './informe.mjs';
+import { FirstScreen } from './first-screen.mjs';
 import { IntegrityPage } from './integrity.mjs';
 import { RecommendationsPage } from './recommendations.mjs';
 import { StructurePage } from './structure.mjs';
 import { VersionsPage } from './versions.mjs';
 
-export { launch, CHROMIUM_ARGS };
+export { APP_STARTED, launch, CHROMIUM_ARGS };
 
 export class FichaPage extends Base {
   constructor(page, baseUrl) {
@@ -23,6 +24,7 @@ export class FichaPage extends Base {
     this.integrity = new IntegrityPage(this);
     this.recommendations = new RecommendationsPage(this);
     this.data = new DataPage(this);
+    this.firstScreen = new FirstScreen(this);
   }
 }
 

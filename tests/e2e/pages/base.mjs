@@ -10,6 +10,10 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 }
 
+/** The app has started: its header, a child of the body (the first screen's header, inside
+ * `#first-screen`, shows before the app starts and is not the app). */
+export const APP_STARTED = 'body > header.app-header';
+
 export class Base {
   constructor(page, baseUrl) {
     this.page = page;
@@ -21,12 +25,12 @@ export class Base {
 
   async open(hash = '#/') {
     await this.page.goto(this.baseUrl + hash);
-    await this.page.waitForSelector('.app-header');
+    await this.page.waitForSelector(APP_STARTED);
   }
 
   async reload() {
     await this.page.reload();
-    await this.page.waitForSelector('.app-header');
+    await this.page.waitForSelector(APP_STARTED);
   }
 
   /** Moves to another page in the same document, as the header links do: undo history is kept. */
@@ -51,12 +55,13 @@ export class Base {
     return (await this.page.textContent(`#${id}`))?.trim() ?? '';
   }
 
-  /** The cell texts of the table whose caption starts with `captionStart`, body and foot rows. */
+  /** The cell texts of the table whose caption starts with `captionStart`, body and foot rows (the
+   * rows a reader is told of: not the spacers of a table showing only the rows in view). */
   async tableRows(captionStart, section = 'tbody') {
     return this.page.evaluate(([start, sec]) => {
       const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent.trim().startsWith(start));
       if (!table) return null;
-      return [...table.querySelectorAll(`${sec} tr`)].map((tr) => [...tr.cells].map((c) => c.textContent.trim()));
+      return [...table.querySelectorAll(`${sec} tr:not([aria-hidden="true"])`)].map((tr) => [...tr.cells].map((c) => c.textContent.trim()));
     }, [captionStart, section]);
   }
 
