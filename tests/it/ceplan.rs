@@ -396,7 +396,9 @@ fn the_browser_tests_files_are_the_builders_output() {
     let mut other = ao("AOI00099900001", PLANEAMIENTO, vec![department("LIMA", [1; 12], [Some(1); 12], 1_000, (1_000, 12))]);
     other.ue = ("000999", "OTRA UNIDAD EJECUTORA");
     two.aos.push(other);
-    let files = [("ceplan.xlsx", book().xlsx()), ("ceplan.ods", book().ods()), ("ceplan-dos-ue.xlsx", two.xlsx())];
+    let mut totals = book();
+    totals.financial = Financial::TotalsOnly;
+    let files = [("ceplan.xlsx", book().xlsx()), ("ceplan.ods", book().ods()), ("ceplan-dos-ue.xlsx", two.xlsx()), ("ceplan-totales.xlsx", totals.xlsx())];
     let dir = std::path::Path::new("tests/e2e/fixtures");
     for (name, bytes) in files {
         let path = dir.join(name);
