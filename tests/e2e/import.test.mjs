@@ -1,7 +1,8 @@
 // The one Importar on the release build: the Aplicativo CEPLAN's export as .xlsx and as .ods gives the
-// Cuadro 1 computed by hand; a layout Ficha does not know is mapped once, then imports in one click;
-// a file of several Unidades Ejecutoras asks which one. The workbooks are tests/e2e/fixtures/, written
-// by the host tests' builder (tests/it/support/ceplan.rs, `FICHA_WRITE_FIXTURES=1 cargo test --test it ceplan`).
+// Cuadro 1 computed by hand, and so does its variant with annual financial totals only (its Gráfico 2
+// says so); a layout Ficha does not know is mapped once, then imports in one click; a file of several
+// Unidades Ejecutoras asks which one. The workbooks are tests/e2e/fixtures/, written by the host tests'
+// builder (tests/it/support/ceplan.rs, `FICHA_WRITE_FIXTURES=1 cargo test --test it ceplan`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
@@ -70,6 +71,20 @@ test('the CEPLAN export as .xlsx imports through the page and gives the Cuadro 1
 test('the same export saved as .ods gives the same Cuadro 1', async () => {
   await withApp(async (ficha) => {
     assert.deepEqual(await importCeplan(ficha, 'ceplan.ods'), CUADRO1);
+  });
+});
+
+// The same export with the financial columns as annual totals only (`Fn(RE) Total`, `Fn(SE) Total`):
+// the same Cuadro 1 (AO1 18,000.00 programmed, AO2 72,000.00; executed 8,400.00 + 11,111.04), and
+// Gráfico 2 draws no months that are not the data but says what the totals are.
+test('an export with annual financial totals only gives the same Cuadro 1 and a Gráfico 2 that says so', async () => {
+  await withApp(async (ficha) => {
+    assert.deepEqual(await importCeplan(ficha, 'ceplan-totales.xlsx'), CUADRO1);
+    await ficha.document.openDocumentFromAei();
+    assert.equal(await ficha.page.locator('#chart-physical svg').count(), 1);
+    assert.equal(await ficha.page.locator('#chart-financial svg').count(), 0);
+    assert.equal(await ficha.text('#chart-financial .note'),
+      'Sin detalle mensual: las 2 AO contadas solo registran totales anuales (programado S/ 90,000.00, ejecutado S/ 19,511.04); no hay avance financiero mensual que graficar.');
   });
 });
 

@@ -326,7 +326,7 @@ fn compute_everything(ws: &Workspace, view: Selection) {
         ws.tabla3(view, code).unwrap().total_financial_progress();
         let chart = ws.progress_chart(view, code).unwrap();
         let axis = chart.financial_axis();
-        for series in chart.financial_series().iter().chain(chart.physical_series().iter().flatten()) {
+        for series in chart.financial_series().iter().flatten().chain(chart.physical_series().iter().flatten()) {
             series.values.iter().flatten().for_each(|value| {
                 axis.fraction(*value);
                 Axis::percent().fraction(*value);

@@ -248,6 +248,16 @@ fn totals_only_financial_data_is_kept_as_annual_totals() {
     assert!(all(&ws).contains("no se conoce: la fuente solo registra totales anuales (sin detalle mensual)"), "{}", all(&ws));
     assert!(section(&ws, 7).contains("una ejecución financiera sin detalle mensual"), "{}", section(&ws, 7));
     assert!(!section(&monthly, 7).contains("sin detalle mensual"));
+    // Gráfico 2 draws no months that are not the data: the counted AO's annual totals are said
+    // instead, the December point of the monthly export's curve.
+    let chart = ws.progress_chart(annual, AEI.0).unwrap();
+    assert!(chart.financial_series().is_none());
+    let december = monthly.progress_chart(annual, AEI.0).unwrap().points[11].clone();
+    assert_eq!((chart.annual_only.programmed, chart.annual_only.executed), (december.financial_programmed, december.financial_executed));
+    assert_eq!(
+        chart.financial_note().as_deref(),
+        Some("Sin detalle mensual: las 2 AO contadas solo registran totales anuales (programado S/ 90,000.00, ejecutado S/ 19,511.04); no hay avance financiero mensual que graficar.")
+    );
 }
 
 
@@ -386,7 +396,9 @@ fn the_browser_tests_files_are_the_builders_output() {
     let mut other = ao("AOI00099900001", PLANEAMIENTO, vec![department("LIMA", [1; 12], [Some(1); 12], 1_000, (1_000, 12))]);
     other.ue = ("000999", "OTRA UNIDAD EJECUTORA");
     two.aos.push(other);
-    let files = [("ceplan.xlsx", book().xlsx()), ("ceplan.ods", book().ods()), ("ceplan-dos-ue.xlsx", two.xlsx())];
+    let mut totals = book();
+    totals.financial = Financial::TotalsOnly;
+    let files = [("ceplan.xlsx", book().xlsx()), ("ceplan.ods", book().ods()), ("ceplan-dos-ue.xlsx", two.xlsx()), ("ceplan-totales.xlsx", totals.xlsx())];
     let dir = std::path::Path::new("tests/e2e/fixtures");
     for (name, bytes) in files {
         let path = dir.join(name);

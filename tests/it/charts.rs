@@ -4,8 +4,8 @@ use std::str::FromStr;
 
 use ficha::domain::ficha::{progress_chart, Axis, TableOptions};
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
-use ficha::domain::plan::{OperativeActivity, Period, PoiVersion};
-use ficha::domain::Selection;
+use ficha::domain::plan::{AnnualFinancial, OperativeActivity, Period, PoiVersion};
+use ficha::domain::{Selection, Workspace};
 use rust_decimal::Decimal;
 
 const AEI: &str = "AEI.08.05";
@@ -25,6 +25,29 @@ fn activity(code: &str, programmed: [u32; 12], executed: [u32; 12]) -> Operative
     ao.physical.programmed = programmed.map(Decimal::from);
     ao.physical.executed = executed.map(Decimal::from);
     ao
+}
+
+/// An AO with monthly financial detail: S/ 1,000.00 programmed and 800.00 executed every month.
+fn monthly_ao() -> OperativeActivity {
+    let mut ao = activity("M", [1; 12], [1; 12]);
+    ao.financial.programmed = [Decimal::from(1_000); 12];
+    ao.financial.executed = [Decimal::from(800); 12];
+    ao
+}
+
+/// An AO imported with annual financial totals only (S/ 12,000.00 programmed, 9,000.00 executed),
+/// its monthly financial values left at zero.
+fn annual_only_ao() -> OperativeActivity {
+    let mut ao = activity("A", [1; 12], [1; 12]);
+    ao.financial_annual = Some(AnnualFinancial { programmed: d("12000"), executed: d("9000") });
+    ao
+}
+
+/// The reference workspace with the AEI's AO replaced.
+fn workspace_with(activities: Vec<OperativeActivity>) -> Workspace {
+    let mut ws = reference_workspace();
+    ws.year_mut(2023).unwrap().poi.editable_version_mut(3).unwrap().activities = activities;
+    ws
 }
 
 #[test]
@@ -145,4 +168,53 @@ fn captions_name_the_aei_and_the_months_covered() {
     );
     let first_half = Selection { period: Period::FirstHalf, ..REFERENCE_VIEW };
     assert!(ws.progress_chart(first_half, AEI).unwrap().physical_caption().ends_with("enero a junio (%)"));
+}
+
+#[test]
+fn an_annual_only_ao_stays_out_of_the_financial_curve_and_is_named_under_it() {
+    let ws = workspace_with(vec![monthly_ao(), annual_only_ao()]);
+    let chart = ws.progress_chart(REFERENCE_VIEW, AEI).unwrap();
+    assert_eq!(chart.counted_activities, 2, "both count for the physical series");
+    let cumulative = |step: i64| (1..=12).map(|m| Some(Decimal::from(step * m))).collect::<Vec<_>>();
+    let [programmed, executed] = chart.financial_series().expect("the monthly AO is drawn");
+    assert_eq!(programmed.values, cumulative(1_000));
+    assert_eq!(executed.values, cumulative(800));
+    assert_eq!(chart.financial_axis().max, d("20000"), "the axis covers the curve, not the annual totals");
+    assert_eq!(
+        chart.financial_note().as_deref(),
+        Some("Sin detalle mensual: 1 AO con solo totales anuales (programado S/ 12,000.00, ejecutado S/ 9,000.00), que las curvas no incluyen.")
+    );
+    // The curve and the note together are Cuadro 1's 3/.
+    let cuadro1 = ws.cuadro1(REFERENCE_VIEW, AEI).unwrap().aei;
+    assert_eq!(cuadro1.financial_execution, d("18600"));
+    assert_eq!(chart.points[11].financial_executed + chart.annual_only.executed, cuadro1.financial_execution);
+}
+
+#[test]
+fn without_monthly_detail_there_is_no_financial_curve_but_the_note() {
+    let ws = workspace_with(vec![annual_only_ao()]);
+    let chart = ws.progress_chart(REFERENCE_VIEW, AEI).unwrap();
+    assert!(chart.financial_series().is_none());
+    assert!(chart.physical_series().is_some(), "the physical months are the data");
+    assert_eq!(
+        chart.financial_note().as_deref(),
+        Some("Sin detalle mensual: la AO contada solo registra totales anuales (programado S/ 12,000.00, ejecutado S/ 9,000.00); no hay avance financiero mensual que graficar.")
+    );
+    let mut second = annual_only_ao();
+    second.code = "B".to_string();
+    let two = workspace_with(vec![annual_only_ao(), second]).progress_chart(REFERENCE_VIEW, AEI).unwrap();
+    assert_eq!(
+        two.financial_note().as_deref(),
+        Some("Sin detalle mensual: las 2 AO contadas solo registran totales anuales (programado S/ 24,000.00, ejecutado S/ 18,000.00); no hay avance financiero mensual que graficar.")
+    );
+}
+
+#[test]
+fn monthly_detail_or_no_counted_ao_leave_no_note() {
+    assert_eq!(reference_workspace().progress_chart(REFERENCE_VIEW, AEI).unwrap().financial_note(), None);
+    let mut uncounted = annual_only_ao();
+    uncounted.follow_up_approved = false;
+    let chart = workspace_with(vec![uncounted]).progress_chart(REFERENCE_VIEW, AEI).unwrap();
+    assert_eq!(chart.financial_note(), None, "an AO Cuadro 1 does not count is not named");
+    assert!(chart.financial_series().is_some_and(|[_, executed]| executed.values.iter().all(|v| *v == Some(Decimal::ZERO))));
 }

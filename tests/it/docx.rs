@@ -6,7 +6,7 @@ use ficha::domain::example::{reference_workspace, REFERENCE_VIEW};
 use ficha::domain::document::SectionEdit;
 use ficha::domain::{Selection, Workspace};
 use ficha::domain::ficha::ChartSeries;
-use ficha::domain::plan::Period;
+use ficha::domain::plan::{AnnualFinancial, OperativeActivity, Period};
 use ficha::io::office::{chart_part, chart_workbook_part, crc32, docx_file_name, escape, ficha_docx, fichas_zip, informe_docx, ZipWriter};
 use ficha::io::ao_file::read_cells;
 use rust_decimal::Decimal;
@@ -350,7 +350,7 @@ fn chart_caches_hold_the_domain_series_of_the_reference() {
     let chart = ws.progress_chart(REFERENCE_VIEW, AEI).unwrap();
     let xml = parts(&ws);
     let months: Vec<String> = chart.months().iter().map(|m| m.short_name().to_string()).collect();
-    for (n, series) in [(1, chart.physical_series().unwrap()), (2, chart.financial_series())] {
+    for (n, series) in [(1, chart.physical_series().unwrap()), (2, chart.financial_series().unwrap())] {
         let part = &xml[&chart_part(n)];
         let names: Vec<Vec<String>> = series.iter().map(|s| vec![s.name.to_string()]).collect();
         assert_eq!(cached(part, "c:tx"), names, "chart {n}");
@@ -411,7 +411,43 @@ fn a_first_half_without_physical_programming_has_the_financial_chart_only() {
     let part = &xml[&chart_part(1)];
     assert_eq!(cached(part, "c:cat")[0], ["Ene", "Feb", "Mar", "Abr", "May", "Jun"]);
     let chart = ws.progress_chart(view, AEI).unwrap();
-    assert_eq!(cached(part, "c:val"), chart.financial_series().iter().map(values).collect::<Vec<_>>());
+    assert_eq!(cached(part, "c:val"), chart.financial_series().unwrap().iter().map(values).collect::<Vec<_>>());
+}
+
+/// The reference with a second AO of its AEI imported with annual financial totals only
+/// (S/ 12,000.00 programmed, 9,000.00 executed), counted; `keep_monthly` keeps the reference's AO.
+fn with_annual_only_ao(keep_monthly: bool) -> Workspace {
+    let mut ws = reference_workspace();
+    let version = ws.years[0].poi.editable_version_mut(3).unwrap();
+    let mut annual = OperativeActivity::new("A", "AO", "INFORME", AEI, "07");
+    annual.physical.programmed = [Decimal::ONE; 12];
+    annual.financial_annual = Some(AnnualFinancial { programmed: Decimal::from(12_000), executed: Decimal::from(9_000) });
+    if !keep_monthly {
+        version.activities.clear();
+    }
+    version.activities.push(annual);
+    ws
+}
+
+#[test]
+fn an_annual_only_ao_is_named_under_grafico_2_and_left_out_of_its_curve() {
+    let ws = with_annual_only_ao(true);
+    let xml = parts(&ws);
+    let note = "Sin detalle mensual: 1 AO con solo totales anuales (programado S/ 12,000.00, ejecutado S/ 9,000.00), que las curvas no incluyen.";
+    let document = &xml["word/document.xml"];
+    let chart = document.find(r#"<c:chart r:id="rId5"/>"#).expect("Gráfico 2 is drawn");
+    assert!(document[chart..].find(note).is_some_and(|at| at < document[chart..].find("Fuente:").unwrap()), "the note before the source lines");
+    // The curve is the reference AO's alone: 21,000.00 by December.
+    assert_eq!(cached(&xml[&chart_part(2)], "c:val")[1].last().unwrap(), "21000");
+}
+
+#[test]
+fn without_monthly_detail_grafico_2_is_its_note() {
+    let xml = parts(&with_annual_only_ao(false));
+    let document = &xml["word/document.xml"];
+    assert_eq!(attributes(document, "c:chart", "r:id"), ["rId4"], "Gráfico 1 only");
+    assert!(!xml.contains_key(&chart_part(2)));
+    assert!(document.contains("Sin detalle mensual: la AO contada solo registra totales anuales (programado S/ 12,000.00, ejecutado S/ 9,000.00); no hay avance financiero mensual que graficar."));
 }
 
 /// The example with a second AEI (without AO), for documents over several fichas.

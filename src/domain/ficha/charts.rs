@@ -4,7 +4,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::figures::{adjusted, counted_items, mean, progress, Figures, TableOptions};
-use crate::domain::plan::{exact_sum, saturating_sum, Month, Period, PoiItem, PoiVersion, Series};
+use crate::domain::language::money;
+use crate::domain::plan::{exact_sum, saturating_sum, AnnualFinancial, Month, Period, PoiItem, PoiVersion, Series};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -25,10 +26,22 @@ pub struct ProgressPoint {
     /// Mean over the counted AO of their execution up to this month as a share of their period
     /// programming, each capped at 100 as in Cuadro 1's 4/; at the period's end it is Cuadro 1's average.
     pub physical_executed: Option<Decimal>,
-    /// Soles programmed up to this month over the counted AO.
+    /// Soles programmed up to this month over the counted AO with monthly financial detail.
     pub financial_programmed: Decimal,
-    /// Soles executed up to this month over the counted AO; at the period's end it is Cuadro 1's 3/.
+    /// Soles executed up to this month over the counted AO with monthly financial detail; at the
+    /// year's end, plus `ProgressChart::annual_only`'s executed total, it is Cuadro 1's 3/.
     pub financial_executed: Decimal,
+}
+
+/// The counted AO imported with annual financial totals only (their months are not the data): left
+/// out of the financial curves, and named with their totals under the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnnualOnly {
+    pub activities: usize,
+    /// Sum of their annual programmed totals (S/).
+    pub programmed: Decimal,
+    /// Sum of their annual executed totals (S/).
+    pub executed: Decimal,
 }
 
 /// The monthly series of one AEI over the period, for the programmed-vs-executed charts.
@@ -36,8 +49,10 @@ pub struct ProgressPoint {
 pub struct ProgressChart {
     pub aei_code: String,
     pub period: Period,
-    /// Size of Cuadro 1's counted set, the AO the series cover.
+    /// Size of Cuadro 1's counted set, the AO the physical series cover.
     pub counted_activities: usize,
+    /// The counted AO the financial series leave out: no monthly detail.
+    pub annual_only: AnnualOnly,
     /// One point per month of the period, in order.
     pub points: Vec<ProgressPoint>,
 }
@@ -69,17 +84,24 @@ pub fn progress_chart(version: &PoiVersion, aei_code: &str, period: Period, opti
     let share = |series: Series, month: Month, (item, figures): &(&dyn PoiItem, Figures)| {
         progress(up_to(series.values(*item), month), figures.physical_programmed).unwrap_or_default()
     };
+    let monthly: Vec<&dyn PoiItem> = counted.iter().map(|(item, _)| *item).filter(|item| item.financial_annual().is_none()).collect();
     let points = period
         .months()
         .map(|month| ProgressPoint {
             month,
             physical_programmed: mean_over(counted.iter().map(|c| share(Series::PhysicalProgrammed, month, c))),
             physical_executed: mean_over(counted.iter().map(|c| adjusted(share(Series::PhysicalExecuted, month, c)))),
-            financial_programmed: saturating_sum(counted.iter().map(|(item, _)| up_to(&item.financial().programmed, month))),
-            financial_executed: saturating_sum(counted.iter().map(|(item, _)| up_to(&item.financial().executed, month))),
+            financial_programmed: saturating_sum(monthly.iter().map(|item| up_to(&item.financial().programmed, month))),
+            financial_executed: saturating_sum(monthly.iter().map(|item| up_to(&item.financial().executed, month))),
         })
         .collect();
-    ProgressChart { aei_code: aei_code.to_string(), period, counted_activities: counted.len(), points }
+    let totals: Vec<&AnnualFinancial> = counted.iter().filter_map(|(item, _)| item.financial_annual()).collect();
+    let annual_only = AnnualOnly {
+        activities: totals.len(),
+        programmed: saturating_sum(totals.iter().map(|t| t.programmed)),
+        executed: saturating_sum(totals.iter().map(|t| t.executed)),
+    };
+    ProgressChart { aei_code: aei_code.to_string(), period, counted_activities: counted.len(), annual_only, points }
 }
 
 /// A value axis from zero: its top and the values where it is ruled and labelled.
@@ -182,16 +204,41 @@ impl ProgressChart {
         })
     }
 
-    /// Gráfico 2's lines, programmed then executed (S/).
-    pub fn financial_series(&self) -> [ChartSeries; 2] {
-        [
-            ChartSeries {
-                name: "Programado",
-                programmed: true,
-                values: self.points.iter().map(|p| Some(p.financial_programmed)).collect(),
-            },
-            ChartSeries { name: "Ejecutado", programmed: false, values: self.points.iter().map(|p| Some(p.financial_executed)).collect() },
-        ]
+    /// Whether some counted AO has monthly financial detail, or none is counted (a flat line at zero).
+    fn has_financial_curve(&self) -> bool {
+        self.annual_only.activities < self.counted_activities || self.counted_activities == 0
+    }
+
+    /// Gráfico 2's lines, programmed then executed (S/); `None` when every counted AO has annual
+    /// financial totals only: there are no months to draw.
+    pub fn financial_series(&self) -> Option<[ChartSeries; 2]> {
+        self.has_financial_curve().then(|| {
+            [
+                ChartSeries {
+                    name: "Programado",
+                    programmed: true,
+                    values: self.points.iter().map(|p| Some(p.financial_programmed)).collect(),
+                },
+                ChartSeries { name: "Ejecutado", programmed: false, values: self.points.iter().map(|p| Some(p.financial_executed)).collect() },
+            ]
+        })
+    }
+
+    /// What Gráfico 2 says of the counted AO with annual financial totals only (in place of the
+    /// chart when no counted AO has monthly detail); `None` when there are none.
+    pub fn financial_note(&self) -> Option<String> {
+        let AnnualOnly { activities, programmed, executed } = self.annual_only;
+        if activities == 0 {
+            return None;
+        }
+        let totals = format!("programado S/ {}, ejecutado S/ {}", money(programmed), money(executed));
+        Some(if self.has_financial_curve() {
+            format!("Sin detalle mensual: {activities} AO con solo totales anuales ({totals}), que las curvas no incluyen.")
+        } else if activities == 1 {
+            format!("Sin detalle mensual: la AO contada solo registra totales anuales ({totals}); no hay avance financiero mensual que graficar.")
+        } else {
+            format!("Sin detalle mensual: las {activities} AO contadas solo registran totales anuales ({totals}); no hay avance financiero mensual que graficar.")
+        })
     }
 
     /// The axis of the financial chart, covering the larger of programmed and executed.

@@ -9,7 +9,7 @@ mod selected;
 mod table;
 mod tables;
 
-pub use charts::{progress_chart, Axis, ChartSeries, ProgressChart, ProgressPoint, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
+pub use charts::{progress_chart, AnnualOnly, Axis, ChartSeries, ProgressChart, ProgressPoint, CHARTS_SECTION, NO_COUNTED_ACTIVITIES};
 pub use figures::{adjusted, aei_figures, aei_items, financial_in, counted_items, mean, progress, ActivityFigures, Figures, TableOptions};
 pub use integrity::{parse_count, CountField, Icp, InputProblem, IntegrityInputError, IntegrityResult, IntegrityStage};
 pub use table::{CellValue, HeaderCell, HeaderRow, RowRole, Scope, Table, TableCell, TableId, TableRow};

@@ -325,7 +325,7 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// Gráfico 1 and Gráfico 2 as the document view sets them: caption, chart, source lines.
+    /// Gráfico 1 and Gráfico 2 as the document view sets them: caption, chart or what stands in for it, note, source lines.
     fn charts(&mut self, chart: &ProgressChart) {
         let months: Vec<&str> = chart.months().iter().map(|m| m.short_name()).collect();
         self.caption(&chart.physical_caption());
@@ -335,7 +335,12 @@ impl<'a> Body<'a> {
         }
         self.source_lines();
         self.caption(&chart.financial_caption());
-        self.chart(&chart.financial_caption(), &months, &chart.financial_series(), &chart.financial_axis(), ChartValues::Soles);
+        if let Some(series) = chart.financial_series() {
+            self.chart(&chart.financial_caption(), &months, &series, &chart.financial_axis(), ChartValues::Soles);
+        }
+        if let Some(note) = chart.financial_note() {
+            self.note(&note);
+        }
         self.source_lines();
     }
 

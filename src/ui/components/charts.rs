@@ -182,8 +182,10 @@ pub fn ProgressCharts(chart: ProgressChart, office: String) -> impl IntoView {
     let physical = chart.physical_series().map(|series| {
         line_chart(physical_caption.clone(), Axis::percent(), percent_tick, months.clone(), series.map(Line::from).into())
     });
-    let financial =
-        line_chart(financial_caption.clone(), chart.financial_axis(), quantity, months, chart.financial_series().map(Line::from).into());
+    let financial = chart.financial_series().map(|series| {
+        line_chart(financial_caption.clone(), chart.financial_axis(), quantity, months, series.map(Line::from).into())
+    });
+    let financial_note = chart.financial_note().map(|note| view! { <p class="note">{note}</p> });
     let prepared_by = labels::prepared_by(&office);
     view! {
         <figure class="chart-figure" id="chart-physical">
@@ -198,6 +200,7 @@ pub fn ProgressCharts(chart: ProgressChart, office: String) -> impl IntoView {
         <figure class="chart-figure" id="chart-financial">
             <figcaption>{financial_caption}</figcaption>
             {financial}
+            {financial_note}
             <p class="source">{SOURCE}</p>
             <p class="source">{prepared_by}</p>
         </figure>

@@ -10,7 +10,7 @@ use crate::domain::import_memory::ImportMemory;
 use crate::domain::Workspace;
 use crate::io::ao_file::{self, Opened};
 use crate::io::ao_sheet::{AoSheet, Choices, CostCenterChoice, CostCenterStatus, ImportPreview, Parsed, Question};
-use crate::io::import::layout::{Family, SINGLE_FIELDS};
+use crate::io::import::layout::{Family, Header, SINGLE_FIELDS};
 use crate::io::import::workbook::SheetCells;
 use crate::io::import::{Field, Mapping, Progress, Recognition};
 use crate::io::limits::MAX_FILE_BYTES;
@@ -385,6 +385,24 @@ fn chosen_family(mapping: &Mapping, families: &[Family], fields: &[Field]) -> St
     families.iter().position(|f| Some(f.columns[0]) == first).map_or(String::new(), |i| i.to_string())
 }
 
+/// A mapping row for one field: its label and a list of the file's headers to take it from.
+fn column_row(field: Field, headers: &[Header], mapping: RwSignal<Mapping>) -> impl IntoView {
+    let options = headers.iter().map(|h| view! { <option value=h.column.to_string()>{h.text.clone()}</option> }).collect_view();
+    view! {
+        <tr>
+            <th scope="row">{field.label()}</th>
+            <td><select data-field=field.key() prop:value=move || mapping.with(|m| m.column(field).map_or(String::new(), |c| c.to_string()))
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    mapping.update(|m| m.set(field, value.parse().ok()));
+                }>
+                <option value="">"(ninguna)"</option>
+                {options}
+            </select></td>
+        </tr>
+    }
+}
+
 /// The mapping step: each field the import needs, a list of the file's headers pre-filled by the
 /// best guess, the monthly series by their twelve columns, and the first rows of the file.
 fn mapping_view(file: String, year: u16, bytes: Arc<Vec<u8>>, recognition: Arc<Recognition>, step: RwSignal<ImportStep>) -> impl IntoView {
@@ -392,45 +410,14 @@ fn mapping_view(file: String, year: u16, bytes: Arc<Vec<u8>>, recognition: Arc<R
     let mapping = RwSignal::new(recognition.mapping.clone());
     let headers = recognition.headers.clone();
     let families = recognition.families.clone();
-    let single = SINGLE_FIELDS.into_iter().filter(|f| *f != Field::Active).map(|field| {
-        let options = headers.clone();
-        view! {
-            <tr>
-                <th scope="row">{field.label()}</th>
-                <td><select data-field=field.key() prop:value=move || mapping.with(|m| m.column(field).map_or(String::new(), |c| c.to_string()))
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        mapping.update(|m| m.set(field, value.parse().ok()));
-                    }>
-                    <option value="">"(ninguna)"</option>
-                    {options.iter().map(|h| view! { <option value=h.column.to_string()>{h.text.clone()}</option> }).collect_view()}
-                </select></td>
-            </tr>
-        }
-    }).collect_view();
+    let single = SINGLE_FIELDS.into_iter().filter(|f| *f != Field::Active).map(|field| column_row(field, &headers, mapping)).collect_view();
     let series_rows = Series::ALL.into_iter().map(Some).chain(std::iter::once(None)).map(|series| {
         let fields = months_of(series);
         let label = series.map_or_else(|| "Motivo del seguimiento, por mes".to_string(), |s| format!("{}, por mes", s.label()));
         let key = series.map_or("motivo".to_string(), |s| Field::Total(s).key().trim_end_matches("_total").to_string());
         let options = families.clone();
         let families = families.clone();
-        let total = series.map(|s| {
-            let options = headers.clone();
-            let field = Field::Total(s);
-            view! {
-                <tr>
-                    <th scope="row">{field.label()}</th>
-                    <td><select data-field=field.key() prop:value=move || mapping.with(|m| m.column(field).map_or(String::new(), |c| c.to_string()))
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            mapping.update(|m| m.set(field, value.parse().ok()));
-                        }>
-                        <option value="">"(ninguna)"</option>
-                        {options.iter().map(|h| view! { <option value=h.column.to_string()>{h.text.clone()}</option> }).collect_view()}
-                    </select></td>
-                </tr>
-            }
-        });
+        let total = series.map(|s| column_row(Field::Total(s), &headers, mapping));
         let current = {
             let (families, fields) = (families.clone(), fields.clone());
             move || mapping.with(|m| chosen_family(m, &families, &fields))
