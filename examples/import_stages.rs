@@ -31,9 +31,10 @@ fn main() {
         assert_eq!(shown.added.len() + shown.replaced.len(), sheet.activities().len());
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
         println!(
-            "open+recognise {:.0} ms · read {:.0} ms · validate {:.0} ms · preview {:.0} ms · total {:.0} ms",
+            "open+recognise {:.0} ms · read {:.0} ms ({:?}) · validate {:.0} ms · preview {:.0} ms · total {:.0} ms",
             ms(opened_at),
             ms(read_at - opened_at),
+            opened.book.used(),
             ms(validated_at - read_at),
             ms(done - validated_at),
             ms(done)

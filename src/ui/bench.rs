@@ -58,3 +58,36 @@ pub fn bench_storage(activities: u32, rounds: u32) -> Vec<f64> {
     });
     vec![save, load, text.len() as f64]
 }
+
+/// [open and recognise, read the mapped columns, validate, preview, inflate the first worksheet alone]
+/// in ms, for an import file (the CEPLAN export `make bench` writes): where the import's time goes in wasm.
+#[wasm_bindgen]
+pub fn bench_import_stages(bytes: Vec<u8>) -> Vec<f64> {
+    use crate::io::ao_file::{open, preview, validate};
+    use crate::io::ao_sheet::{Choices, Parsed};
+    use crate::io::import::preflight::Archive;
+    use crate::io::import::workbook::run_ready;
+    use std::io::Read;
+
+    let ws = Workspace::empty(2023);
+    let start = now();
+    let Ok(mut opened) = open(&bytes, &crate::domain::import_memory::ImportMemory::default()) else { return Vec::new() };
+    let opened_at = now();
+    let mapping = opened.recognition.mapping.clone();
+    let Ok(cells) = run_ready(opened.read(&mapping, |_| std::future::ready(()))) else { return Vec::new() };
+    let read_at = now();
+    let Ok(Parsed::Sheet(sheet)) = validate(&opened.recognition, &cells, &mapping, &Choices::default()) else { return Vec::new() };
+    let validated_at = now();
+    std::hint::black_box(preview(&ws, 2023, &sheet));
+    let done = now();
+    let inflate = Archive::open(&bytes).map_or(0.0, |mut archive| {
+        let sheet = archive.names().iter().position(|n| n.starts_with("xl/worksheets/")).unwrap_or(0);
+        let began = now();
+        let mut sink = Vec::new();
+        if let Ok(mut entry) = archive.entry(sheet) {
+            let _ = entry.read_to_end(&mut sink);
+        }
+        now() - began
+    });
+    vec![opened_at - start, read_at - opened_at, validated_at - read_at, done - validated_at, inflate]
+}

@@ -63,7 +63,7 @@ const PLANEAMIENTO: (&str, &str) = ("13.10", "OFICINA DE PLANEAMIENTO");
 
 /// Four AO over seven rows: AO1 in Lima and Cusco, AO2 in three departments, AO3 not approved,
 /// AO4 inactive. Financial programming S/ 1,000.00 (Lima) and 500.00 (Cusco) a month for AO1.
-fn book() -> CeplanBook {
+pub(super) fn book() -> CeplanBook {
     let none = [None; 12];
     let mut lima = department("LIMA", [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1], none, 100_000, (90_000, 6));
     lima.f_se[..6].copy_from_slice(&[Some(0), Some(0), Some(1), Some(0), Some(0), Some(1)]);

@@ -23,4 +23,5 @@ mod seed_figures;
 mod sheet;
 mod structure;
 mod xlsx;
+mod xlsx_sheet;
 mod support;

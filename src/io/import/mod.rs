@@ -13,8 +13,9 @@ pub mod recognise;
 pub mod repair;
 pub mod workbook;
 pub mod xls;
+mod xlsx_sheet;
 
 pub use error::{cell_reference, ArchiveError, BookError, FileError};
 pub use layout::{Field, Layout, Mapping};
 pub use recognise::{read_rows, recognise, Recognition};
-pub use workbook::{Book, Format, Progress};
+pub use workbook::{Book, Format, Progress, SheetReader};

@@ -1,13 +1,14 @@
 //! What a file is, and the checks of a workbook before calamine reads it: everything calamine reads
 //! at once (archive directory, shared strings, styles, an .ods sheet) is held to `io/limits.rs` first.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use zip::{CompressionMethod, ZipArchive};
 
-use super::cell::zero_pad_width;
+use super::cell::{builtin_format_kind, format_kind, zero_pad_width, FormatKind};
 use super::error::{ArchiveError, BookError};
 use crate::io::limits::{
     Exceeded, MAX_CELL_CHARS, MAX_COLUMNS, MAX_DENSE_CELLS, MAX_INFLATED_BYTES, MAX_NUMBER_FORMAT_CHARS, MAX_RAW_CELL_BYTES,
@@ -145,6 +146,11 @@ impl<'a> Archive<'a> {
         Ok(out)
     }
 
+    /// The entry at `index` as it inflates, checked against its size and checksum at the end.
+    pub fn entry(&mut self, index: usize) -> Result<zip::read::ZipFile<'_, Cursor<&'a [u8]>>, BookError> {
+        self.zip.by_index(index).map_err(zip_error)
+    }
+
     /// The first `limit` bytes of the entry at `index`.
     pub fn read_start(&mut self, index: usize, limit: u64) -> Result<Vec<u8>, BookError> {
         let entry = self.zip.by_index(index).map_err(zip_error)?;
@@ -184,15 +190,24 @@ fn damaged(part: &str) -> impl Fn(quick_xml::Error) -> BookError + '_ {
     move |error| BookError::Damaged(format!("{part}: {error}"))
 }
 
+/// Per cell style (`s="3"` is the fourth), what the readers need of its number format.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Styles {
+    /// The width a zero-only format (`00`) pads integers to, 0 for none.
+    pub pads: Vec<u8>,
+    pub kinds: Vec<FormatKind>,
+}
+
 /// The styles of an .xlsx: refused when a number format code is longer than Excel allows, or
 /// when there are more formats, fonts, fills, borders or cell styles than [`MAX_STYLES`] (each
 /// cell style copies its format and font when calamine reads it). Gives, per cell style, the
-/// width a zero-only number format pads integers to.
-pub fn check_styles(xml: &[u8]) -> Result<Vec<u8>, BookError> {
+/// width a zero-only number format pads integers to and whether it shows a date.
+pub fn check_styles(xml: &[u8]) -> Result<Styles, BookError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut pads = Vec::new();
+    let mut styles = Styles::default();
     let mut custom: Vec<(String, u8)> = Vec::new();
+    let mut codes: HashMap<String, String> = HashMap::new();
     let (mut formats, mut fonts, mut fills, mut borders) = (0usize, 0usize, 0usize, 0usize);
     let mut in_cell_styles = false;
     loop {
@@ -226,7 +241,10 @@ pub fn check_styles(xml: &[u8]) -> Result<Vec<u8>, BookError> {
                 if let Some(id) = attribute(e, "numFmtId") {
                     let width = zero_pad_width(&code);
                     if width > 0 && !custom.iter().any(|(known, _)| *known == id) {
-                        custom.push((id, width));
+                        custom.push((id.clone(), width));
+                    }
+                    if attribute(e, "formatCode").is_some() {
+                        codes.insert(id, code);
                     }
                 }
             }
@@ -244,15 +262,18 @@ pub fn check_styles(xml: &[u8]) -> Result<Vec<u8>, BookError> {
             }
             "cellXfs" => in_cell_styles = !empty,
             "xf" if in_cell_styles => {
-                over(pads.len() + 1)?;
-                let id = attribute(e, "numFmtId").unwrap_or_default();
-                pads.push(custom.iter().find(|(known, _)| *known == id).map_or(0, |(_, width)| *width));
+                over(styles.pads.len() + 1)?;
+                let id = attribute(e, "numFmtId");
+                let kind = id.as_deref().map_or(FormatKind::Number, |id| codes.get(id).map_or_else(|| builtin_format_kind(id), |code| format_kind(code)));
+                let id = id.unwrap_or_default();
+                styles.pads.push(custom.iter().find(|(known, _)| *known == id).map_or(0, |(_, width)| *width));
+                styles.kinds.push(kind);
             }
             _ => {}
         }
         buf.clear();
     }
-    Ok(pads)
+    Ok(styles)
 }
 
 /// Characters of a cell's text once Office's `_xHHHH_` escapes are decoded (each is one).

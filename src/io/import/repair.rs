@@ -62,22 +62,35 @@ const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/// The tab names a workbook lists, and whether it counts dates from 1904.
-fn workbook_tabs(xml: &[u8]) -> (Vec<String>, bool) {
+/// What `xl/workbook.xml` says of its tabs.
+pub struct WorkbookTabs {
+    /// The tab names, in the workbook's order.
+    pub names: Vec<String>,
+    /// Each tab's relationship id (`r:id`), in the same order.
+    pub relationships: Vec<String>,
+    /// Dates count from 1904.
+    pub date1904: bool,
+}
+
+/// The tabs a workbook lists, and whether it counts dates from 1904.
+pub fn workbook_tabs(xml: &[u8]) -> WorkbookTabs {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let (mut names, mut date1904) = (Vec::new(), false);
+    let mut tabs = WorkbookTabs { names: Vec::new(), relationships: Vec::new(), date1904: false };
     while let Ok(event) = reader.read_event_into(&mut buf) {
         match event {
             Event::Start(e) | Event::Empty(e) => {
-                let value = |key: &str| {
-                    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == key).map(|a| {
+                let value = |key: &str, prefixed: bool| {
+                    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == key && a.key.prefix().is_some() == prefixed).map(|a| {
                         quick_xml::escape::unescape(&a.value).map_or_else(|_| a.value.to_string(), |v| v.into_owned())
                     })
                 };
                 match e.local_name().as_ref() {
-                    "sheet" => names.push(value("name").unwrap_or_default()),
-                    "workbookPr" => date1904 = matches!(value("date1904").as_deref(), Some("1" | "true")),
+                    "sheet" => {
+                        tabs.names.push(value("name", false).unwrap_or_default());
+                        tabs.relationships.push(value("id", true).unwrap_or_default());
+                    }
+                    "workbookPr" => tabs.date1904 = matches!(value("date1904", false).as_deref(), Some("1" | "true")),
                     _ => {}
                 }
             }
@@ -86,7 +99,7 @@ fn workbook_tabs(xml: &[u8]) -> (Vec<String>, bool) {
         }
         buf.clear();
     }
-    (names, date1904)
+    tabs
 }
 
 /// The number in `xl/worksheets/sheet12.xml`, to keep the sheets in order.
@@ -159,7 +172,7 @@ pub fn repair_xlsx(archive: &mut Archive<'_>, repairs: XlsxRepairs) -> Result<Ve
     }
     if repairs.workbook_relationships {
         let workbook = archive.read("xl/workbook.xml")?.unwrap_or_default();
-        let (listed, date1904) = workbook_tabs(&workbook);
+        let WorkbookTabs { names: listed, date1904, .. } = workbook_tabs(&workbook);
         let mut tabs = String::new();
         let mut relationships = String::new();
         for (i, &index) in sheets.iter().enumerate() {

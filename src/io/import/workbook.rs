@@ -9,9 +9,10 @@ use calamine::{Data, DataRef, Dimensions, Ods, OdsError, Range, Reader, Xls, Xls
 use super::cell::CellValue;
 use super::error::{ArchiveError, BookError, FileError};
 use super::html_table::read_html_table;
-use super::preflight::{check_shared_strings, check_styles, scan_ods, Archive, Kind, OdsFacts, ZipKind};
+use super::preflight::{check_shared_strings, check_styles, scan_ods, Archive, Kind, OdsFacts, Styles, ZipKind};
 use super::repair::{repair_ods, repair_xlsx, xlsx_repairs, XlsxRepairs};
 use super::xls::{scan_xls, XlsFacts};
+use super::xlsx_sheet::{Declined, SheetXml, Workbook, CHUNK};
 use crate::io::csv::{self, Encoding};
 use crate::io::limits::{check_position, fits_cell, Budget, Exceeded, MAX_FILE_BYTES};
 
@@ -57,7 +58,8 @@ impl Format {
 pub struct SheetRow {
     /// Zero-based row of the sheet.
     pub row: u32,
-    /// One past the last column with something other than spaces, kept or not.
+    /// One past the last column with something other than spaces, among the columns kept and
+    /// those past the columns asked for (where a stray value lies).
     pub reach: u32,
     /// Fields of the line, for text files (CSV, HTML); 0 for workbooks.
     pub fields: u32,
@@ -80,10 +82,25 @@ pub struct Progress {
 }
 
 enum Inner {
-    Xlsx { book: Box<Xlsx<Cursor<Vec<u8>>>>, pads: Vec<u8> },
+    Xlsx { book: Box<Xlsx<Cursor<Vec<u8>>>>, styles: Styles, source: Vec<u8>, straight: Straight },
     Xls { book: Box<Xls<Cursor<Vec<u8>>>>, facts: XlsFacts, ranges: Vec<Option<Range<Data>>> },
     Ods { book: Box<Ods<Cursor<Vec<u8>>>>, facts: OdsFacts, ranges: Vec<Option<Range<Data>>> },
     Grid(Vec<Vec<String>>),
+}
+
+/// What the straight read of an .xlsx knows of the workbook.
+enum Straight {
+    Unread,
+    Ready(Box<Workbook>),
+    Declined,
+}
+
+/// Which reader reads the columns asked for in an .xlsx sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetReader {
+    /// The sheet's XML read straight, stepping over the columns not kept (`io/import/xlsx_sheet.rs`).
+    Straight,
+    Calamine,
 }
 
 /// An opened file: its format, its tabs (workbook order) and the reader behind them.
@@ -91,6 +108,10 @@ pub struct Book {
     format: Format,
     tabs: Vec<String>,
     inner: Inner,
+    /// The reader tried first for an .xlsx read of some columns.
+    prefer: SheetReader,
+    /// The reader that read the last tab.
+    used: Option<SheetReader>,
 }
 
 /// A calamine error of an .xlsx in Spanish: the archive's own errors are damage; error values
@@ -125,7 +146,7 @@ fn ods_error(error: OdsError) -> BookError {
 }
 
 /// A date cell as it reads: `2023-12-31`, with the time when it has one.
-fn date_text(parts: (u16, u8, u8, u8, u8, u8, u16)) -> String {
+pub(super) fn date_text(parts: (u16, u8, u8, u8, u8, u8, u16)) -> String {
     let (y, m, d, h, mi, s, _) = parts;
     if (h, mi, s) == (0, 0, 0) {
         format!("{y:04}-{m:02}-{d:02}")
@@ -135,7 +156,7 @@ fn date_text(parts: (u16, u8, u8, u8, u8, u8, u16)) -> String {
 }
 
 /// A cell as calamine gives it, before it is kept.
-enum Raw<'a> {
+pub(super) enum Raw<'a> {
     /// Present but empty: a formatted empty cell, or a formula without a calculated value.
     Empty,
     Text(&'a str),
@@ -191,7 +212,11 @@ struct Collector<'k> {
     rows: Vec<SheetRow>,
     /// Kept cells that were present but empty, in rows at or past `formula_row`.
     present_empty: Vec<(u32, u32)>,
+    /// Those of them that hold a formula, when the reader saw it (the straight read does).
+    formulas_found: Option<Vec<(u32, u32)>>,
     formula_row: u32,
+    /// Cells a row keeps at most (the columns kept), reserved when it starts.
+    row_capacity: usize,
 }
 
 impl Collector<'_> {
@@ -199,9 +224,23 @@ impl Collector<'_> {
         row < self.whole_rows || self.columns.is_none_or(|keep| keep.get(column as usize).copied().unwrap_or(false))
     }
 
+    /// Whether the row has something other than spaces already (a cell kept or not).
+    fn has_row(&self, row: u32) -> bool {
+        self.rows.last().is_some_and(|last| last.row == row)
+    }
+
+    /// Forgets what was collected, for another reader to start over.
+    fn restart(&mut self) {
+        self.rows.clear();
+        self.present_empty.clear();
+        self.formulas_found = None;
+        self.budget = Budget::default();
+    }
+
     fn row_mut(&mut self, row: u32) -> &mut SheetRow {
         if self.rows.last().is_none_or(|last| last.row != row) {
-            self.rows.push(SheetRow { row, reach: 0, fields: 0, cells: Vec::new() });
+            let kept = if row < self.whole_rows { 0 } else { self.row_capacity };
+            self.rows.push(SheetRow { row, reach: 0, fields: 0, cells: Vec::with_capacity(kept) });
         }
         self.rows.last_mut().expect("just pushed")
     }
@@ -238,8 +277,10 @@ impl Collector<'_> {
         if value.is_none() && blank {
             return Ok(());
         }
+        // A column left out by the read counts only past the columns asked for (a stray value).
+        let past_kept = self.columns.is_none_or(|keep| column as usize >= keep.len());
         let current = self.row_mut(row);
-        if !blank {
+        if !blank && (value.is_some() || past_kept) {
             current.reach = current.reach.max(column + 1);
         }
         if let Some(value) = value {
@@ -286,12 +327,26 @@ pub struct SheetCells {
 /// Merged regions as (first row, first column, last row, last column), zero-based, inclusive.
 type Merge = (u32, u32, u32, u32);
 
-fn open_xlsx(bytes: Vec<u8>, pads: Vec<u8>) -> Result<Inner, XlsxError> {
-    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))?;
-    Ok(Inner::Xlsx { book: Box::new(book), pads })
+fn open_xlsx(bytes: Vec<u8>, styles: Styles) -> Result<Inner, XlsxError> {
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone()))?;
+    Ok(Inner::Xlsx { book: Box::new(book), styles, source: bytes, straight: Straight::Unread })
 }
 
 impl Book {
+    fn new(format: Format, tabs: Vec<String>, inner: Inner) -> Book {
+        Book { format, tabs, inner, prefer: SheetReader::Straight, used: None }
+    }
+
+    /// Chooses the reader tried first for an .xlsx (the straight read unless told; tests compare both).
+    pub fn prefer(&mut self, reader: SheetReader) {
+        self.prefer = reader;
+    }
+
+    /// The reader that read the last tab of an .xlsx; `None` for other files.
+    pub fn used(&self) -> Option<SheetReader> {
+        self.used
+    }
+
     /// Sniffs the file, checks it before any reader allocates, repairs what calamine would trip
     /// on, and opens it. A CSV or an HTML table is read whole here (within the limits).
     pub fn open(bytes: &[u8]) -> Result<Book, FileError> {
@@ -301,11 +356,11 @@ impl Book {
         match Kind::of(bytes) {
             Kind::Text => {
                 let table = csv::read_csv(bytes).map_err(FileError::Csv)?;
-                Ok(Book { format: Format::Csv(table.encoding), tabs: vec![String::new()], inner: Inner::Grid(table.rows) })
+                Ok(Book::new(Format::Csv(table.encoding), vec![String::new()], Inner::Grid(table.rows)))
             }
             Kind::Html => {
                 let rows = read_html_table(bytes)?;
-                Ok(Book { format: Format::Html, tabs: vec![String::new()], inner: Inner::Grid(rows) })
+                Ok(Book::new(Format::Html, vec![String::new()], Inner::Grid(rows)))
             }
             Kind::Ole => Ok(Self::open_xls(bytes)?),
             Kind::Zip => {
@@ -323,16 +378,16 @@ impl Book {
         let book: Xls<_> = Xls::new(Cursor::new(bytes.to_vec())).map_err(xls_error)?;
         let tabs = book.sheet_names();
         let ranges = vec![None; tabs.len()];
-        Ok(Book { format: Format::Xls, tabs, inner: Inner::Xls { book: Box::new(book), facts, ranges } })
+        Ok(Book::new(Format::Xls, tabs, Inner::Xls { book: Box::new(book), facts, ranges }))
     }
 
     fn open_xlsx(archive: &mut Archive<'_>, bytes: &[u8]) -> Result<Book, BookError> {
-        let mut pads = Vec::new();
+        let mut styles = Styles::default();
         for index in archive.ending_with("styles.xml") {
             if archive.names()[index].starts_with("xl/") {
-                let styles = check_styles(&archive.read_index(index)?)?;
+                let checked = check_styles(&archive.read_index(index)?)?;
                 if archive.names()[index] == "xl/styles.xml" {
-                    pads = styles;
+                    styles = checked;
                 }
             }
         }
@@ -340,18 +395,18 @@ impl Book {
             check_shared_strings(&archive.read_index(index)?)?;
         }
         let repairs = xlsx_repairs(archive)?;
-        let opened = if repairs.any() { open_xlsx(repair_xlsx(archive, repairs)?, pads.clone()) } else { open_xlsx(bytes.to_vec(), pads.clone()) };
+        let opened = if repairs.any() { open_xlsx(repair_xlsx(archive, repairs)?, styles.clone()) } else { open_xlsx(bytes.to_vec(), styles.clone()) };
         let inner = match opened {
             // Relationships that do not say a sheet is a worksheet (minimal writers): written anew.
             Err(XlsxError::Unrecognized { typ: "sheet:type", .. } | XlsxError::RelationshipNotFound) => {
                 let repairs = XlsxRepairs { workbook_relationships: true, ..repairs };
-                open_xlsx(repair_xlsx(archive, repairs)?, pads).map_err(xlsx_error)?
+                open_xlsx(repair_xlsx(archive, repairs)?, styles).map_err(xlsx_error)?
             }
             other => other.map_err(xlsx_error)?,
         };
         let Inner::Xlsx { book, .. } = &inner else { unreachable!("opened as xlsx") };
         let tabs = book.sheet_names();
-        Ok(Book { format: Format::Xlsx, tabs, inner })
+        Ok(Book::new(Format::Xlsx, tabs, inner))
     }
 
     fn open_ods(archive: &mut Archive<'_>, bytes: &[u8]) -> Result<Book, BookError> {
@@ -365,7 +420,7 @@ impl Book {
         };
         let tabs = book.sheet_names();
         let ranges = vec![None; tabs.len()];
-        Ok(Book { format: Format::Ods, tabs, inner: Inner::Ods { book: Box::new(book), facts, ranges } })
+        Ok(Book::new(Format::Ods, tabs, Inner::Ods { book: Box::new(book), facts, ranges }))
     }
 
     /// A CSV's or HTML table's rows as they were read; a workbook is given back.
@@ -394,7 +449,9 @@ impl Book {
             budget: Budget::default(),
             rows: Vec::new(),
             present_empty: Vec::new(),
+            formulas_found: None,
             formula_row: u32::MAX,
+            row_capacity: 0,
         };
         run_ready(self.collect(tab, &mut collector, Some(PROBE_ROWS), &mut |_| std::future::ready(())))?;
         Ok(collector.finish())
@@ -423,14 +480,20 @@ impl Book {
             budget: Budget::default(),
             rows: Vec::new(),
             present_empty: Vec::new(),
+            formulas_found: None,
             formula_row: from_row,
+            row_capacity: columns.map_or(0, |keep| keep.iter().filter(|&&k| k).count()),
         };
         self.collect(tab, &mut collector, None, &mut pause).await?;
         let present_empty = std::mem::take(&mut collector.present_empty);
+        let formulas_found = collector.formulas_found.take();
         let keep: Option<Vec<bool>> = columns.map(<[bool]>::to_vec);
         let mut rows = collector.finish();
         if !present_empty.is_empty() {
-            let cells = self.formulas_without_value(tab, &present_empty)?;
+            let cells = match formulas_found {
+                Some(found) => found,
+                None => self.formulas_without_value(tab, &present_empty)?,
+            };
             if !cells.is_empty() {
                 return Err(BookError::FormulasWithoutValue(cells).into());
             }
@@ -469,7 +532,25 @@ impl Book {
                     }
                 }
             }
-            Inner::Xlsx { book, pads } => {
+            Inner::Xlsx { book, styles, source, straight } => {
+                let pads = &styles.pads;
+                if self.prefer == SheetReader::Straight && collector.whole_rows == 0 && collector.columns.is_some() {
+                    if let Straight::Unread = straight {
+                        let workbook = Archive::open(source).map_err(|_| Declined).and_then(|mut a| Workbook::read(&mut a, styles.clone()));
+                        *straight = workbook.map_or(Straight::Declined, |w| Straight::Ready(Box::new(w)));
+                    }
+                    if let Straight::Ready(workbook) = straight {
+                        match read_straight(source, workbook, &name, collector, pause).await {
+                            Ok(()) => {
+                                self.used = Some(SheetReader::Straight);
+                                return Ok(());
+                            }
+                            Err(StraightError::Failed(error)) => return Err(error.into()),
+                            Err(StraightError::Declined) => collector.restart(),
+                        }
+                    }
+                }
+                self.used = Some(SheetReader::Calamine);
                 let mut cells = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
                 let dimensions = cells.dimensions();
                 let of = (dimensions.end.0 > 0).then_some(dimensions.end.0 + 1);
@@ -572,6 +653,50 @@ impl Book {
             Inner::Grid(_) => Vec::new(),
         })
     }
+}
+
+/// Why a straight read stopped: the sheet is not plain (calamine reads it), or a limit.
+enum StraightError {
+    Declined,
+    Failed(BookError),
+}
+
+impl From<Declined> for StraightError {
+    fn from(_: Declined) -> Self {
+        StraightError::Declined
+    }
+}
+
+/// The kept cells of an .xlsx tab read straight from its XML: a cell in a column not kept is
+/// stepped over once its row has something (what the collector would make of it).
+async fn read_straight<F, P>(source: &[u8], workbook: &Workbook, tab: &str, collector: &mut Collector<'_>, pause: &mut P) -> Result<(), StraightError>
+where
+    P: FnMut(Progress) -> F,
+    F: Future<Output = ()>,
+{
+    let mut archive = Archive::open(source).map_err(|_| Declined)?;
+    let index = workbook.sheet(tab).ok_or(Declined)?;
+    let entry = archive.entry(index).map_err(|_| Declined)?;
+    let mut sheet = SheetXml::open(entry, workbook, CHUNK)?;
+    let of = sheet.last_row.filter(|&r| r > 0).map(|r| r + 1);
+    let width = collector.columns.map_or(0, |keep| keep.len()) as u32;
+    let mut next_pause = ROWS_PER_STEP;
+    let mut formulas = Vec::new();
+    loop {
+        let skip = |r: u32, c: u32| r < collector.from_row || (c < width && !collector.keeps(r, c) && collector.has_row(r));
+        let Some(cell) = sheet.next_cell(skip)? else { break };
+        let (r, c) = (cell.row, cell.column);
+        if r >= next_pause {
+            next_pause = r + ROWS_PER_STEP;
+            pause(Progress { rows: r, of }).await;
+        }
+        if cell.formula && matches!(cell.raw, Raw::Empty) && r >= collector.formula_row && collector.keeps(r, c) {
+            formulas.push((r, c));
+        }
+        collector.take(r, c, cell.raw).map_err(StraightError::Failed)?;
+    }
+    collector.formulas_found = Some(formulas);
+    Ok(())
 }
 
 /// The cells of a dense range (an .xls or .ods tab) handed to the collector.

@@ -1,0 +1,723 @@
+//! An .xlsx worksheet read straight from its XML, stepping over the cells the import does not
+//! keep: calamine parses every cell, and an export of 277 columns is mostly columns no field
+//! uses. Only SpreadsheetML written plainly is read here, cell by cell as calamine would read it;
+//! anything else (a prefixed namespace, rich inline text, Office's `_xHHHH_` escapes…) is
+//! declined and calamine reads the sheet (docs/FORMAT-ceplan.md, "Lectura").
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
+use memchr::{memchr, memmem};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use super::cell::FormatKind;
+use super::preflight::{Archive, Styles};
+use super::repair::workbook_tabs;
+use super::workbook::{date_text, Raw};
+
+/// The part is not written the plain way this reader follows: calamine reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declined;
+
+/// Bytes inflated at a time.
+pub const CHUNK: usize = 1 << 20;
+
+/// What a straight read needs besides the sheet: the shared strings, the cell styles, the date
+/// system and where each tab's part is.
+pub struct Workbook {
+    strings: Vec<String>,
+    styles: Styles,
+    date1904: bool,
+    /// Each tab's name and its part's index in the archive.
+    sheets: Vec<(String, usize)>,
+}
+
+impl Workbook {
+    /// Reads the parts a straight read needs; declined when one is missing or not plain.
+    pub fn read(archive: &mut Archive<'_>, styles: Styles) -> Result<Workbook, Declined> {
+        let workbook = archive.read("xl/workbook.xml").ok().flatten().ok_or(Declined)?;
+        let tabs = workbook_tabs(&workbook);
+        let relations = archive.read("xl/_rels/workbook.xml.rels").ok().flatten().ok_or(Declined)?;
+        let targets = relationship_targets(&relations)?;
+        let mut sheets = Vec::with_capacity(tabs.names.len());
+        for (name, id) in tabs.names.into_iter().zip(tabs.relationships) {
+            let Some(target) = targets.get(&id) else { continue };
+            let path = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_ascii_lowercase(),
+                None => format!("xl/{}", target.to_ascii_lowercase()),
+            }
+            .replace('\\', "/");
+            if let Some(index) = archive.names().iter().position(|n| *n == path) {
+                sheets.push((name, index));
+            }
+        }
+        let strings = match archive.read("xl/sharedstrings.xml").map_err(|_| Declined)? {
+            Some(xml) => shared_strings(&xml)?,
+            None => Vec::new(),
+        };
+        Ok(Workbook { strings, styles, date1904: tabs.date1904, sheets })
+    }
+
+    /// The archive index of a tab's part, when one part has that tab's name.
+    pub fn sheet(&self, name: &str) -> Option<usize> {
+        let mut found = self.sheets.iter().filter(|(n, _)| n == name);
+        match (found.next(), found.next()) {
+            (Some((_, index)), None) => Some(*index),
+            _ => None,
+        }
+    }
+}
+
+/// `Id` → `Target` of the workbook's relationships.
+fn relationship_targets(xml: &[u8]) -> Result<HashMap<String, String>, Declined> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut targets = HashMap::new();
+    loop {
+        match reader.read_event_into(&mut buf).map_err(|_| Declined)? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                if let (Some(id), Some(target)) = (attribute(&e, "Id")?, attribute(&e, "Target")?) {
+                    targets.insert(id, target);
+                }
+            }
+            Event::Eof => return Ok(targets),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+fn attribute(e: &BytesStart<'_>, key: &str) -> Result<Option<String>, Declined> {
+    match e.try_get_attribute(key).map_err(|_| Declined)? {
+        Some(a) => Ok(Some(quick_xml::escape::unescape(&a.value).map_err(|_| Declined)?.into_owned())),
+        None => Ok(None),
+    }
+}
+
+/// A reader configured as calamine configures its own.
+fn xml_reader(xml: &[u8]) -> Reader<&[u8]> {
+    let mut reader = Reader::from_reader(xml);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    reader
+}
+
+/// The shared strings table, each item as calamine reads it.
+fn shared_strings(xml: &[u8]) -> Result<Vec<String>, Declined> {
+    let mut reader = xml_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf).map_err(|_| Declined)? {
+            Event::Start(e) if e.local_name().as_ref() == "sst" => break,
+            Event::Eof => return Err(Declined),
+            _ => {}
+        }
+        buf.clear();
+    }
+    let mut strings = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf).map_err(|_| Declined)? {
+            Event::Start(e) if e.local_name().as_ref() == "si" => {
+                let closing = e.name().as_ref().to_string();
+                strings.push(rich_text(&mut reader, &closing)?);
+            }
+            Event::End(e) if e.local_name().as_ref() == "sst" => return Ok(strings),
+            Event::Eof => return Err(Declined),
+            _ => {}
+        }
+    }
+}
+
+/// The text of an item: its `<t>` runs joined, phonetic runs left out, outer white space
+/// trimmed unless preserved.
+fn rich_text(reader: &mut Reader<&[u8]>, closing: &str) -> Result<String, Declined> {
+    let mut text = String::new();
+    let mut phonetic = false;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf).map_err(|_| Declined)? {
+            Event::Start(e) if e.local_name().as_ref() == "rPh" => phonetic = true,
+            Event::End(e) if e.name().as_ref() == closing => return Ok(text),
+            Event::End(e) if e.local_name().as_ref() == "rPh" => phonetic = false,
+            Event::Start(e) if e.local_name().as_ref() == "t" && !phonetic => {
+                let preserve = e.try_get_attribute("xml:space").map_err(|_| Declined)?.is_some_and(|a| a.value.as_ref() == "preserve");
+                let name = e.name().as_ref().to_string();
+                let mut run = String::new();
+                let mut inner = Vec::new();
+                loop {
+                    inner.clear();
+                    match reader.read_event_into(&mut inner).map_err(|_| Declined)? {
+                        Event::Text(t) => run.push_str(&t.xml10_content()),
+                        Event::CData(t) => run.push_str(&t.xml10_content()),
+                        Event::GeneralRef(r) => match quick_xml::escape::resolve_xml_entity(r.as_ref()) {
+                            Some(entity) => run.push_str(entity),
+                            None => run.push(r.resolve_char_ref().map_err(|_| Declined)?.ok_or(Declined)?),
+                        },
+                        Event::End(end) if end.name().as_ref() == name => break,
+                        Event::Eof => return Err(Declined),
+                        _ => {}
+                    }
+                }
+                let run = if preserve { run.as_str() } else { run.trim_matches([' ', '\t', '\r', '\n']) };
+                text.push_str(office_plain(run)?);
+            }
+            Event::Eof => return Err(Declined),
+            _ => {}
+        }
+    }
+}
+
+/// A text without Office's `_xHHHH_` escapes (calamine decodes them; this reader does not).
+fn office_plain(text: &str) -> Result<&str, Declined> {
+    if text.contains("_x") {
+        Err(Declined)
+    } else {
+        Ok(text)
+    }
+}
+
+/// Text of a `<v>` or `<t>`: UTF-8, entities decoded, no carriage return (XML reads it as a line feed).
+fn xml_text(raw: &[u8]) -> Result<std::borrow::Cow<'_, str>, Declined> {
+    let text = std::str::from_utf8(raw).map_err(|_| Declined)?;
+    if text.contains('\r') {
+        return Err(Declined);
+    }
+    if text.contains('&') {
+        quick_xml::escape::unescape(text).map_err(|_| Declined)
+    } else {
+        Ok(text.into())
+    }
+}
+
+/// `-12.5E3`: what Excel writes in a number cell. Anything else is left to calamine.
+fn plain_number(raw: &[u8]) -> Option<f64> {
+    let digits = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut i = usize::from(raw.first() == Some(&b'-'));
+    let whole = digits(&raw[i..]);
+    if whole == 0 {
+        return None;
+    }
+    i += whole;
+    if raw.get(i) == Some(&b'.') {
+        let fraction = digits(&raw[i + 1..]);
+        if fraction == 0 {
+            return None;
+        }
+        i += 1 + fraction;
+    }
+    if matches!(raw.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(raw.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        let exponent = digits(&raw[i..]);
+        if exponent == 0 {
+            return None;
+        }
+        i += exponent;
+    }
+    if i != raw.len() {
+        return None;
+    }
+    std::str::from_utf8(raw).ok()?.parse().ok()
+}
+
+/// A whole number of digits only.
+fn plain_index(raw: &[u8]) -> Option<usize> {
+    if raw.is_empty() || raw.len() > 9 || !raw.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(raw.iter().fold(0, |n, b| n * 10 + usize::from(b - b'0')))
+}
+
+/// `AB12` as (row, column), zero-based: one to three letters, then one to seven digits.
+fn reference(raw: &[u8]) -> Option<(u32, u32)> {
+    let (mut column, mut row, mut letters, mut digits) = (0u32, 0u32, 0usize, 0usize);
+    for &b in raw {
+        match b {
+            b'A'..=b'Z' if digits == 0 => {
+                column = column * 26 + u32::from(b - b'A') + 1;
+                letters += 1;
+            }
+            b'a'..=b'z' if digits == 0 => {
+                column = column * 26 + u32::from(b - b'a') + 1;
+                letters += 1;
+            }
+            b'0'..=b'9' => {
+                row = row * 10 + u32::from(b - b'0');
+                digits += 1;
+            }
+            _ => return None,
+        }
+    }
+    if letters == 0 || letters > 3 || digits == 0 || digits > 7 || row == 0 {
+        return None;
+    }
+    Some((row - 1, column - 1))
+}
+
+fn is_delimiter(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'>' | b'/')
+}
+
+/// The `r`, `s` and `t` of a cell's start tag (the bytes between `<c` and `>`).
+fn cell_attributes(tag: &[u8]) -> Result<(&[u8], Option<&[u8]>, Option<&[u8]>), Declined> {
+    let (mut r, mut s, mut t) = (None, None, None);
+    let mut rest = tag;
+    loop {
+        let start = rest.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(rest.len());
+        rest = &rest[start..];
+        if rest.is_empty() || rest == b"/" {
+            break;
+        }
+        let eq = memchr(b'=', rest).ok_or(Declined)?;
+        let name = rest[..eq].trim_ascii();
+        let quote = *rest.get(eq + 1).ok_or(Declined)?;
+        if quote != b'"' && quote != b'\'' {
+            return Err(Declined);
+        }
+        let value_start = eq + 2;
+        let len = memchr(quote, &rest[value_start..]).ok_or(Declined)?;
+        let value = &rest[value_start..value_start + len];
+        if value.contains(&b'&') {
+            return Err(Declined);
+        }
+        match name {
+            [b'r'] => r = Some(value),
+            [b's'] => s = Some(value),
+            [b't'] => t = Some(value),
+            _ => {}
+        }
+        rest = &rest[value_start + len + 1..];
+    }
+    Ok((r.ok_or(Declined)?, s, t))
+}
+
+/// A cell's `t`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CellType {
+    /// No `t`, or `n`.
+    Number,
+    Shared,
+    Bool,
+    Error,
+    /// A formula's text result.
+    Str,
+    /// An ISO 8601 date.
+    IsoDate,
+    Inline,
+}
+
+impl CellType {
+    fn of(t: Option<&[u8]>) -> Result<CellType, Declined> {
+        Ok(match t {
+            None | Some(b"n") => CellType::Number,
+            Some(b"s") => CellType::Shared,
+            Some(b"b") => CellType::Bool,
+            Some(b"e") => CellType::Error,
+            Some(b"str") => CellType::Str,
+            Some(b"d") => CellType::IsoDate,
+            Some(b"inlineStr" | b"is") => CellType::Inline,
+            Some(_) => return Err(Declined),
+        })
+    }
+}
+
+/// What a cell holds, by its children: calamine takes the last one's value, so only
+/// `<f>` then `<v>` or `<is>` (each optional) are read here.
+enum Content<'x> {
+    Nothing,
+    Value(&'x [u8]),
+    Inline(&'x [u8]),
+}
+
+/// A cell read: where it is, its value, and whether it holds a formula.
+pub(super) struct XmlCell<'v> {
+    pub row: u32,
+    pub column: u32,
+    pub raw: Raw<'v>,
+    pub formula: bool,
+}
+
+/// The cell's content, and whether it has a formula.
+fn cell_content(content: &[u8]) -> Result<(Content<'_>, bool), Declined> {
+    let mut found = Content::Nothing;
+    let mut formula = false;
+    let mut i = 0;
+    while let Some(lt) = memchr(b'<', &content[i..]) {
+        let rest = &content[i + lt + 1..];
+        if !matches!(found, Content::Nothing) {
+            return Err(Declined);
+        }
+        match rest {
+            [b'v', b'>', after @ ..] => {
+                let len = closing(after, b"v").ok_or(Declined)?;
+                found = Content::Value(&after[..len]);
+                i += lt + 1 + 2 + len + 4;
+            }
+            [b'i', b's', b'>', after @ ..] => {
+                let len = closing(after, b"is").ok_or(Declined)?;
+                found = Content::Inline(&after[..len]);
+                i += lt + 1 + 3 + len + 5;
+            }
+            [b'f', d, ..] if is_delimiter(*d) => {
+                let gt = memchr(b'>', rest).ok_or(Declined)?;
+                let end = if rest[gt - 1] == b'/' { gt + 1 } else { gt + closing(&rest[gt..], b"f").ok_or(Declined)? + 3 + 1 };
+                i += lt + 1 + end;
+                formula = true;
+            }
+            _ => return Err(Declined),
+        }
+    }
+    Ok((found, formula))
+}
+
+/// Where `</name>` starts in `hay`: the end tags of a cell are a few bytes away, nearer than a
+/// substring search's set-up.
+fn closing(hay: &[u8], name: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(lt) = memchr(b'<', &hay[from..]) {
+        let at = from + lt;
+        let tag = &hay[at + 1..];
+        let n = name.len();
+        if tag.len() > n + 1 && tag[0] == b'/' && tag[1..=n].iter().zip(name).all(|(a, b)| a == b) && tag[n + 1] == b'>' {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Where a cell's `</c>` starts. Most cells are `<v>…</v></c>`: one search for the `<` of `</v>`.
+fn cell_end(hay: &[u8]) -> Option<usize> {
+    let is_end = |at: usize| hay.get(at..at + 4).is_some_and(|tag| tag[0] == b'<' && tag[1] == b'/' && tag[2] == b'c' && tag[3] == b'>');
+    if hay.len() > 3 && hay[0] == b'<' && hay[1] == b'v' && hay[2] == b'>' {
+        let close = 3 + memchr(b'<', &hay[3..])?;
+        if hay.get(close..close + 4).is_some_and(|tag| tag[1] == b'/' && tag[2] == b'v' && tag[3] == b'>') && is_end(close + 4) {
+            return Some(close + 4);
+        }
+    }
+    let mut from = 0;
+    while let Some(lt) = memchr(b'<', &hay[from..]) {
+        if is_end(from + lt) {
+            return Some(from + lt);
+        }
+        from += lt + 1;
+    }
+    None
+}
+
+/// The text of an inline string written as one plain `<t>`.
+fn inline_text(inner: &[u8]) -> Result<String, Declined> {
+    let inner = inner.trim_ascii();
+    if inner.is_empty() {
+        return Ok(String::new());
+    }
+    let rest = inner.strip_prefix(b"<t").ok_or(Declined)?;
+    let gt = memchr(b'>', rest).ok_or(Declined)?;
+    let (attributes, body) = (&rest[..gt], &rest[gt + 1..]);
+    let preserve = match attributes.trim_ascii() {
+        b"" => false,
+        b"xml:space=\"preserve\"" | b"xml:space='preserve'" => true,
+        _ => return Err(Declined),
+    };
+    let body = body.strip_suffix(b"</t>").ok_or(Declined)?;
+    if body.contains(&b'<') {
+        return Err(Declined);
+    }
+    let text = xml_text(body)?;
+    let text = if preserve { &*text } else { text.trim_matches([' ', '\t', '\r', '\n']) };
+    Ok(office_plain(text)?.to_string())
+}
+
+/// A worksheet's cells in file order, inflated a chunk at a time and read whole rows at a time.
+pub struct SheetXml<'w, R> {
+    input: R,
+    workbook: &'w Workbook,
+    buf: Vec<u8>,
+    pos: usize,
+    /// Past the last whole row inflated so far.
+    end: usize,
+    eof: bool,
+    done: bool,
+    chunk: usize,
+    text: String,
+    /// The last row the sheet declares (`<dimension ref="A1:JQ15001">`), zero-based.
+    pub last_row: Option<u32>,
+}
+
+impl<'w, R: Read> SheetXml<'w, R> {
+    /// Inflates up to `<sheetData>`; declined when there is none written plainly.
+    pub fn open(input: R, workbook: &'w Workbook, chunk: usize) -> Result<Self, Declined> {
+        let mut sheet =
+            SheetXml { input, workbook, buf: Vec::new(), pos: 0, end: 0, eof: false, done: false, chunk, text: String::new(), last_row: None };
+        let start = loop {
+            if let Some(at) = memmem::find(&sheet.buf, b"<sheetData") {
+                break at;
+            }
+            if sheet.eof {
+                return Err(Declined);
+            }
+            sheet.fill()?;
+        };
+        while memchr(b'>', &sheet.buf[start..]).is_none() && !sheet.eof {
+            sheet.fill()?;
+        }
+        sheet.last_row = declared_last_row(&sheet.buf[..start]);
+        let tag = &sheet.buf[start + b"<sheetData".len()..];
+        if !tag.first().copied().is_some_and(is_delimiter) {
+            return Err(Declined);
+        }
+        let gt = memchr(b'>', tag).ok_or(Declined)?;
+        sheet.done = tag[..gt].ends_with(b"/");
+        sheet.pos = start + b"<sheetData".len() + gt + 1;
+        sheet.find_end();
+        Ok(sheet)
+    }
+
+    /// Inflates one more chunk, dropping what was read.
+    fn fill(&mut self) -> Result<(), Declined> {
+        self.buf.drain(..self.pos);
+        self.end -= self.pos.min(self.end);
+        self.pos = 0;
+        let read = (&mut self.input).take(self.chunk as u64).read_to_end(&mut self.buf).map_err(|_| Declined)?;
+        self.eof = read < self.chunk;
+        Ok(())
+    }
+
+    fn find_end(&mut self) {
+        self.end = if self.eof {
+            self.buf.len()
+        } else {
+            memmem::rfind(&self.buf[self.pos..], b"</row>").map_or(self.pos, |at| self.pos + at + b"</row>".len())
+        };
+    }
+
+    /// The next cell (row, column, value) that `skip(row, column)` does not step over; `None` after `</sheetData>`.
+    pub(super) fn next_cell(&mut self, skip: impl Fn(u32, u32) -> bool) -> Result<Option<XmlCell<'_>>, Declined> {
+        loop {
+            if self.done {
+                return Ok(None);
+            }
+            if self.pos >= self.end {
+                if self.eof {
+                    return Err(Declined);
+                }
+                self.fill()?;
+                self.find_end();
+                continue;
+            }
+            let window = &self.buf[self.pos..self.end];
+            // Elements follow each other without white space in most files: no search then.
+            let lt = if window[0] == b'<' { Some(0) } else { memchr(b'<', window) };
+            let Some(lt) = lt else {
+                self.pos = self.end;
+                continue;
+            };
+            let rest = &window[lt + 1..];
+            if rest.len() > 1 && rest[0] == b'c' && is_delimiter(rest[1]) {
+                let gt = rest.iter().position(|&b| b == b'>').ok_or(Declined)?;
+                let tag = &rest[1..gt];
+                let r = match tag {
+                    [b' ', b'r', b'=', b'"', value @ ..] => &value[..value.iter().position(|&b| b == b'"').ok_or(Declined)?],
+                    _ => cell_attributes(tag)?.0,
+                };
+                let (row, column) = reference(r).ok_or(Declined)?;
+                let content_start = self.pos + lt + 1 + gt + 1;
+                let (content, next) = if tag.ends_with(b"/") {
+                    (content_start..content_start, content_start)
+                } else {
+                    let len = cell_end(&self.buf[content_start..self.end]).ok_or(Declined)?;
+                    (content_start..content_start + len, content_start + len + b"</c>".len())
+                };
+                self.pos = next;
+                if skip(row, column) {
+                    continue;
+                }
+                let (_, s, t) = cell_attributes(tag)?;
+                let style = s.map(|s| plain_index(s).ok_or(Declined)).transpose()?;
+                let kind = CellType::of(t)?;
+                let (raw, formula) = self.value(content, style, kind)?;
+                return Ok(Some(XmlCell { row, column, raw, formula }));
+            }
+            match rest {
+                [b'r', b'o', b'w', d, ..] if is_delimiter(*d) => {
+                    let gt = memchr(b'>', rest).ok_or(Declined)?;
+                    self.pos += lt + 1 + gt + 1;
+                }
+                [b'/', b'r', b'o', b'w', b'>', ..] => self.pos += lt + 1 + b"/row>".len(),
+                _ if rest.starts_with(b"/sheetData>") => self.done = true,
+                _ => return Err(Declined),
+            }
+        }
+    }
+
+    /// A cell's value as calamine reads it, by its type (`t`) and style (`s`).
+    fn value(&mut self, content: std::ops::Range<usize>, style: Option<usize>, kind: CellType) -> Result<(Raw<'_>, bool), Declined> {
+        let workbook = self.workbook;
+        let (content, formula) = cell_content(&self.buf[content])?;
+        let raw = match content {
+            Content::Nothing => return Ok((Raw::Empty, formula)),
+            Content::Inline(inner) => {
+                self.text = inline_text(inner)?;
+                return Ok((Raw::Text(&self.text), formula));
+            }
+            Content::Value(raw) => raw,
+        };
+        let value = match kind {
+            CellType::Inline => Ok(Raw::Empty),
+            CellType::Str | CellType::IsoDate => {
+                let text = xml_text(raw)?;
+                let text = if kind == CellType::Str { office_plain(&text)? } else { &text };
+                self.text = text.to_string();
+                Ok(Raw::Text(&self.text))
+            }
+            _ if raw.is_empty() => Ok(Raw::Empty),
+            _ if raw.contains(&b'&') => Err(Declined),
+            CellType::Shared => plain_index(raw).and_then(|i| workbook.strings.get(i)).map(|s| Raw::Text(s)).ok_or(Declined),
+            CellType::Bool => match raw.trim_ascii() {
+                b"" => Ok(Raw::Empty),
+                b"0" => Ok(Raw::Bool(false)),
+                b"1" => Ok(Raw::Bool(true)),
+                v if v.eq_ignore_ascii_case(b"false") => Ok(Raw::Bool(false)),
+                v if v.eq_ignore_ascii_case(b"true") => Ok(Raw::Bool(true)),
+                _ => Err(Declined),
+            },
+            CellType::Error => {
+                let code = std::str::from_utf8(raw).map_err(|_| Declined)?;
+                code.parse::<CellErrorType>().map(|e| Raw::Error(e.to_string())).map_err(|_| Declined)
+            }
+            CellType::Number => {
+                let value = plain_number(raw).ok_or(Declined)?;
+                let pad = workbook.styles.pads.get(style.unwrap_or(0)).copied().unwrap_or(0);
+                let format = style.and_then(|i| workbook.styles.kinds.get(i).copied()).unwrap_or_default();
+                Ok(match format {
+                    FormatKind::Date => {
+                        let date = ExcelDateTime::new(value, ExcelDateTimeType::DateTime, workbook.date1904);
+                        Raw::Date(value, date_text(date.to_ymd_hms_milli()))
+                    }
+                    FormatKind::Number | FormatKind::Duration => Raw::Number(value, pad),
+                })
+            }
+        };
+        Ok((value?, formula))
+    }
+}
+
+/// The last row of `<dimension ref="A1:JQ15001"/>`, zero-based.
+fn declared_last_row(head: &[u8]) -> Option<u32> {
+    let at = memmem::find(head, b"<dimension")?;
+    let tag = &head[at..at + memchr(b'>', &head[at..])?];
+    let value = &tag[memmem::find(tag, b"ref=\"")? + 5..];
+    let value = &value[..memchr(b'"', value)?];
+    let last = value.rsplit(|&b| b == b':').next()?;
+    reference(last).map(|(row, _)| row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workbook(strings: &[&str]) -> Workbook {
+        Workbook {
+            strings: strings.iter().map(|s| s.to_string()).collect(),
+            styles: Styles { pads: vec![0, 2, 0], kinds: vec![FormatKind::Number, FormatKind::Number, FormatKind::Date] },
+            date1904: false,
+            sheets: Vec::new(),
+        }
+    }
+
+    /// Every cell `skip` lets through, as (row, column, value as text), or declined.
+    fn cells(xml: &str, strings: &[&str], chunk: usize, skip: impl Fn(u32, u32) -> bool) -> Result<Vec<(u32, u32, String)>, Declined> {
+        let workbook = workbook(strings);
+        let mut sheet = SheetXml::open(xml.as_bytes(), &workbook, chunk)?;
+        let mut out = Vec::new();
+        while let Some(XmlCell { row: r, column: c, raw, .. }) = sheet.next_cell(&skip)? {
+            let shown = match raw {
+                Raw::Empty => "∅".to_string(),
+                Raw::Text(t) => format!("'{t}'"),
+                Raw::Number(n, pad) => format!("{n}/{pad}"),
+                Raw::Bool(b) => b.to_string(),
+                Raw::Date(n, text) => format!("{n}={text}"),
+                Raw::Error(e) => e,
+            };
+            out.push((r, c, shown));
+        }
+        Ok(out)
+    }
+
+    fn sheet(rows: &str) -> String {
+        format!(r#"<?xml version="1.0"?><worksheet xmlns="x"><dimension ref="A1:C3"/><sheetData>{rows}</sheetData><mergeCells count="0"/></worksheet>"#)
+    }
+
+    #[test]
+    fn every_kind_of_cell_reads_as_calamine_reads_it() {
+        let xml = sheet(concat!(
+            r#"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" s="1"><v>7</v></c><c r="C1" s="2"><v>45291</v></c></row>"#,
+            r#"<row r="2"><c r="A2" t="str"><f>A1&amp;"x"</f><v>b &amp; c</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="e"><v>#N/A</v></c></row>"#,
+            r#"<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve"> d </t></is></c><c r="B3" s="1"/><c r="C3"><f>1/0</f></c><c r="D3"><v>-1.5E-3</v></c></row>"#,
+        ));
+        let read = cells(&xml, &["a", "Oficina"], CHUNK, |_, _| false).unwrap();
+        let expected = [
+            (0, 0, "'Oficina'"),
+            (0, 1, "7/2"),
+            (0, 2, "45291=2023-12-31"),
+            (1, 0, "'b & c'"),
+            (1, 1, "true"),
+            (1, 2, "#N/A"),
+            (2, 0, "' d '"),
+            (2, 1, "∅"),
+            (2, 2, "∅"),
+            (2, 3, "-0.0015/0"),
+        ];
+        assert_eq!(read, expected.map(|(r, c, v)| (r, c, v.to_string())));
+    }
+
+    #[test]
+    fn cells_skipped_are_stepped_over_and_rows_cross_chunks() {
+        let rows: String = (1..=40).map(|r| format!(r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}" t="s"><v>0</v></c></row>"#)).collect();
+        let read = cells(&sheet(&rows), &["x"], 64, |r, c| r < 2 || c == 1).unwrap();
+        assert_eq!(read.len(), 38);
+        assert_eq!(read[0], (2, 0, "3/0".to_string()));
+        assert_eq!(read[37], (39, 0, "40/0".to_string()));
+    }
+
+    #[test]
+    fn anything_not_plain_is_declined() {
+        let declined = |rows: &str| cells(&sheet(rows), &["x"], CHUNK, |_, _| false) == Err(Declined);
+        assert!(declined(r#"<row r="1"><c t="s"><v>0</v></c></row>"#), "a cell without its reference");
+        assert!(declined(r#"<row r="1"><c r="A1" t="inlineStr"><is><r><t>a</t></r></is></c></row>"#), "rich inline text");
+        assert!(declined(r#"<row r="1"><c r="A1" t="str"><v>a_x000D_b</v></c></row>"#), "an Office escape");
+        assert!(declined(r#"<row r="1"><c r="A1" t="s"><v>5</v></c></row>"#), "a shared string that does not exist");
+        assert!(declined(r#"<row r="1"><c r="A1"><v> 5 </v></c></row>"#), "spaces around a number");
+        assert!(declined(r#"<row r="1"><c r="A1" t="e"><v>#SPILL!</v></c></row>"#), "an error calamine refuses");
+        assert!(declined(r#"<row r="1"><!-- note --><c r="A1"><v>5</v></c></row>"#), "a comment");
+        let prefixed = r#"<x:worksheet xmlns:x="x"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>"#;
+        let workbook = workbook(&[]);
+        assert!(SheetXml::open(prefixed.as_bytes(), &workbook, CHUNK).is_err(), "a prefixed namespace");
+    }
+
+    #[test]
+    fn the_declared_last_row_and_an_empty_sheet() {
+        let workbook = workbook(&[]);
+        let xml = sheet("");
+        assert_eq!(SheetXml::open(xml.as_bytes(), &workbook, CHUNK).unwrap().last_row, Some(2));
+        let empty = r#"<worksheet><dimension ref="A1"/><sheetData/></worksheet>"#;
+        let mut sheet = SheetXml::open(empty.as_bytes(), &workbook, CHUNK).unwrap();
+        assert!(sheet.next_cell(|_, _| false).unwrap().is_none());
+    }
+
+    #[test]
+    fn shared_strings_join_runs_and_leave_phonetic_text_out() {
+        let xml = br#"<sst xmlns="x" count="3"><si><t xml:space="preserve"> a </t></si><si><r><t>b</t></r><r><t> c</t></r><rPh><t>z</t></rPh></si><si><t>d &amp; &#233;</t></si><si/></sst>"#;
+        assert_eq!(shared_strings(xml).unwrap(), [" a ", "bc", "d & é", ""]);
+        assert_eq!(shared_strings(br#"<sst><si><t>a_x000D_</t></si></sst>"#), Err(Declined));
+    }
+}
