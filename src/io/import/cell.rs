@@ -125,7 +125,16 @@ fn exact_at_scale(value: f64, scale: u32) -> Option<Decimal> {
     if scaled.abs() >= EXACT || scaled / factor != value {
         return None;
     }
-    Some(Decimal::new(scaled as i64, scale).normalize())
+    Some(without_trailing_zeros(scaled as i64, scale))
+}
+
+/// What `Decimal::new(mantissa, scale).normalize()` gives, by integer steps instead of decimal division.
+fn without_trailing_zeros(mut mantissa: i64, mut scale: u32) -> Decimal {
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    Decimal::new(mantissa, scale)
 }
 
 /// The width a number format made only of zeros (`00`, `000`) pads integers to; 0 for any other format.
@@ -175,6 +184,15 @@ mod tests {
         assert_eq!(cell_decimal(1E+30, money), Err(NumberError::TooLarge(money)));
         assert_eq!(cell_decimal(1E+16, money), Err(NumberError::TooLarge(money)));
         assert_eq!(cell_decimal(f64::NAN, money), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn trailing_zeros_are_dropped_as_normalize_drops_them() {
+        for (mantissa, scale) in [(0, 0), (0, 6), (2_100_000, 2), (-2_100_000, 2), (5_787_254, 2), (125_000, 6), (7, 0), (10, 1)] {
+            let normalized = Decimal::new(mantissa, scale).normalize();
+            let stripped = without_trailing_zeros(mantissa, scale);
+            assert_eq!((stripped, stripped.scale(), stripped.is_sign_negative()), (normalized, normalized.scale(), normalized.is_sign_negative()));
+        }
     }
 
     #[test]
