@@ -549,8 +549,8 @@ struct RowReader<'a> {
     source: &'a Source<'a>,
     /// The mapping's column of each field.
     columns: Columns,
-    /// For each column of the sheet, the field it holds.
-    field_of_column: Vec<Option<Field>>,
+    /// For each column of the sheet, the index of the field it holds (`Field::index`).
+    field_of_column: Vec<Option<usize>>,
     /// The header's width: one past its last named column.
     width: usize,
     mark: DecimalMark,
@@ -581,7 +581,7 @@ impl RowReader<'_> {
         let mut cells: [Option<&'r CellValue>; FIELD_COUNT] = [None; FIELD_COUNT];
         for (column, value) in &sheet_row.cells {
             if let Some(Some(field)) = self.field_of_column.get(*column as usize) {
-                cells[field.index()] = Some(value);
+                cells[*field] = Some(value);
             }
         }
         let blank = cells.iter().all(|c| c.is_none_or(CellValue::is_blank));
@@ -796,7 +796,7 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
     let width = source.headers.iter().map(|h| h.column as usize + 1).max().unwrap_or(0);
     let mut field_of_column = vec![None; mapping.columns.iter().map(|(_, c)| *c as usize + 1).max().unwrap_or(0)];
     for (field, column) in &mapping.columns {
-        field_of_column[*column as usize] = Some(*field);
+        field_of_column[*column as usize] = Some(field.index());
     }
     let grouped = mapping.has(Field::Place) || source.layout == Layout::Ceplan;
     let mut reader = RowReader {

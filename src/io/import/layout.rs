@@ -570,6 +570,19 @@ mod tests {
     }
 
     #[test]
+    fn the_lookup_answers_as_the_mapping_does() {
+        let june = Field::Monthly(Series::FinancialExecuted, Month::new(6).unwrap());
+        let mut mapping = Mapping { header_row: 0, columns: vec![(Field::AoCode, 4), (june, 9), (Field::AoCode, 7)] };
+        mapping.set(Field::Place, Some(9));
+        let lookup = mapping.lookup();
+        for field in Field::all() {
+            assert_eq!(lookup.column(field), mapping.column(field), "{field:?}");
+        }
+        assert_eq!(lookup.column(Field::AoCode), Some(4), "the first entry of a field wins");
+        assert!(!lookup.has_months(Series::FinancialExecuted));
+    }
+
+    #[test]
     fn the_header_row_is_found_below_a_title_and_families_are_grouped() {
         let mut header = vec!["Código", "Nombre", "Unidad", "Centro"];
         let months: Vec<String> = (1..=12).map(|m| format!("Prog fis {m}")).collect();
