@@ -125,7 +125,7 @@ pub fn group_by_activity(mut records: Vec<Record>) -> Grouped {
     let mut index: HashMap<String, usize> = HashMap::new();
     // The rows are summed in place into the first row of their AO; the others are left out at the end.
     let mut summed = vec![false; records.len()];
-    // For each AO of several rows, each row's place and motives.
+    // For each AO of several rows, the place and motives of each row that gives a motive.
     let mut motives: HashMap<usize, Vec<(String, [String; 12])>> = HashMap::new();
     for row in 0..records.len() {
         let (earlier, later) = records.split_at_mut(row);
@@ -138,8 +138,8 @@ pub fn group_by_activity(mut records: Vec<Record>) -> Grouped {
         grouped.summed += 1;
         let first = &mut earlier[at];
         add_row(first, record, &mut grouped);
-        let places = motives.entry(at).or_insert_with(|| vec![(first.place.clone(), std::mem::take(&mut first.motives))]);
-        places.push((std::mem::take(&mut record.place), std::mem::take(&mut record.motives)));
+        let places = motives.entry(at).or_insert_with(|| said_motives(first).into_iter().collect());
+        places.extend(said_motives(record));
     }
     for (at, places) in motives {
         for (m, motive) in records[at].motives.iter_mut().enumerate() {
@@ -197,6 +197,13 @@ fn add_row(first: &mut Record, record: &mut Record, grouped: &mut Grouped) {
     if first.follow_up_text.is_empty() {
         first.follow_up_text = std::mem::take(&mut record.follow_up_text);
     }
+}
+
+/// A row's place and motives, taken from it, when it gives a motive (a row without one adds
+/// nothing to its AO's motives).
+fn said_motives(record: &mut Record) -> Option<(String, [String; 12])> {
+    let gives = record.motives.iter().any(|text| !text.trim().is_empty());
+    gives.then(|| (record.place.clone(), std::mem::take(&mut record.motives)))
 }
 
 /// One month's motive of an AO of several rows: each place's text once, with its place
@@ -311,6 +318,20 @@ mod tests {
         assert_eq!(ao1.totals[0], Some(d("17")));
         assert_eq!(ao1.motives[3], "LIMA: Se realizó; CUSCO: Falta personal");
         assert!(grouped.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_motive_said_in_one_place_is_kept_alone_and_blank_ones_are_emptied() {
+        let grouped = group_by_activity(vec![
+            record(2, "AO1", "LIMA", [1; 12], "  "),
+            record(3, "AO1", "CUSCO", [1; 12], ""),
+            record(4, "AO2", "LIMA", [1; 12], ""),
+            record(5, "AO2", "CUSCO", [1; 12], " Falta personal "),
+            record(6, "AO3", "PIURA", [1; 12], "  "),
+        ]);
+        let motives: Vec<&str> = grouped.records.iter().map(|r| r.motives[3].as_str()).collect();
+        assert_eq!(motives, ["", "Falta personal", "  "], "a single row keeps its motive as read");
+        assert_eq!(grouped.records.iter().map(|r| r.place.as_str()).collect::<Vec<_>>(), ["LIMA", "LIMA", "PIURA"]);
     }
 
     #[test]
