@@ -11,7 +11,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::csv::{self, guard_text, header_key, unguard_text, CsvError, Delimiter};
 use super::import::ceplan::{self, Cumulative, Record, UeOption};
 use super::import::cell::{cell_decimal, CellValue};
-use super::import::layout::{Field, Header, Layout, Mapping, FIELD_COUNT};
+use super::import::layout::{Columns, Field, Header, Layout, Mapping, FIELD_COUNT};
 use super::import::workbook::SheetRow;
 use crate::domain::plan::Series;
 use crate::domain::import_memory::ImportMemory;
@@ -477,12 +477,25 @@ fn read_number(text: &str, kind: NumberKind, mark: DecimalMark) -> Result<Decima
     }
 }
 
+/// Whether the text, folded, is one of the words (lower-case ASCII): ASCII text, what most
+/// cells hold, is compared as it is instead of folded into a new string.
+fn folds_to_one_of(text: &str, words: &[&str]) -> bool {
+    let text = text.trim();
+    if text.is_ascii() {
+        words.iter().any(|word| text.eq_ignore_ascii_case(word))
+    } else {
+        words.contains(&fold(text).as_str())
+    }
+}
+
 /// SI/NO, S/N, 1/0, true/false (and Excel's VERDADERO/FALSO), X; empty means SI.
 fn follow_up_flag(text: &str) -> Option<bool> {
-    match fold(text).as_str() {
-        "" | "si" | "s" | "1" | "true" | "verdadero" | "x" => Some(true),
-        "no" | "n" | "0" | "false" | "falso" => Some(false),
-        _ => None,
+    if folds_to_one_of(text, &["", "si", "s", "1", "true", "verdadero", "x"]) {
+        Some(true)
+    } else if folds_to_one_of(text, &["no", "n", "0", "false", "falso"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -507,30 +520,26 @@ impl NamesSeen {
         if code.is_empty() {
             return;
         }
-        match self.index.entry(code.to_string()) {
-            Entry::Vacant(entry) => {
-                entry.insert((self.entries.len(), (!name.is_empty()).then_some(row)));
-                self.entries.push((code.to_string(), name.to_string()));
+        let Some((position, name_row)) = self.index.get_mut(code) else {
+            self.index.insert(code.to_string(), (self.entries.len(), (!name.is_empty()).then_some(row)));
+            self.entries.push((code.to_string(), name.to_string()));
+            return;
+        };
+        let known = &mut self.entries[*position].1;
+        match name_row {
+            _ if name.is_empty() || known == name => {}
+            None => {
+                *known = name.to_string();
+                *name_row = Some(row);
             }
-            Entry::Occupied(mut entry) => {
-                let (position, name_row) = entry.get_mut();
-                let known = &mut self.entries[*position].1;
-                match name_row {
-                    _ if name.is_empty() || known == name => {}
-                    None => {
-                        *known = name.to_string();
-                        *name_row = Some(row);
-                    }
-                    Some(first_row) => warnings.push(SheetWarning::NameConflict {
-                        row,
-                        column: column.to_string(),
-                        code: code.to_string(),
-                        value: name.to_string(),
-                        first_row: *first_row,
-                        first_value: known.clone(),
-                    }),
-                }
-            }
+            Some(first_row) => warnings.push(SheetWarning::NameConflict {
+                row,
+                column: column.to_string(),
+                code: code.to_string(),
+                value: name.to_string(),
+                first_row: *first_row,
+                first_value: known.clone(),
+            }),
         }
     }
 }
@@ -538,8 +547,10 @@ impl NamesSeen {
 /// The row-by-row validation, gathering every error.
 struct RowReader<'a> {
     source: &'a Source<'a>,
-    /// For each column of the sheet, the field it holds.
-    field_of_column: Vec<Option<Field>>,
+    /// The mapping's column of each field.
+    columns: Columns,
+    /// For each column of the sheet, the index of the field it holds (`Field::index`).
+    field_of_column: Vec<Option<usize>>,
     /// The header's width: one past its last named column.
     width: usize,
     mark: DecimalMark,
@@ -566,11 +577,11 @@ impl RowReader<'_> {
         self.errors.push(SheetError { row: Some(row), column: Some(column), value: value.map(str::to_string), problem });
     }
 
-    fn read(&mut self, sheet_row: &SheetRow) {
-        let mut cells: [Option<&CellValue>; FIELD_COUNT] = [None; FIELD_COUNT];
+    fn read<'r>(&mut self, sheet_row: &'r SheetRow) {
+        let mut cells: [Option<&'r CellValue>; FIELD_COUNT] = [None; FIELD_COUNT];
         for (column, value) in &sheet_row.cells {
             if let Some(Some(field)) = self.field_of_column.get(*column as usize) {
-                cells[field.index()] = Some(value);
+                cells[*field] = Some(value);
             }
         }
         let blank = cells.iter().all(|c| c.is_none_or(CellValue::is_blank));
@@ -596,46 +607,41 @@ impl RowReader<'_> {
         }
         let text_fields = self.source.text_fields;
         let mut error_values = Vec::new();
-        let mut text = |field: Field| -> String {
+        let mut text = |field: Field| -> Cow<'r, str> {
             match cells[field.index()] {
-                None => String::new(),
+                None => Cow::Borrowed(""),
                 Some(CellValue::Error(code)) => {
                     error_values.push((field, code.to_string()));
-                    String::new()
+                    Cow::Borrowed("")
                 }
-                Some(value) => {
-                    let shown = value.as_text();
-                    // The `'` an export puts before text that starts like a formula is dropped (csv::guard_text).
-                    let shown = if text_fields { unguard_text(&shown) } else { &shown };
-                    shown.trim().to_string()
-                }
+                Some(value) => cell_text(value, text_fields),
             }
         };
         let mut record = Record { row, active: true, ..Record::default() };
-        record.aei_code = text(Field::AeiCode);
-        record.aei_name = text(Field::AeiName);
+        record.aei_code = text(Field::AeiCode).into_owned();
+        record.aei_name = text(Field::AeiName).into_owned();
         record.cc_code = text(Field::CcCode).trim_start_matches('\'').to_string();
-        record.cc_name = text(Field::CcName);
-        record.code = text(Field::AoCode);
-        record.name = text(Field::AoName);
-        record.unit = text(Field::Unit);
-        record.oei_code = text(Field::OeiCode);
-        record.oei_name = text(Field::OeiName);
-        record.category_name = text(Field::CategoryName);
+        record.cc_name = text(Field::CcName).into_owned();
+        record.code = text(Field::AoCode).into_owned();
+        record.name = text(Field::AoName).into_owned();
+        record.unit = text(Field::Unit).into_owned();
+        record.oei_code = text(Field::OeiCode).into_owned();
+        record.oei_name = text(Field::OeiName).into_owned();
+        record.category_name = text(Field::CategoryName).into_owned();
         record.category = match cells[Field::Category.index()] {
             // A re-saved export loses `Categoria ID`'s zeros: 24 is category 0024.
             Some(CellValue::Number { value, pad: 0 }) if self.source.layout == Layout::Ceplan && value.fract() == 0.0 => {
                 format!("{:04}", *value as u64)
             }
-            _ => text(Field::Category),
+            _ => text(Field::Category).into_owned(),
         };
         let flag = text(Field::FollowUp);
-        record.place = text(Field::Place);
+        record.place = text(Field::Place).into_owned();
         record.ue_code = text(Field::UeCode).trim_start_matches('\'').to_string();
-        record.ue_name = text(Field::UeName);
+        record.ue_name = text(Field::UeName).into_owned();
         record.active = follow_up_flag(&text(Field::Active)) != Some(false);
         for month in Month::all() {
-            record.motives[month.index()] = text(Field::Motive(month));
+            record.motives[month.index()] = text(Field::Motive(month)).into_owned();
         }
         for (field, code) in error_values {
             self.error(row, field, Some(&code), SheetProblem::ErrorValue);
@@ -649,7 +655,7 @@ impl RowReader<'_> {
                 Field::AoName => &record.name,
                 _ => &record.unit,
             };
-            if self.source.mapping.has(field) && value.is_empty() {
+            if self.columns.has(field) && value.is_empty() {
                 self.error(row, field, None, SheetProblem::EmptyRequired);
             }
         }
@@ -665,14 +671,14 @@ impl RowReader<'_> {
                 }
             }
         }
-        if self.source.mapping.has(Field::AeiCode) && record.aei_code.is_empty() && !record.code.is_empty() {
+        if self.columns.has(Field::AeiCode) && record.aei_code.is_empty() && !record.code.is_empty() {
             self.warnings.push(SheetWarning::UnlinkedActivity { row, code: record.code.clone() });
         }
         record.follow_up = match follow_up_flag(&flag) {
             Some(approved) => approved,
-            None if fold(&flag) == "aprobado" => true,
+            None if folds_to_one_of(&flag, &["aprobado"]) => true,
             None if self.follow_up_state => {
-                record.follow_up_text = flag.clone();
+                record.follow_up_text = flag.to_string();
                 false
             }
             None => {
@@ -714,6 +720,23 @@ impl RowReader<'_> {
     }
 }
 
+/// A cell's text as the validation reads it: trimmed, and in text files without the `'` an
+/// export puts before text that starts like a formula (csv::guard_text).
+fn cell_text(value: &CellValue, text_fields: bool) -> Cow<'_, str> {
+    match value.as_text() {
+        Cow::Borrowed(shown) => Cow::Borrowed(unguarded(shown, text_fields).trim()),
+        Cow::Owned(shown) => Cow::Owned(unguarded(&shown, text_fields).trim().to_string()),
+    }
+}
+
+fn unguarded(shown: &str, text_fields: bool) -> &str {
+    if text_fields {
+        unguard_text(shown)
+    } else {
+        shown
+    }
+}
+
 /// The column of a field as messages name it.
 fn column_label(source: &Source<'_>, field: Field) -> String {
     if source.layout == Layout::FichaSheet {
@@ -729,26 +752,33 @@ fn column_label(source: &Source<'_>, field: Field) -> String {
 /// Decimal comma only when the whole file agrees: some cell is readable only with a decimal comma,
 /// and no cell is readable only with a decimal point. Cells invalid either way are left to the errors.
 fn decimal_mark(source: &Source<'_>) -> DecimalMark {
-    let numeric: Vec<(u32, NumberKind)> = source
-        .mapping
-        .columns
-        .iter()
-        .filter_map(|(field, column)| field.series().map(|s| (*column, s.kind())))
-        .collect();
+    // For each column, the kinds of the series mapped to it (the mapping step may give a column to two fields).
+    let mut kinds: Vec<Vec<NumberKind>> = Vec::new();
+    for (field, column) in &source.mapping.columns {
+        let Some(series) = field.series() else { continue };
+        let column = *column as usize;
+        if kinds.len() <= column {
+            kinds.resize_with(column + 1, Vec::new);
+        }
+        kinds[column].push(series.kind());
+    }
     let mut comma_decimal_seen = false;
     for row in source.rows.iter().filter(|r| r.row > source.mapping.header_row) {
-        for &(column, kind) in &numeric {
-            let Some(CellValue::Text(text)) = row.get(column) else { continue };
+        for (column, cell) in &row.cells {
+            let CellValue::Text(text) = cell else { continue };
+            let Some(kinds) = kinds.get(*column as usize).filter(|k| !k.is_empty()) else { continue };
             let text = text.trim();
             if !text.contains(|c: char| c == ',' || c == '.' || is_group_space(c)) {
                 continue;
             }
-            let as_point = read_number(text, kind, DecimalMark::Point).is_ok();
-            let as_comma = read_number(text, kind, DecimalMark::Comma).is_ok();
-            if as_point && !as_comma {
-                return DecimalMark::Point;
+            for &kind in kinds {
+                let as_point = read_number(text, kind, DecimalMark::Point).is_ok();
+                let as_comma = read_number(text, kind, DecimalMark::Comma).is_ok();
+                if as_point && !as_comma {
+                    return DecimalMark::Point;
+                }
+                comma_decimal_seen |= as_comma && !as_point && text.contains(',');
             }
-            comma_decimal_seen |= as_comma && !as_point && text.contains(',');
         }
     }
     if comma_decimal_seen {
@@ -766,11 +796,12 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
     let width = source.headers.iter().map(|h| h.column as usize + 1).max().unwrap_or(0);
     let mut field_of_column = vec![None; mapping.columns.iter().map(|(_, c)| *c as usize + 1).max().unwrap_or(0)];
     for (field, column) in &mapping.columns {
-        field_of_column[*column as usize] = Some(*field);
+        field_of_column[*column as usize] = Some(field.index());
     }
     let grouped = mapping.has(Field::Place) || source.layout == Layout::Ceplan;
     let mut reader = RowReader {
         source,
+        columns: mapping.lookup(),
         field_of_column,
         width,
         mark: decimal_mark(source),
@@ -780,7 +811,7 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
         first_rows: HashMap::new(),
         errors,
         warnings,
-        records: Vec::new(),
+        records: Vec::with_capacity(source.rows.len()),
     };
     for row in source.rows.iter().filter(|r| r.row > mapping.header_row) {
         reader.read(row);
@@ -790,9 +821,9 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
         return Err(SheetErrors(errors));
     }
     let mut stats = ImportStats { rows: records.len(), ..ImportStats::default() };
-    let (active, inactive): (Vec<Record>, Vec<Record>) = records.into_iter().partition(|r| r.active);
-    stats.inactive = inactive.len();
-    let mut records = active;
+    let mut records = records;
+    records.retain(|r| r.active);
+    stats.inactive = stats.rows - records.len();
     if mapping.has(Field::UeCode) {
         let options = ceplan::ue_options(&records);
         if options.len() > 1 {
@@ -858,11 +889,7 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
                 return Ok(Parsed::Ask(Question::Cumulative { count: cumulative.len(), example: cumulative[0].clone() }));
             }
             Some(true) => {
-                for found in &cumulative {
-                    if let Some(record) = records.iter_mut().find(|r| r.code == found.code) {
-                        ceplan::to_monthly(&mut record.months[found.series.position()]);
-                    }
-                }
+                to_monthly(&mut records, &cumulative);
                 stats.cumulative_converted = cumulative.len();
             }
             Some(false) => {}
@@ -877,6 +904,19 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
         });
     }
     Ok(Parsed::Sheet(build_sheet(source, records, cc_by_name, mark, warnings, stats)))
+}
+
+/// Turns the running totals found into monthly values, in the first AO of each code.
+fn to_monthly(records: &mut [Record], cumulative: &[Cumulative]) {
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    for (at, record) in records.iter().enumerate() {
+        first_of.entry(record.code.as_str()).or_insert(at);
+    }
+    let found: Vec<(usize, usize)> =
+        cumulative.iter().filter_map(|c| first_of.get(c.code.as_str()).map(|&at| (at, c.series.position()))).collect();
+    for (at, series) in found {
+        ceplan::to_monthly(&mut records[at].months[series]);
+    }
 }
 
 /// The sheet of the validated, summed rows: AO, and the entries of every list they name.
@@ -895,11 +935,17 @@ fn build_sheet(
     let mut aei_oei: HashMap<String, String> = HashMap::new();
     let mut named: Vec<NamedCostCenter> = Vec::new();
     let mut named_index: HashMap<String, usize> = HashMap::new();
+    // The same name as written: most rows, found without folding it again.
+    let mut named_by_text: HashMap<String, usize> = HashMap::new();
     let mut activities = Vec::with_capacity(records.len());
     let mut activity_cost_center = Vec::with_capacity(records.len());
-    let label = |field: Field| column_label(source, field);
-    for record in records {
-        let (category_code, category_name) = if mapping.has(Field::CategoryName) {
+    let has_category_name = mapping.has(Field::CategoryName);
+    let aei_label = column_label(source, Field::AeiName);
+    let oei_label = column_label(source, Field::OeiName);
+    let category_label = column_label(source, Field::Category);
+    let cc_label = column_label(source, Field::CcName);
+    for mut record in records {
+        let (category_code, category_name) = if has_category_name {
             (record.category.as_str(), record.category_name.as_str())
         } else {
             split_category(&record.category)
@@ -923,25 +969,31 @@ fn build_sheet(
             ao.financial = Default::default();
             stats.annual_only += 1;
         }
-        ao.execution_notes = MonthNotes(record.motives.clone());
-        aeis.see(&record.aei_code, &record.aei_name, record.row, &label(Field::AeiName), &mut warnings);
-        if !record.aei_code.is_empty() && !record.oei_code.is_empty() {
-            aei_oei.entry(record.aei_code.clone()).or_insert_with(|| record.oei_code.clone());
+        ao.execution_notes = MonthNotes(std::mem::take(&mut record.motives));
+        aeis.see(&record.aei_code, &record.aei_name, record.row, &aei_label, &mut warnings);
+        if !record.aei_code.is_empty() && !record.oei_code.is_empty() && !aei_oei.contains_key(&record.aei_code) {
+            aei_oei.insert(record.aei_code.clone(), record.oei_code.clone());
         }
-        oeis.see(&record.oei_code, &record.oei_name, record.row, &label(Field::OeiName), &mut warnings);
-        categories.see(category_code, category_name, record.row, &label(Field::Category), &mut warnings);
+        oeis.see(&record.oei_code, &record.oei_name, record.row, &oei_label, &mut warnings);
+        categories.see(category_code, category_name, record.row, &category_label, &mut warnings);
         if cc_by_name {
-            let key = name_key(&record.cc_name);
-            let at = *named_index.entry(key).or_insert_with(|| {
-                named.push(NamedCostCenter { name: record.cc_name.clone(), file_code: String::new(), choice: CostCenterChoice::Rule });
-                named.len() - 1
-            });
+            let at = match named_by_text.get(&record.cc_name) {
+                Some(&at) => at,
+                None => {
+                    let at = *named_index.entry(name_key(&record.cc_name)).or_insert_with(|| {
+                        named.push(NamedCostCenter { name: record.cc_name.clone(), file_code: String::new(), choice: CostCenterChoice::Rule });
+                        named.len() - 1
+                    });
+                    named_by_text.insert(record.cc_name.clone(), at);
+                    at
+                }
+            };
             if named[at].file_code.is_empty() {
                 named[at].file_code = record.cc_code.clone();
             }
             activity_cost_center.push(Some(at));
         } else {
-            cost_centers.see(&ao.cost_center_code, &record.cc_name, record.row, &label(Field::CcName), &mut warnings);
+            cost_centers.see(&ao.cost_center_code, &record.cc_name, record.row, &cc_label, &mut warnings);
             activity_cost_center.push(None);
         }
         activities.push(ao);

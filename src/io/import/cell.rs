@@ -100,18 +100,18 @@ pub fn cell_decimal(value: f64, kind: NumberKind) -> Result<Decimal, NumberError
     if value.abs() < 10f64.powi(-(scale as i32) - 4) {
         return Ok(Decimal::ZERO);
     }
-    let decimal = match exact_at_scale(value, scale) {
-        Some(decimal) => decimal,
-        None => {
-            let Some(shown) = shown(value) else { return Err(NumberError::TooLarge(kind)) };
-            let rounded = shown.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
-            let noise = Decimal::new(1, scale + 3);
-            if (shown - rounded).abs() > noise {
-                return Err(NumberError::TooManyDecimals(kind));
-            }
-            rounded.normalize()
-        }
-    };
+    if let Some(decimal) = exact_at_scale(value, scale) {
+        // Below 2^53 at the kind's scale: within the kind's decimals and far below its maximum
+        // (a test checks it), so of `check_bounds` only the sign is left.
+        return if decimal.is_sign_negative() && !decimal.is_zero() { Err(NumberError::Negative) } else { Ok(decimal) };
+    }
+    let Some(shown) = shown(value) else { return Err(NumberError::TooLarge(kind)) };
+    let rounded = shown.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+    let noise = Decimal::new(1, scale + 3);
+    if (shown - rounded).abs() > noise {
+        return Err(NumberError::TooManyDecimals(kind));
+    }
+    let decimal = rounded.normalize();
     check_bounds(decimal, kind)?;
     Ok(decimal)
 }
@@ -119,13 +119,28 @@ pub fn cell_decimal(value: f64, kind: NumberKind) -> Result<Decimal, NumberError
 /// The fast reading of most cells: a double that is the nearest one to a decimal of at most
 /// `scale` decimals (what typing `57872.54` stores) is that decimal.
 fn exact_at_scale(value: f64, scale: u32) -> Option<Decimal> {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is a double
     let factor = 10f64.powi(scale as i32);
     let scaled = (value * factor).round();
     if scaled.abs() >= EXACT || scaled / factor != value {
         return None;
     }
-    Some(Decimal::new(scaled as i64, scale).normalize())
+    if value.fract() == 0.0 {
+        // Most cells: a whole number, with no trailing zero to drop at scale 0.
+        return Some(Decimal::new(value as i64, 0));
+    }
+    Some(without_trailing_zeros(scaled as i64, scale))
+}
+
+/// 2^53: every integer below is a double.
+const EXACT: f64 = 9_007_199_254_740_992.0;
+
+/// What `Decimal::new(mantissa, scale).normalize()` gives, by integer steps instead of decimal division.
+fn without_trailing_zeros(mut mantissa: i64, mut scale: u32) -> Decimal {
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    Decimal::new(mantissa, scale)
 }
 
 /// The width a number format made only of zeros (`00`, `000`) pads integers to; 0 for any other format.
@@ -243,6 +258,26 @@ mod tests {
         assert_eq!(cell_decimal(1E+30, money), Err(NumberError::TooLarge(money)));
         assert_eq!(cell_decimal(1E+16, money), Err(NumberError::TooLarge(money)));
         assert_eq!(cell_decimal(f64::NAN, money), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn what_the_exact_reading_gives_is_within_the_bounds_of_its_kind() {
+        for kind in [NumberKind::Money, NumberKind::Quantity] {
+            let largest = Decimal::new(EXACT as i64 - 1, kind.decimals());
+            assert_eq!(check_bounds(largest, kind), Ok(()), "{kind:?}");
+            assert_eq!(cell_decimal(-2.5, kind), Err(NumberError::Negative));
+        }
+        assert_eq!(cell_decimal(21000.0, NumberKind::Money).map(|d| (d, d.scale())), Ok((d("21000"), 0)));
+        assert_eq!(cell_decimal(0.5, NumberKind::Quantity).map(|d| (d, d.scale())), Ok((d("0.5"), 1)));
+    }
+
+    #[test]
+    fn trailing_zeros_are_dropped_as_normalize_drops_them() {
+        for (mantissa, scale) in [(0, 0), (0, 6), (2_100_000, 2), (-2_100_000, 2), (5_787_254, 2), (125_000, 6), (7, 0), (10, 1)] {
+            let normalized = Decimal::new(mantissa, scale).normalize();
+            let stripped = without_trailing_zeros(mantissa, scale);
+            assert_eq!((stripped, stripped.scale(), stripped.is_sign_negative()), (normalized, normalized.scale(), normalized.is_sign_negative()));
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The rules of the Aplicativo CEPLAN's export (docs/FORMAT-ceplan.md): one Unidad Ejecutora, rows of
 //! one AO (one per department) summed before anything is counted, totals checked, cumulative months found.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -52,20 +52,19 @@ pub struct UeOption {
 
 /// The file's Unidades Ejecutoras in order of appearance, with their rows and AO.
 pub fn ue_options(records: &[Record]) -> Vec<UeOption> {
-    let mut options: Vec<(UeOption, Vec<&str>)> = Vec::new();
+    let mut options: Vec<(UeOption, HashSet<&str>)> = Vec::new();
     for record in records {
         let at = match options.iter().position(|(o, _)| o.code == record.ue_code) {
             Some(at) => at,
             None => {
                 let option = UeOption { code: record.ue_code.clone(), name: record.ue_name.clone(), rows: 0, activities: 0 };
-                options.push((option, Vec::new()));
+                options.push((option, HashSet::new()));
                 options.len() - 1
             }
         };
         let (option, codes) = &mut options[at];
         option.rows += 1;
-        if !codes.contains(&record.code.as_str()) {
-            codes.push(&record.code);
+        if codes.insert(&record.code) {
             option.activities += 1;
         }
     }
@@ -121,88 +120,111 @@ fn text_of(record: &Record, field: Field) -> &str {
 /// Sums the rows of each AO (one per department in the export) month by month and total by
 /// total, exactly. The rows must agree on what the AO is (centro de costo, AEI, OEI, unit); the
 /// motives of several places are kept with their place: «LIMA: …; CUSCO: …».
-pub fn group_by_activity(records: Vec<Record>) -> Grouped {
+pub fn group_by_activity(mut records: Vec<Record>) -> Grouped {
     let mut grouped = Grouped::default();
     let mut index: HashMap<String, usize> = HashMap::new();
-    // For each AO, each month's motives with their place.
-    let mut motives: Vec<Vec<(String, [String; 12])>> = Vec::new();
-    for record in records {
+    // The rows are summed in place into the first row of their AO; the others are left out at the end.
+    let mut summed = vec![false; records.len()];
+    // For each AO of several rows, the place and motives of each row that gives a motive.
+    let mut motives: HashMap<usize, Vec<(String, [String; 12])>> = HashMap::new();
+    for row in 0..records.len() {
+        let (earlier, later) = records.split_at_mut(row);
+        let record = &mut later[0];
         let Some(&at) = index.get(&record.code) else {
-            index.insert(record.code.clone(), grouped.records.len());
-            motives.push(vec![(record.place.clone(), record.motives.clone())]);
-            grouped.records.push(record);
+            index.insert(record.code.clone(), row);
             continue;
         };
+        summed[row] = true;
         grouped.summed += 1;
-        let first = &mut grouped.records[at];
-        for field in [Field::CcCode, Field::CcName, Field::AeiCode, Field::OeiCode, Field::Unit, Field::AoName] {
-            let (value, first_value) = (text_of(&record, field), text_of(first, field));
-            if value != first_value && !value.is_empty() {
-                let disagreement = Disagreement {
-                    field,
-                    code: record.code.clone(),
-                    row: record.row,
-                    value: value.to_string(),
-                    first_row: first.row,
-                    first_value: first_value.to_string(),
-                };
-                if field == Field::AoName {
-                    grouped.renamed.push(disagreement);
-                } else {
-                    grouped.conflicts.push(disagreement);
-                }
-            }
-        }
-        for (s, series) in Series::ALL.into_iter().enumerate() {
-            for month in Month::all() {
-                let m = month.index();
-                let sum = first.months[s][m].checked_add(record.months[s][m]).unwrap_or(Decimal::MAX);
-                if check_bounds(sum, series.kind()).is_err() {
-                    grouped.past_bounds.push(SumPastBounds { field: Field::Monthly(series, month), code: record.code.clone(), row: record.row, sum });
-                }
-                first.months[s][m] = sum;
-            }
-            first.totals[s] = match (first.totals[s], record.totals[s]) {
-                (Some(a), Some(b)) => {
-                    let sum = a.checked_add(b).unwrap_or(Decimal::MAX);
-                    if check_bounds(sum, series.kind()).is_err() {
-                        grouped.past_bounds.push(SumPastBounds { field: Field::Total(series), code: record.code.clone(), row: record.row, sum });
-                    }
-                    Some(sum)
-                }
-                (a, b) => a.or(b),
-            };
-        }
-        first.follow_up &= record.follow_up;
-        if first.follow_up_text.is_empty() {
-            first.follow_up_text = record.follow_up_text.clone();
-        }
-        motives[at].push((record.place.clone(), record.motives.clone()));
+        let first = &mut earlier[at];
+        add_row(first, record, &mut grouped);
+        let places = motives.entry(at).or_insert_with(|| said_motives(first).into_iter().collect());
+        places.extend(said_motives(record));
     }
-    for (record, places) in grouped.records.iter_mut().zip(motives) {
-        if places.len() < 2 {
-            continue;
-        }
-        for m in 0..12 {
-            let mut said: Vec<(String, String)> = Vec::new();
-            for (place, texts) in &places {
-                let text = texts[m].trim();
-                if !text.is_empty() && !said.iter().any(|(p, t)| p == place && t == text) {
-                    said.push((place.clone(), text.to_string()));
-                }
-            }
-            record.motives[m] = match said.len() {
-                0 => String::new(),
-                1 => said.remove(0).1,
-                _ => said
-                    .into_iter()
-                    .map(|(place, text)| if place.is_empty() { text } else { format!("{place}: {text}") })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            };
+    for (at, places) in motives {
+        for (m, motive) in records[at].motives.iter_mut().enumerate() {
+            *motive = motive_of_places(&places, m);
         }
     }
+    let mut summed = summed.into_iter();
+    records.retain(|_| !summed.next().unwrap_or_default());
+    grouped.records = records;
     grouped
+}
+
+/// Adds a later row of an AO into its first: what they disagree on, the sums month by month and
+/// total by total (and those past the bounds), the follow-up.
+fn add_row(first: &mut Record, record: &mut Record, grouped: &mut Grouped) {
+    for field in [Field::CcCode, Field::CcName, Field::AeiCode, Field::OeiCode, Field::Unit, Field::AoName] {
+        let (value, first_value) = (text_of(record, field), text_of(first, field));
+        if value != first_value && !value.is_empty() {
+            let disagreement = Disagreement {
+                field,
+                code: record.code.clone(),
+                row: record.row,
+                value: value.to_string(),
+                first_row: first.row,
+                first_value: first_value.to_string(),
+            };
+            if field == Field::AoName {
+                grouped.renamed.push(disagreement);
+            } else {
+                grouped.conflicts.push(disagreement);
+            }
+        }
+    }
+    for (s, series) in Series::ALL.into_iter().enumerate() {
+        for month in Month::all() {
+            let m = month.index();
+            let sum = first.months[s][m].checked_add(record.months[s][m]).unwrap_or(Decimal::MAX);
+            if check_bounds(sum, series.kind()).is_err() {
+                grouped.past_bounds.push(SumPastBounds { field: Field::Monthly(series, month), code: record.code.clone(), row: record.row, sum });
+            }
+            first.months[s][m] = sum;
+        }
+        first.totals[s] = match (first.totals[s], record.totals[s]) {
+            (Some(a), Some(b)) => {
+                let sum = a.checked_add(b).unwrap_or(Decimal::MAX);
+                if check_bounds(sum, series.kind()).is_err() {
+                    grouped.past_bounds.push(SumPastBounds { field: Field::Total(series), code: record.code.clone(), row: record.row, sum });
+                }
+                Some(sum)
+            }
+            (a, b) => a.or(b),
+        };
+    }
+    first.follow_up &= record.follow_up;
+    if first.follow_up_text.is_empty() {
+        first.follow_up_text = std::mem::take(&mut record.follow_up_text);
+    }
+}
+
+/// A row's place and motives, taken from it, when it gives a motive (a row without one adds
+/// nothing to its AO's motives).
+fn said_motives(record: &mut Record) -> Option<(String, [String; 12])> {
+    let gives = record.motives.iter().any(|text| !text.trim().is_empty());
+    gives.then(|| (record.place.clone(), std::mem::take(&mut record.motives)))
+}
+
+/// One month's motive of an AO of several rows: each place's text once, with its place
+/// («LIMA: …; CUSCO: …»), or the text alone when only one is said.
+fn motive_of_places(places: &[(String, [String; 12])], m: usize) -> String {
+    let mut said: Vec<(&str, &str)> = Vec::new();
+    for (place, texts) in places {
+        let text = texts[m].trim();
+        if !text.is_empty() && !said.contains(&(place.as_str(), text)) {
+            said.push((place, text));
+        }
+    }
+    match said.as_slice() {
+        [] => String::new(),
+        [(_, text)] => text.to_string(),
+        _ => said
+            .iter()
+            .map(|(place, text)| if place.is_empty() { text.to_string() } else { format!("{place}: {text}") })
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
 }
 
 /// A series whose months look like running totals: never decreasing up to the last month with a
@@ -296,6 +318,20 @@ mod tests {
         assert_eq!(ao1.totals[0], Some(d("17")));
         assert_eq!(ao1.motives[3], "LIMA: Se realizó; CUSCO: Falta personal");
         assert!(grouped.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_motive_said_in_one_place_is_kept_alone_and_blank_ones_are_emptied() {
+        let grouped = group_by_activity(vec![
+            record(2, "AO1", "LIMA", [1; 12], "  "),
+            record(3, "AO1", "CUSCO", [1; 12], ""),
+            record(4, "AO2", "LIMA", [1; 12], ""),
+            record(5, "AO2", "CUSCO", [1; 12], " Falta personal "),
+            record(6, "AO3", "PIURA", [1; 12], "  "),
+        ]);
+        let motives: Vec<&str> = grouped.records.iter().map(|r| r.motives[3].as_str()).collect();
+        assert_eq!(motives, ["", "Falta personal", "  "], "a single row keeps its motive as read");
+        assert_eq!(grouped.records.iter().map(|r| r.place.as_str()).collect::<Vec<_>>(), ["LIMA", "LIMA", "PIURA"]);
     }
 
     #[test]

@@ -76,7 +76,22 @@ impl Field {
             Field::Monthly(s, m) => singles + s.position() * 12 + m.index(),
             Field::Total(s) => singles + 48 + s.position(),
             Field::Motive(m) => singles + 52 + m.index(),
-            single => SINGLE_FIELDS.iter().position(|f| *f == single).expect("every single field is listed"),
+            Field::AoCode => 0,
+            Field::AoName => 1,
+            Field::Unit => 2,
+            Field::AeiCode => 3,
+            Field::AeiName => 4,
+            Field::OeiCode => 5,
+            Field::OeiName => 6,
+            Field::CcCode => 7,
+            Field::CcName => 8,
+            Field::Category => 9,
+            Field::CategoryName => 10,
+            Field::FollowUp => 11,
+            Field::Place => 12,
+            Field::UeCode => 13,
+            Field::UeName => 14,
+            Field::Active => 15,
         }
     }
 
@@ -244,6 +259,16 @@ impl Mapping {
         Month::all().all(|m| self.has(Field::Monthly(series, m)))
     }
 
+    /// The column of every field at once, for a validation that asks for each row.
+    pub fn lookup(&self) -> Columns {
+        let mut columns = [None; FIELD_COUNT];
+        for (field, column) in &self.columns {
+            // The first entry of a field wins, as in `column`.
+            columns[field.index()].get_or_insert(*column);
+        }
+        Columns(columns)
+    }
+
     /// Which columns a read keeps, `width` wide at least.
     pub fn kept(&self, width: usize) -> Vec<bool> {
         let last = self.columns.iter().map(|(_, c)| *c as usize + 1).max().unwrap_or(0);
@@ -269,6 +294,25 @@ impl Mapping {
             }
         }
         missing
+    }
+}
+
+/// The columns of a mapping indexed by field: what [`Mapping::column`] says, without a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns([Option<u32>; FIELD_COUNT]);
+
+impl Columns {
+    pub fn column(&self, field: Field) -> Option<u32> {
+        self.0[field.index()]
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.column(field).is_some()
+    }
+
+    /// Whether every month of a series has a column.
+    pub fn has_months(&self, series: Series) -> bool {
+        Month::all().all(|m| self.has(Field::Monthly(series, m)))
     }
 }
 
@@ -523,6 +567,19 @@ mod tests {
             assert_eq!(f.index(), i);
             assert_eq!(Field::from_key(&f.key()), Some(*f));
         }
+    }
+
+    #[test]
+    fn the_lookup_answers_as_the_mapping_does() {
+        let june = Field::Monthly(Series::FinancialExecuted, Month::new(6).unwrap());
+        let mut mapping = Mapping { header_row: 0, columns: vec![(Field::AoCode, 4), (june, 9), (Field::AoCode, 7)] };
+        mapping.set(Field::Place, Some(9));
+        let lookup = mapping.lookup();
+        for field in Field::all() {
+            assert_eq!(lookup.column(field), mapping.column(field), "{field:?}");
+        }
+        assert_eq!(lookup.column(Field::AoCode), Some(4), "the first entry of a field wins");
+        assert!(!lookup.has_months(Series::FinancialExecuted));
     }
 
     #[test]
