@@ -97,6 +97,16 @@ try {
   row('Import a CEPLAN export (5,000 AO × 3 departments, 15,000 rows), native', ms(native.import_15000_ms));
   row(`  the same through the page (${(native.ceplan_bytes / 1e6).toFixed(1)} MB .xlsx), chosen → preview`, `${ms(previewed)}, ${aos} AO`, '< 2 s');
   row('  confirm → imported and saved', ms(imported));
+  // Where that time goes: the same file's stages timed in wasm by the bench build, in a new page
+  // (its first import, as a user's is: baseline code and fresh memory).
+  context = await browser.newContext();
+  page = await context.newPage();
+  await page.goto(benchServer.url + '#/');
+  await page.waitForSelector(APP_STARTED);
+  const stages = await page.evaluate((b) => Array.from(window.wasmBindings.bench_import_stages(new Uint8Array(b))), [...readFileSync(native.ceplan_path)]);
+  await context.close();
+  row('  its stages in wasm: open and recognise / read the mapped columns / validate / preview', stages.slice(0, 4).map(ms).join(' / '));
+  row('  inflating the sheet alone (95 MB of XML) in wasm', ms(stages[4]));
 
   // ---- The Informe de evaluación (30 AEI, 2,000 AO) -------------------------------------------
   // The synthetic AO spread over 30 AEI, imported into the user's own workspace; then the Informe

@@ -152,6 +152,48 @@ pub fn zero_pad_width(format_code: &str) -> u8 {
     }
 }
 
+/// A date cell as it reads: `2023-12-31`, with the time when it has one.
+pub(super) fn date_text(parts: (u16, u8, u8, u8, u8, u8, u16)) -> String {
+    let (y, m, d, h, mi, s, _) = parts;
+    if (h, mi, s) == (0, 0, 0) {
+        format!("{y:04}-{m:02}-{d:02}")
+    } else {
+        format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+    }
+}
+
+/// A cell as a reader gives it (calamine, the straight read of an .xlsx sheet), before it is kept.
+pub(super) enum Raw<'a> {
+    /// Present but empty: a formatted empty cell, or a formula without a calculated value.
+    Empty,
+    Text(&'a str),
+    Number(f64, u8),
+    Bool(bool),
+    Date(f64, String),
+    Error(String),
+}
+
+impl Raw<'_> {
+    pub(super) fn is_blank(&self) -> bool {
+        match self {
+            Raw::Empty => true,
+            Raw::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    pub(super) fn value(self) -> CellValue {
+        match self {
+            Raw::Empty => CellValue::Empty,
+            Raw::Text(text) => CellValue::text(text),
+            Raw::Number(value, pad) => CellValue::Number { value, pad },
+            Raw::Bool(b) => CellValue::Bool(b),
+            Raw::Date(serial, text) => CellValue::Date { serial, text: text.into() },
+            Raw::Error(code) => CellValue::Error(code.into()),
+        }
+    }
+}
+
 /// What a number format shows a number as, by the rules calamine reads cells with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FormatKind {

@@ -6,7 +6,7 @@ use std::io::Cursor;
 
 use calamine::{Data, DataRef, Dimensions, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
 
-use super::cell::CellValue;
+use super::cell::{date_text, CellValue, Raw};
 use super::error::{ArchiveError, BookError, FileError};
 use super::html_table::read_html_table;
 use super::preflight::{check_shared_strings, check_styles, scan_ods, Archive, Kind, OdsFacts, Styles, ZipKind};
@@ -142,48 +142,6 @@ fn ods_error(error: OdsError) -> BookError {
         OdsError::Password => BookError::Password,
         OdsError::CellLimitExceeded { .. } => BookError::Limit(Exceeded::DenseCells),
         other => BookError::Damaged(format!("hoja OpenDocument: {other}")),
-    }
-}
-
-/// A date cell as it reads: `2023-12-31`, with the time when it has one.
-pub(super) fn date_text(parts: (u16, u8, u8, u8, u8, u8, u16)) -> String {
-    let (y, m, d, h, mi, s, _) = parts;
-    if (h, mi, s) == (0, 0, 0) {
-        format!("{y:04}-{m:02}-{d:02}")
-    } else {
-        format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{s:02}")
-    }
-}
-
-/// A cell as calamine gives it, before it is kept.
-pub(super) enum Raw<'a> {
-    /// Present but empty: a formatted empty cell, or a formula without a calculated value.
-    Empty,
-    Text(&'a str),
-    Number(f64, u8),
-    Bool(bool),
-    Date(f64, String),
-    Error(String),
-}
-
-impl Raw<'_> {
-    fn is_blank(&self) -> bool {
-        match self {
-            Raw::Empty => true,
-            Raw::Text(text) => text.trim().is_empty(),
-            _ => false,
-        }
-    }
-
-    fn value(self) -> CellValue {
-        match self {
-            Raw::Empty => CellValue::Empty,
-            Raw::Text(text) => CellValue::text(text),
-            Raw::Number(value, pad) => CellValue::Number { value, pad },
-            Raw::Bool(b) => CellValue::Bool(b),
-            Raw::Date(serial, text) => CellValue::Date { serial, text: text.into() },
-            Raw::Error(code) => CellValue::Error(code.into()),
-        }
     }
 }
 

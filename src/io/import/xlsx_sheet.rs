@@ -12,10 +12,9 @@ use memchr::{memchr, memmem};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::cell::FormatKind;
+use super::cell::{date_text, FormatKind, Raw};
 use super::preflight::{Archive, Styles};
 use super::repair::workbook_tabs;
-use super::workbook::{date_text, Raw};
 
 /// The part is not written the plain way this reader follows: calamine reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
