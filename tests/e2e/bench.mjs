@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { APP_STARTED, launch } from './pages/app.mjs';
+import { APP_STARTED, FichaPage, launch } from './pages/app.mjs';
 import { NETWORKS, aeiPageFigures, firstVisit, summaryFigure } from './bench-speed.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
