@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { APP_STARTED, FichaPage, launch } from './pages/app.mjs';
 import { NETWORKS, aeiPageFigures, firstVisit, summaryFigure } from './bench-speed.mjs';
+import { syntheticAoRows } from './pages/data.mjs';
 
 const DIST = process.env.FICHA_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const BENCH_DIST = process.env.FICHA_BENCH_DIST ?? new URL('../../dist-bench/', import.meta.url).pathname;
@@ -185,13 +186,14 @@ try {
   const shared = all.filter((f) => /^chunk_.*\.wasm$/.test(f));
   if (shared.length) row(`Bundle shared chunks (${shared.length} files), raw / gzip`, bundleSize(shared));
 } finally {
+  // What was measured is printed even when a later measure fails.
+  const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['Measure', 'Result', 'Target'][i].length));
+  const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(' | ')} |`;
+  console.log(line(['Measure', 'Result', 'Target']));
+  console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
   await browser.close();
   await server.close();
   await benchServer.close();
 }
 
-const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['Measure', 'Result', 'Target'][i].length));
-const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(' | ')} |`;
-console.log(line(['Measure', 'Result', 'Target']));
-console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
