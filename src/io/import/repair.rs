@@ -1,5 +1,6 @@
-//! Three repacks for workbooks calamine cannot read as they are (docs/FORMAT-ceplan.md, "Lectura"):
-//! spaces inside `<v>`, a workbook without relationships, an .ods whose cells are separated by white space.
+//! Three repacks for workbooks calamine cannot read as they are (docs/FORMAT-ceplan.md, "Reading the
+//! file"): spaces inside `<v>`, a workbook without relationships, an .ods whose cells are separated by
+//! white space.
 
 use quick_xml::events::Event;
 use quick_xml::Reader;

@@ -2,7 +2,7 @@
 //! keep: calamine parses every cell, and an export of 277 columns is mostly columns no field
 //! uses. Only SpreadsheetML written plainly is read here, cell by cell as calamine would read it;
 //! anything else (a prefixed namespace, rich inline text, Office's `_xHHHH_` escapes…) is
-//! declined and calamine reads the sheet (docs/FORMAT-ceplan.md, "Lectura").
+//! declined and calamine reads the sheet (docs/FORMAT-ceplan.md, "Reading the file").
 
 use std::collections::HashMap;
 use std::io::Read;
