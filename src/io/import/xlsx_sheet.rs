@@ -396,21 +396,13 @@ fn closing(hay: &[u8], name: &[u8]) -> Option<usize> {
 
 /// Where a cell's `</c>` starts. Most cells are `<v>…</v></c>`: one search for the `<` of `</v>`.
 fn cell_end(hay: &[u8]) -> Option<usize> {
-    let is_end = |at: usize| hay.get(at..at + 4).is_some_and(|tag| tag[0] == b'<' && tag[1] == b'/' && tag[2] == b'c' && tag[3] == b'>');
     if hay.len() > 3 && hay[0] == b'<' && hay[1] == b'v' && hay[2] == b'>' {
         let close = 3 + hay[3..].iter().position(|&b| b == b'<')?;
-        if hay.get(close..close + 4).is_some_and(|tag| tag[1] == b'/' && tag[2] == b'v' && tag[3] == b'>') && is_end(close + 4) {
+        if hay.get(close..close + 8).is_some_and(|tags| tags == b"</v></c>") {
             return Some(close + 4);
         }
     }
-    let mut from = 0;
-    while let Some(lt) = hay[from..].iter().position(|&b| b == b'<') {
-        if is_end(from + lt) {
-            return Some(from + lt);
-        }
-        from += lt + 1;
-    }
-    None
+    closing(hay, b"c")
 }
 
 /// The text of an inline string written as one plain `<t>`.
