@@ -299,6 +299,28 @@ fn cell_attributes(tag: &[u8]) -> Result<(&[u8], Option<&[u8]>, Option<&[u8]>), 
     Ok((r.ok_or(Declined)?, s, t))
 }
 
+/// The `s` and `t` of a start tag written ` r="A1" s="3" t="s"`, each optional and in that
+/// order, values without quotes or `&` inside; `None` for anything else ([`cell_attributes`] reads it).
+fn style_and_type(tag: &[u8]) -> Option<(Option<&[u8]>, Option<&[u8]>)> {
+    fn value<'t>(rest: &mut &'t [u8], name: &[u8]) -> Option<Option<&'t [u8]>> {
+        let Some(after) = rest.strip_prefix(b" ").and_then(|r| r.strip_prefix(name)).and_then(|r| r.strip_prefix(b"=\"")) else {
+            return Some(None);
+        };
+        let len = after.iter().position(|&b| b == b'"')?;
+        let found = &after[..len];
+        if found.contains(&b'&') {
+            return None;
+        }
+        *rest = &after[len + 1..];
+        Some(Some(found))
+    }
+    let mut rest = tag.strip_prefix(b" r=\"")?;
+    rest = &rest[rest.iter().position(|&b| b == b'"')? + 1..];
+    let s = value(&mut rest, b"s")?;
+    let t = value(&mut rest, b"t")?;
+    matches!(rest, b"" | b"/").then_some((s, t))
+}
+
 /// A cell's `t`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CellType {
@@ -532,7 +554,13 @@ impl<'w, R: Read> SheetXml<'w, R> {
                 if skip(row, column) {
                     continue;
                 }
-                let (_, s, t) = cell_attributes(tag)?;
+                let (s, t) = match style_and_type(tag) {
+                    Some(found) => found,
+                    None => {
+                        let (_, s, t) = cell_attributes(tag)?;
+                        (s, t)
+                    }
+                };
                 let style = s.map(|s| plain_index(s).ok_or(Declined)).transpose()?;
                 let kind = CellType::of(t)?;
                 let (raw, formula) = self.value(content, style, kind)?;
@@ -703,6 +731,30 @@ mod tests {
         let empty = r#"<worksheet><dimension ref="A1"/><sheetData/></worksheet>"#;
         let mut sheet = SheetXml::open(empty.as_bytes(), &workbook, CHUNK).unwrap();
         assert!(sheet.next_cell(|_, _| false).unwrap().is_none());
+    }
+
+    #[test]
+    fn style_and_type_read_as_every_attribute_is() {
+        let tags: [&[u8]; 9] = [
+            br#" r="A1""#,
+            br#" r="A1" s="3""#,
+            br#" r="A1" s="3" t="s""#,
+            br#" r="A1" t="str"/"#,
+            br#" r="A1" s="12"/"#,
+            br#" r="A1" t="s" s="3""#,
+            br#" r="A1" s="3" cm="1""#,
+            br#" r="A1"  s="3""#,
+            br#" r="A1" s='3'"#,
+        ];
+        for tag in tags {
+            let (_, s, t) = cell_attributes(tag).unwrap();
+            if let Some(fast) = style_and_type(tag) {
+                assert_eq!(fast, (s, t), "{}", String::from_utf8_lossy(tag));
+            }
+        }
+        assert_eq!(style_and_type(br#" r="B2" s="3" t="s""#), Some((Some(&b"3"[..]), Some(&b"s"[..]))));
+        assert_eq!(style_and_type(br#" r="B2" t="s" s="3""#), None, "another order is left to the full read");
+        assert_eq!(style_and_type(br#" r="B2" s="&#51;""#), None, "an entity");
     }
 
     #[test]
