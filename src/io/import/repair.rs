@@ -1,6 +1,6 @@
-//! Three repacks for workbooks calamine cannot read as they are (docs/FORMAT-ceplan.md, "Reading the
-//! file"): spaces inside `<v>`, a workbook without relationships, an .ods whose cells are separated by
-//! white space.
+//! Repacks of workbooks for calamine (docs/FORMAT-ceplan.md, "Reading the file"): three for those
+//! it cannot read as they are (spaces inside `<v>`, a workbook without relationships, an .ods whose
+//! cells are separated by white space), and an .xlsx's outline without its cells.
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -196,6 +196,22 @@ pub fn repair_xlsx(archive: &mut Archive<'_>, repairs: XlsxRepairs) -> Result<Ve
             format!(r#"<Relationships xmlns="{PACKAGE}"><Relationship Id="rId1" Type="{RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
                 .as_bytes(),
         );
+    }
+    Ok(zip.finish())
+}
+
+/// The workbook without its worksheets and shared strings: what calamine reads of it when it opens
+/// (tabs, styles, relationships), for the tab list and the errors of opening when the straight read
+/// reads the cells.
+pub fn outline_xlsx(archive: &mut Archive<'_>) -> Result<Vec<u8>, BookError> {
+    let mut zip = ZipWriter::new();
+    let names = archive.names().to_vec();
+    for (index, name) in names.iter().enumerate() {
+        if name.starts_with("xl/worksheets/") || name == "xl/sharedstrings.xml" {
+            continue;
+        }
+        let data = archive.read_index(index)?;
+        zip.add(&archive.raw_names()[index].clone(), &data);
     }
     Ok(zip.finish())
 }

@@ -10,7 +10,7 @@ use super::cell::{date_text, CellValue, Raw};
 use super::error::{ArchiveError, BookError, FileError};
 use super::html_table::read_html_table;
 use super::preflight::{check_shared_strings, check_styles, scan_ods, Archive, Kind, OdsFacts, Styles, ZipKind};
-use super::repair::{repair_ods, repair_xlsx, xlsx_repairs, XlsxRepairs};
+use super::repair::{outline_xlsx, repair_ods, repair_xlsx, xlsx_repairs, XlsxRepairs};
 use super::xls::{scan_xls, XlsFacts};
 use super::xlsx_sheet::{Declined, SheetXml, Workbook, CHUNK};
 use crate::io::csv::{self, Encoding};
@@ -82,17 +82,55 @@ pub struct Progress {
 }
 
 enum Inner {
-    Xlsx { book: Box<Xlsx<Cursor<Vec<u8>>>>, styles: Styles, source: Vec<u8>, straight: Straight },
+    Xlsx(Box<XlsxBook>),
     Xls { book: Box<Xls<Cursor<Vec<u8>>>>, facts: XlsFacts, ranges: Vec<Option<Range<Data>>> },
     Ods { book: Box<Ods<Cursor<Vec<u8>>>>, facts: OdsFacts, ranges: Vec<Option<Range<Data>>> },
     Grid(Vec<Vec<String>>),
 }
 
-/// What the straight read of an .xlsx knows of the workbook.
-enum Straight {
-    Unread,
-    Ready(Box<Workbook>),
-    Declined,
+/// An .xlsx: its bytes (repaired when calamine needed it), what the straight read knows of it, and
+/// calamine, opened on the workbook's outline while the straight read reads the cells.
+struct XlsxBook {
+    source: Vec<u8>,
+    styles: Styles,
+    /// `None` when the workbook's parts are not written the plain way the straight read follows.
+    straight: Option<Workbook>,
+    calamine: Calamine,
+    /// Whether `calamine` holds the whole workbook (else its outline: tabs, styles, relationships).
+    whole: bool,
+}
+
+type Calamine = Xlsx<Cursor<Vec<u8>>>;
+
+/// Calamine's error opening an .xlsx (some are repaired before giving up).
+struct XlsxOpenError(XlsxError);
+
+impl From<XlsxOpenError> for BookError {
+    fn from(error: XlsxOpenError) -> Self {
+        xlsx_error(error.0)
+    }
+}
+
+impl XlsxBook {
+    /// Opens the workbook: calamine on its outline when the straight read can read its parts,
+    /// else on the whole of it.
+    fn open(source: Vec<u8>, styles: Styles) -> Result<XlsxBook, XlsxOpenError> {
+        let mut archive = Archive::open(&source).ok();
+        let straight = archive.as_mut().and_then(|a| Workbook::read(a, styles.clone()).ok());
+        let outline = archive.filter(|_| straight.is_some()).and_then(|mut a| outline_xlsx(&mut a).ok());
+        let whole = outline.is_none();
+        let calamine = Calamine::new(Cursor::new(outline.unwrap_or_else(|| source.clone()))).map_err(XlsxOpenError)?;
+        Ok(XlsxBook { source, styles, straight, calamine, whole })
+    }
+
+    /// Calamine on the whole workbook, opened the first time a read needs it.
+    fn calamine(&mut self) -> Result<&mut Calamine, BookError> {
+        if !self.whole {
+            self.calamine = Calamine::new(Cursor::new(self.source.clone())).map_err(xlsx_error)?;
+            self.whole = true;
+        }
+        Ok(&mut self.calamine)
+    }
 }
 
 /// Which reader reads the columns asked for in an .xlsx sheet.
@@ -173,8 +211,9 @@ struct Collector<'k> {
     /// Those of them that hold a formula, when the reader saw it (the straight read does).
     formulas_found: Option<Vec<(u32, u32)>>,
     formula_row: u32,
-    /// Cells a row keeps at most (the columns kept), reserved when it starts.
-    row_capacity: usize,
+    /// The cells of the last row, gathered here and moved into it, sized to fit, when the next
+    /// row starts: one allocation per row.
+    cells: Vec<(u32, CellValue)>,
 }
 
 impl Collector<'_> {
@@ -190,17 +229,28 @@ impl Collector<'_> {
     /// Forgets what was collected, for another reader to start over.
     fn restart(&mut self) {
         self.rows.clear();
+        self.cells.clear();
         self.present_empty.clear();
         self.formulas_found = None;
         self.budget = Budget::default();
     }
 
+    /// The row being read (its cells are in `self.cells`), started if it is a new one.
     fn row_mut(&mut self, row: u32) -> &mut SheetRow {
         if self.rows.last().is_none_or(|last| last.row != row) {
-            let kept = if row < self.whole_rows { 0 } else { self.row_capacity };
-            self.rows.push(SheetRow { row, reach: 0, fields: 0, cells: Vec::with_capacity(kept) });
+            self.close_row();
+            self.rows.push(SheetRow { row, reach: 0, fields: 0, cells: Vec::new() });
         }
         self.rows.last_mut().expect("just pushed")
+    }
+
+    /// Moves the gathered cells into the last row.
+    fn close_row(&mut self) {
+        if let Some(last) = self.rows.last_mut() {
+            if !self.cells.is_empty() {
+                last.cells = self.cells.drain(..).collect();
+            }
+        }
     }
 
     /// One cell, in file order (rows ascending; a writer may put a row's cells out of order).
@@ -242,22 +292,24 @@ impl Collector<'_> {
             current.reach = current.reach.max(column + 1);
         }
         if let Some(value) = value {
-            match current.cells.last() {
+            let cells = &mut self.cells;
+            match cells.last() {
                 Some((last, _)) if *last >= column => {
-                    let at = current.cells.partition_point(|(c, _)| *c < column);
-                    if current.cells.get(at).is_some_and(|(c, _)| *c == column) {
-                        current.cells[at].1 = value;
+                    let at = cells.partition_point(|(c, _)| *c < column);
+                    if cells.get(at).is_some_and(|(c, _)| *c == column) {
+                        cells[at].1 = value;
                     } else {
-                        current.cells.insert(at, (column, value));
+                        cells.insert(at, (column, value));
                     }
                 }
-                _ => current.cells.push((column, value)),
+                _ => cells.push((column, value)),
             }
         }
         Ok(())
     }
 
     fn finish(mut self) -> Vec<SheetRow> {
+        self.close_row();
         // Rows arrive in order from every writer seen; one that does not is sorted here.
         if self.rows.windows(2).any(|w| w[0].row >= w[1].row) {
             self.rows.sort_by_key(|r| r.row);
@@ -285,10 +337,6 @@ pub struct SheetCells {
 /// Merged regions as (first row, first column, last row, last column), zero-based, inclusive.
 type Merge = (u32, u32, u32, u32);
 
-fn open_xlsx(bytes: Vec<u8>, styles: Styles) -> Result<Inner, XlsxError> {
-    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone()))?;
-    Ok(Inner::Xlsx { book: Box::new(book), styles, source: bytes, straight: Straight::Unread })
-}
 
 impl Book {
     fn new(format: Format, tabs: Vec<String>, inner: Inner) -> Book {
@@ -353,18 +401,17 @@ impl Book {
             check_shared_strings(&archive.read_index(index)?)?;
         }
         let repairs = xlsx_repairs(archive)?;
-        let opened = if repairs.any() { open_xlsx(repair_xlsx(archive, repairs)?, styles.clone()) } else { open_xlsx(bytes.to_vec(), styles.clone()) };
-        let inner = match opened {
+        let source = if repairs.any() { repair_xlsx(archive, repairs)? } else { bytes.to_vec() };
+        let book = match XlsxBook::open(source, styles.clone()) {
             // Relationships that do not say a sheet is a worksheet (minimal writers): written anew.
-            Err(XlsxError::Unrecognized { typ: "sheet:type", .. } | XlsxError::RelationshipNotFound) => {
+            Err(XlsxOpenError(XlsxError::Unrecognized { typ: "sheet:type", .. } | XlsxError::RelationshipNotFound)) => {
                 let repairs = XlsxRepairs { workbook_relationships: true, ..repairs };
-                open_xlsx(repair_xlsx(archive, repairs)?, styles).map_err(xlsx_error)?
+                XlsxBook::open(repair_xlsx(archive, repairs)?, styles)?
             }
-            other => other.map_err(xlsx_error)?,
+            other => other?,
         };
-        let Inner::Xlsx { book, .. } = &inner else { unreachable!("opened as xlsx") };
-        let tabs = book.sheet_names();
-        Ok(Book::new(Format::Xlsx, tabs, inner))
+        let tabs = book.calamine.sheet_names();
+        Ok(Book::new(Format::Xlsx, tabs, Inner::Xlsx(Box::new(book))))
     }
 
     fn open_ods(archive: &mut Archive<'_>, bytes: &[u8]) -> Result<Book, BookError> {
@@ -409,7 +456,7 @@ impl Book {
             present_empty: Vec::new(),
             formulas_found: None,
             formula_row: u32::MAX,
-            row_capacity: 0,
+            cells: Vec::new(),
         };
         run_ready(self.collect(tab, &mut collector, Some(PROBE_ROWS), &mut |_| std::future::ready(())))?;
         Ok(collector.finish())
@@ -440,7 +487,7 @@ impl Book {
             present_empty: Vec::new(),
             formulas_found: None,
             formula_row: from_row,
-            row_capacity: columns.map_or(0, |keep| keep.iter().filter(|&&k| k).count()),
+            cells: Vec::new(),
         };
         self.collect(tab, &mut collector, None, &mut pause).await?;
         let present_empty = std::mem::take(&mut collector.present_empty);
@@ -490,15 +537,10 @@ impl Book {
                     }
                 }
             }
-            Inner::Xlsx { book, styles, source, straight } => {
-                let pads = &styles.pads;
-                if self.prefer == SheetReader::Straight && collector.whole_rows == 0 && collector.columns.is_some() {
-                    if let Straight::Unread = straight {
-                        let workbook = Archive::open(source).map_err(|_| Declined).and_then(|mut a| Workbook::read(&mut a, styles.clone()));
-                        *straight = workbook.map_or(Straight::Declined, |w| Straight::Ready(Box::new(w)));
-                    }
-                    if let Straight::Ready(workbook) = straight {
-                        match read_straight(source, workbook, &name, collector, pause).await {
+            Inner::Xlsx(xlsx) => {
+                if self.prefer == SheetReader::Straight && collector.columns.is_some() {
+                    if let Some(workbook) = &xlsx.straight {
+                        match read_straight(&xlsx.source, workbook, &name, collector, stop, pause).await {
                             Ok(()) => {
                                 self.used = Some(SheetReader::Straight);
                                 return Ok(());
@@ -509,7 +551,8 @@ impl Book {
                     }
                 }
                 self.used = Some(SheetReader::Calamine);
-                let mut cells = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
+                let pads = xlsx.styles.pads.clone();
+                let mut cells = xlsx.calamine()?.worksheet_cells_reader(&name).map_err(xlsx_error)?;
                 let dimensions = cells.dimensions();
                 let of = (dimensions.end.0 > 0).then_some(dimensions.end.0 + 1);
                 while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(xlsx_error)? {
@@ -569,8 +612,8 @@ impl Book {
         let name = self.tabs[tab].clone();
         let mut found = Vec::new();
         match &mut self.inner {
-            Inner::Xlsx { book, .. } => {
-                let mut reader = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
+            Inner::Xlsx(xlsx) => {
+                let mut reader = xlsx.calamine()?.worksheet_cells_reader(&name).map_err(xlsx_error)?;
                 while let Some(record) = reader.next_cell_with_formula_metadata().map_err(xlsx_error)? {
                     if record.formula.is_some() && matches!(record.value, DataRef::Empty) && cells.contains(&record.pos) {
                         found.push(record.pos);
@@ -600,7 +643,7 @@ impl Book {
         let name = self.tabs[tab].clone();
         let as_tuple = |d: Dimensions| (d.start.0, d.start.1, d.end.0, d.end.1);
         Ok(match &mut self.inner {
-            Inner::Xlsx { book, .. } => book.merge_cells_by_sheet_name(&name).map_err(xlsx_error)?.into_iter().map(as_tuple).collect(),
+            Inner::Xlsx(xlsx) => xlsx.calamine()?.merge_cells_by_sheet_name(&name).map_err(xlsx_error)?.into_iter().map(as_tuple).collect(),
             Inner::Xls { book, .. } => book.merge_cells_by_sheet_name(&name).map_err(xls_error)?.into_iter().map(as_tuple).collect(),
             Inner::Ods { facts, .. } => facts
                 .merges
@@ -627,7 +670,14 @@ impl From<Declined> for StraightError {
 
 /// The kept cells of an .xlsx tab read straight from its XML: a cell in a column not kept is
 /// stepped over once its row has something (what the collector would make of it).
-async fn read_straight<F, P>(source: &[u8], workbook: &Workbook, tab: &str, collector: &mut Collector<'_>, pause: &mut P) -> Result<(), StraightError>
+async fn read_straight<F, P>(
+    source: &[u8],
+    workbook: &Workbook,
+    tab: &str,
+    collector: &mut Collector<'_>,
+    stop: u32,
+    pause: &mut P,
+) -> Result<(), StraightError>
 where
     P: FnMut(Progress) -> F,
     F: Future<Output = ()>,
@@ -644,6 +694,9 @@ where
         let skip = |r: u32, c: u32| r < collector.from_row || (c < width && !collector.keeps(r, c) && collector.has_row(r));
         let Some(cell) = sheet.next_cell(skip)? else { break };
         let (r, c) = (cell.row, cell.column);
+        if r >= stop {
+            break;
+        }
         if r >= next_pause {
             next_pause = r + ROWS_PER_STEP;
             pause(Progress { rows: r, of }).await;
