@@ -27,7 +27,7 @@ serve: setup
 	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port 8080
 
 test-host:
-	cargo test --locked
+	cargo test --locked --workspace
 	node tools/import-cycles.mjs
 
 # The grid mounted alone in headless Chromium (tests/web/, wasm-bindgen-test-runner through chromedriver).

@@ -1,4 +1,4 @@
-//! The straight read of an .xlsx sheet (src/io/import/xlsx_sheet.rs) gives exactly the cells
+//! The straight read of an .xlsx sheet (crates/sheet-xml) gives exactly the cells
 //! calamine gives (the top rows the recognition looks at, and the columns an import reads), for
 //! every workbook of the corpus and for the CEPLAN exports the tests write, and it is the reader
 //! used for plainly written workbooks; the tabs are calamine's.

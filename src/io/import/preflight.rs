@@ -8,6 +8,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use zip::{CompressionMethod, ZipArchive};
 
+pub use sheet_xml::cell::Styles;
+
 use super::cell::{builtin_format_kind, format_kind, zero_pad_width, FormatKind};
 use super::error::{ArchiveError, BookError};
 use crate::io::limits::{
@@ -190,13 +192,6 @@ fn damaged(part: &str) -> impl Fn(quick_xml::Error) -> BookError + '_ {
     move |error| BookError::Damaged(format!("{part}: {error}"))
 }
 
-/// Per cell style (`s="3"` is the fourth), what the readers need of its number format.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Styles {
-    /// The width a zero-only format (`00`) pads integers to, 0 for none.
-    pub pads: Vec<u8>,
-    pub kinds: Vec<FormatKind>,
-}
 
 /// The styles of an .xlsx: refused when a number format code is longer than Excel allows, or
 /// when there are more formats, fonts, fills, borders or cell styles than [`MAX_STYLES`] (each

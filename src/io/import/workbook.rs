@@ -136,7 +136,7 @@ impl XlsxBook {
 /// Which reader reads the columns asked for in an .xlsx sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SheetReader {
-    /// The sheet's XML read straight, stepping over the columns not kept (`io/import/xlsx_sheet.rs`).
+    /// The sheet's XML read straight, stepping over the columns not kept (`crates/sheet-xml`).
     Straight,
     Calamine,
 }
@@ -278,7 +278,7 @@ impl Collector<'_> {
                 self.budget.text(text.len())?;
             }
             self.budget.cells(1)?;
-            Some(raw.value())
+            Some(CellValue::from(raw))
         } else {
             None
         };
@@ -685,14 +685,14 @@ where
     let mut archive = Archive::open(source).map_err(|_| Declined)?;
     let index = workbook.sheet(tab).ok_or(Declined)?;
     let entry = archive.entry(index).map_err(|_| Declined)?;
-    let mut sheet = SheetXml::open(entry, workbook, CHUNK)?;
+    let mut sheet = SheetXml::open(entry, &workbook.parts, CHUNK)?;
     let of = sheet.last_row.filter(|&r| r > 0).map(|r| r + 1);
     let width = collector.columns.map_or(0, |keep| keep.len()) as u32;
     let mut next_pause = ROWS_PER_STEP;
     let mut formulas = Vec::new();
     loop {
         let skip = |r: u32, c: u32| r < collector.from_row || (c < width && !collector.keeps(r, c) && collector.has_row(r));
-        let Some(cell) = sheet.next_cell(skip)? else { break };
+        let Some(cell) = sheet.next_cell(&skip)? else { break };
         let (r, c) = (cell.row, cell.column);
         if r >= stop {
             break;
