@@ -297,7 +297,8 @@ pub fn check_shared_strings(xml: &[u8]) -> Result<(), BookError> {
     let too_long = |index: usize| BookError::Limit(Exceeded::SharedText { index });
     loop {
         match reader.read_event_into(&mut buf).map_err(damaged(PART))? {
-            Event::Start(e) => match local(&e).as_str() {
+            // Compared in place: one event in three is a start tag, too many for a `String` each.
+            Event::Start(e) => match e.local_name().as_ref() {
                 "sst" => {
                     let declared = attribute(&e, "uniqueCount").and_then(|n| n.trim().parse::<u64>().ok());
                     if declared.is_some_and(|n| n > MAX_SHARED_STRINGS as u64) {
@@ -312,7 +313,7 @@ pub fn check_shared_strings(xml: &[u8]) -> Result<(), BookError> {
                 "rPh" => phonetic += 1,
                 _ => {}
             },
-            Event::Empty(e) if local(&e) == "si" => {
+            Event::Empty(e) if e.local_name().as_ref() == "si" => {
                 count += 1;
                 if count > MAX_SHARED_STRINGS {
                     return Err(Exceeded::SharedStrings.into());
