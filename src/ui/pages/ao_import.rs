@@ -138,11 +138,8 @@ async fn validate(read: Read, ws: RwSignal<Workspace>, step: RwSignal<ImportStep
     match ao_file::validate(&read.recognition, &read.cells, &read.mapping, &read.choices) {
         Err(errors) => refuse(step, &read.file, errors.errors().iter().map(ToString::to_string).collect()),
         Ok(Parsed::Ask(question)) => step.set(ImportStep::Question { read, question }),
-        Ok(Parsed::Sheet(sheet)) => {
-            step.set(ImportStep::Working { done: 4, message: "Comparando con el POI…".to_string() });
-            next_paint().await;
-            show_preview(read, Arc::new(sheet), ws, step);
-        }
+        // The comparison with the POI takes a few milliseconds: no step of its own to paint.
+        Ok(Parsed::Sheet(sheet)) => show_preview(read, Arc::new(sheet), ws, step),
     }
 }
 
