@@ -553,7 +553,11 @@ struct RowReader<'a> {
     field_of_column: Vec<Option<usize>>,
     /// The header's width: one past its last named column.
     width: usize,
-    mark: DecimalMark,
+    /// For each column, the kinds of the series it holds ([`series_kinds`]).
+    kinds: Vec<Vec<NumberKind>>,
+    /// The file's decimal mark, found at the first text cell of a series' column: until then
+    /// (and in a file of number cells) no text says otherwise than a point.
+    mark: Option<DecimalMark>,
     /// Rows of one AO are summed (the file says where each row is), not refused as repeated.
     grouped: bool,
     cc_by_name: bool,
@@ -580,10 +584,19 @@ impl<'a> RowReader<'a> {
         self.errors.push(SheetError { row: Some(row), column: Some(column), value: value.map(str::to_string), problem });
     }
 
+    /// How the file writes decimals ([`decimal_mark`]).
+    fn mark(&self) -> DecimalMark {
+        self.mark.unwrap_or(DecimalMark::Point)
+    }
+
     fn read(&mut self, sheet_row: &'a SheetRow) {
         let mut cells: [Option<&'a CellValue>; FIELD_COUNT] = [None; FIELD_COUNT];
         for (column, value) in &sheet_row.cells {
-            if let Some(Some(field)) = self.field_of_column.get(*column as usize) {
+            let column = *column as usize;
+            if self.mark.is_none() && matches!(value, CellValue::Text(_)) && self.kinds.get(column).is_some_and(|k| !k.is_empty()) {
+                self.mark = Some(decimal_mark(self.source, &self.kinds));
+            }
+            if let Some(Some(field)) = self.field_of_column.get(column) {
                 cells[*field] = Some(value);
             }
         }
@@ -699,7 +712,7 @@ impl<'a> RowReader<'a> {
                 let value = match cell {
                     CellValue::Empty => Ok(Decimal::ZERO),
                     CellValue::Number { value, .. } | CellValue::Date { serial: value, .. } => cell_decimal(*value, series.kind()),
-                    CellValue::Text(text) => read_number(text.trim(), series.kind(), self.mark),
+                    CellValue::Text(text) => read_number(text.trim(), series.kind(), self.mark()),
                     CellValue::Bool(_) => Err(NumberError::NotANumber),
                     CellValue::Error(code) => {
                         let code = code.to_string();
@@ -730,7 +743,17 @@ impl<'a> RowReader<'a> {
 /// A cell's text as the validation reads it: trimmed, and in text files without the `'` an
 /// export puts before text that starts like a formula (csv::guard_text).
 fn cell_text(value: &CellValue, text_fields: bool) -> Cow<'_, str> {
-    narrowed(value.as_text(), |shown| unguarded(shown, text_fields).trim())
+    narrowed(value.as_text(), |shown| trimmed(unguarded(shown, text_fields)))
+}
+
+/// `str::trim`, with no look at the characters of a text that starts and ends with a visible
+/// ASCII one (most cells): every other whitespace is not ASCII.
+fn trimmed(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 /// A part of a text, still borrowed when the text was.
@@ -761,12 +784,10 @@ fn column_label(source: &Source<'_>, field: Field) -> String {
         .map_or_else(|| field.label(), |h| h.text.clone())
 }
 
-/// Decimal comma only when the whole file agrees: some cell is readable only with a decimal comma,
-/// and no cell is readable only with a decimal point. Cells invalid either way are left to the errors.
-fn decimal_mark(source: &Source<'_>) -> DecimalMark {
-    // For each column, the kinds of the series mapped to it (the mapping step may give a column to two fields).
+/// For each column, the kinds of the series mapped to it (the mapping step may give a column to two fields).
+fn series_kinds(mapping: &Mapping) -> Vec<Vec<NumberKind>> {
     let mut kinds: Vec<Vec<NumberKind>> = Vec::new();
-    for (field, column) in &source.mapping.columns {
+    for (field, column) in &mapping.columns {
         let Some(series) = field.series() else { continue };
         let column = *column as usize;
         if kinds.len() <= column {
@@ -774,6 +795,13 @@ fn decimal_mark(source: &Source<'_>) -> DecimalMark {
         }
         kinds[column].push(series.kind());
     }
+    kinds
+}
+
+/// Decimal comma only when the whole file agrees: some cell is readable only with a decimal comma,
+/// and no cell is readable only with a decimal point. Cells invalid either way are left to the errors.
+/// `kinds` are those of [`series_kinds`].
+fn decimal_mark(source: &Source<'_>, kinds: &[Vec<NumberKind>]) -> DecimalMark {
     let mut comma_decimal_seen = false;
     for row in source.rows.iter().filter(|r| r.row > source.mapping.header_row) {
         for (column, cell) in &row.cells {
@@ -816,7 +844,8 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
         columns: mapping.lookup(),
         field_of_column,
         width,
-        mark: decimal_mark(source),
+        kinds: series_kinds(mapping),
+        mark: None,
         grouped,
         cc_by_name: source.layout == Layout::Ceplan || !mapping.has(Field::CcCode),
         follow_up_state: source.layout == Layout::Ceplan,
@@ -830,7 +859,8 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
     for row in source.rows.iter().filter(|r| r.row > mapping.header_row) {
         reader.read(row);
     }
-    let RowReader { mark, cc_by_name, errors, mut warnings, rows, inactive, gathered, .. } = reader;
+    let mark = reader.mark();
+    let RowReader { cc_by_name, errors, mut warnings, rows, inactive, gathered, .. } = reader;
     if !errors.is_empty() {
         return Err(SheetErrors(errors));
     }

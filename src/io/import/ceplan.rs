@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::layout::Field;
 use crate::domain::plan::Series;
-use crate::domain::language::check_bounds;
+use crate::domain::language::{check_bounds, NumberKind};
 use crate::domain::plan::Month;
 use crate::domain::plan::exact_sum;
 
@@ -93,6 +93,8 @@ struct Unit<'a> {
     option: UeOption,
     /// Each AO code's first record.
     first: HashMap<Cow<'a, str>, usize>,
+    /// The record the last row went into: the rows of an AO come together in the export.
+    last: usize,
     grouped: Grouped<'a>,
     /// For each AO of several rows, the place and motives of each row that gives a motive.
     motives: HashMap<usize, Vec<PlaceMotives<'a>>>,
@@ -119,7 +121,7 @@ impl<'a> Gathered<'a> {
             Some(at) => at,
             None => {
                 let option = UeOption { code: record.ue_code.to_string(), name: record.ue_name.to_string(), rows: 0, activities: 0 };
-                self.units.push(Unit { option, first: HashMap::new(), grouped: Grouped::default(), motives: HashMap::new() });
+                self.units.push(Unit { option, first: HashMap::new(), last: 0, grouped: Grouped::default(), motives: HashMap::new() });
                 self.units.len() - 1
             }
         };
@@ -148,16 +150,20 @@ impl<'a> Gathered<'a> {
 impl<'a> Unit<'a> {
     fn add(&mut self, mut record: Record<'a>, grouped: bool) {
         self.option.rows += 1;
-        let Some(&at) = self.first.get(&*record.code) else {
-            self.option.activities += 1;
-            self.first.insert(record.code.clone(), self.grouped.records.len());
+        let known = match self.grouped.records.get(self.last) {
+            Some(last) if last.code == record.code => Some(self.last),
+            _ => self.first.get(&*record.code).copied(),
+        };
+        let Some(at) = known.filter(|_| grouped) else {
+            if known.is_none() {
+                self.option.activities += 1;
+                self.first.insert(record.code.clone(), self.grouped.records.len());
+            }
+            self.last = self.grouped.records.len();
             self.grouped.records.push(record);
             return;
         };
-        if !grouped {
-            self.grouped.records.push(record);
-            return;
-        }
+        self.last = at;
         let Grouped { records, summed, conflicts, renamed, past_bounds } = &mut self.grouped;
         *summed += 1;
         let first = &mut records[at];
@@ -211,7 +217,7 @@ fn add_row<'a>(
         for month in Month::all() {
             let m = month.index();
             let sum = first.months[s][m].checked_add(record.months[s][m]).unwrap_or(Decimal::MAX);
-            if check_bounds(sum, series.kind()).is_err() {
+            if past_the_bounds(sum, series.kind()) {
                 past_bounds.push(SumPastBounds { field: Field::Monthly(series, month), code: record.code.to_string(), row: record.row, sum });
             }
             first.months[s][m] = sum;
@@ -219,7 +225,7 @@ fn add_row<'a>(
         first.totals[s] = match (first.totals[s], record.totals[s]) {
             (Some(a), Some(b)) => {
                 let sum = a.checked_add(b).unwrap_or(Decimal::MAX);
-                if check_bounds(sum, series.kind()).is_err() {
+                if past_the_bounds(sum, series.kind()) {
                     past_bounds.push(SumPastBounds { field: Field::Total(series), code: record.code.to_string(), row: record.row, sum });
                 }
                 Some(sum)
@@ -231,6 +237,13 @@ fn add_row<'a>(
     if first.follow_up_text.is_empty() {
         first.follow_up_text = std::mem::take(&mut record.follow_up_text);
     }
+}
+
+/// Whether a sum of figures the validation read (each within the bounds of its kind) is past
+/// them: only its size can be, and one whose digits (`mantissa`) are no larger than the maximum
+/// (a whole number) is not, without comparing it to the maximum at its scale.
+fn past_the_bounds(sum: Decimal, kind: NumberKind) -> bool {
+    sum.mantissa() > kind.max().mantissa() && check_bounds(sum, kind).is_err()
 }
 
 /// A row's place and motives, taken from it, when it gives a motive (a row without one adds
