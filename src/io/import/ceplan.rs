@@ -249,17 +249,22 @@ fn past_the_bounds(sum: Decimal, kind: NumberKind) -> bool {
 /// A row's place and motives, taken from it, when it gives a motive (a row without one adds
 /// nothing to its AO's motives).
 fn said_motives<'a>(record: &mut Record<'a>) -> Option<PlaceMotives<'a>> {
-    let gives = record.motives.iter().any(|text| !text.trim().is_empty());
+    let gives = record.motives.iter().any(|text| said_text(text));
     gives.then(|| (record.place.clone(), std::mem::take(&mut record.motives)))
+}
+
+/// Whether a motive says something: most cells are empty, known so without trimming.
+fn said_text(text: &str) -> bool {
+    !text.is_empty() && !text.trim().is_empty()
 }
 
 /// One month's motive of an AO of several rows: each place's text once, with its place
 /// («LIMA: …; CUSCO: …»), or the text alone when only one is said.
 fn motive_of_places(places: &[PlaceMotives<'_>], m: usize) -> String {
     let mut said: Vec<(&str, &str)> = Vec::new();
-    for (place, texts) in places {
+    for (place, texts) in places.iter().filter(|(_, texts)| said_text(&texts[m])) {
         let text = texts[m].trim();
-        if !text.is_empty() && !said.contains(&(&**place, text)) {
+        if !said.contains(&(&**place, text)) {
             said.push((&**place, text));
         }
     }
