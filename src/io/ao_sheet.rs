@@ -9,7 +9,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::csv::{self, guard_text, header_key, unguard_text, CsvError, Delimiter};
-use super::import::ceplan::{self, Cumulative, Record, UeOption};
+use super::import::ceplan::{self, Cumulative, Gathered, Record, UeOption};
 use super::import::cell::{cell_decimal, CellValue};
 use super::import::layout::{Columns, Field, Header, Layout, Mapping, FIELD_COUNT};
 use super::import::workbook::SheetRow;
@@ -544,7 +544,7 @@ impl NamesSeen {
     }
 }
 
-/// The row-by-row validation, gathering every error.
+/// The row-by-row validation, gathering every error; the rows' texts are borrowed from the cells.
 struct RowReader<'a> {
     source: &'a Source<'a>,
     /// The mapping's column of each field.
@@ -553,19 +553,26 @@ struct RowReader<'a> {
     field_of_column: Vec<Option<usize>>,
     /// The header's width: one past its last named column.
     width: usize,
-    mark: DecimalMark,
+    /// For each column, the kinds of the series it holds ([`series_kinds`]).
+    kinds: Vec<Vec<NumberKind>>,
+    /// The file's decimal mark, found at the first text cell of a series' column: until then
+    /// (and in a file of number cells) no text says otherwise than a point.
+    mark: Option<DecimalMark>,
     /// Rows of one AO are summed (the file says where each row is), not refused as repeated.
     grouped: bool,
     cc_by_name: bool,
     /// The follow-up column is a state (CEPLAN's `Estado(SE)`: APROBADO), not a yes/no flag.
     follow_up_state: bool,
-    first_rows: HashMap<String, usize>,
+    first_rows: HashMap<Cow<'a, str>, usize>,
     errors: Vec<SheetError>,
     warnings: Vec<SheetWarning>,
-    records: Vec<Record>,
+    /// Data rows read (blank rows aside), and those of inactive AO, left out of `gathered`.
+    rows: usize,
+    inactive: usize,
+    gathered: Gathered<'a>,
 }
 
-impl RowReader<'_> {
+impl<'a> RowReader<'a> {
     /// The column of a field as messages name it: the format's name for Ficha's sheet, the
     /// file's header otherwise.
     fn label(&self, field: Field) -> String {
@@ -577,10 +584,19 @@ impl RowReader<'_> {
         self.errors.push(SheetError { row: Some(row), column: Some(column), value: value.map(str::to_string), problem });
     }
 
-    fn read<'r>(&mut self, sheet_row: &'r SheetRow) {
-        let mut cells: [Option<&'r CellValue>; FIELD_COUNT] = [None; FIELD_COUNT];
+    /// How the file writes decimals ([`decimal_mark`]).
+    fn mark(&self) -> DecimalMark {
+        self.mark.unwrap_or(DecimalMark::Point)
+    }
+
+    fn read(&mut self, sheet_row: &'a SheetRow) {
+        let mut cells: [Option<&'a CellValue>; FIELD_COUNT] = [None; FIELD_COUNT];
         for (column, value) in &sheet_row.cells {
-            if let Some(Some(field)) = self.field_of_column.get(*column as usize) {
+            let column = *column as usize;
+            if self.mark.is_none() && matches!(value, CellValue::Text(_)) && self.kinds.get(column).is_some_and(|k| !k.is_empty()) {
+                self.mark = Some(decimal_mark(self.source, &self.kinds));
+            }
+            if let Some(Some(field)) = self.field_of_column.get(column) {
                 cells[*field] = Some(value);
             }
         }
@@ -607,7 +623,7 @@ impl RowReader<'_> {
         }
         let text_fields = self.source.text_fields;
         let mut error_values = Vec::new();
-        let mut text = |field: Field| -> Cow<'r, str> {
+        let mut text = |field: Field| -> Cow<'a, str> {
             match cells[field.index()] {
                 None => Cow::Borrowed(""),
                 Some(CellValue::Error(code)) => {
@@ -618,37 +634,37 @@ impl RowReader<'_> {
             }
         };
         let mut record = Record { row, active: true, ..Record::default() };
-        record.aei_code = text(Field::AeiCode).into_owned();
-        record.aei_name = text(Field::AeiName).into_owned();
-        record.cc_code = text(Field::CcCode).trim_start_matches('\'').to_string();
-        record.cc_name = text(Field::CcName).into_owned();
-        record.code = text(Field::AoCode).into_owned();
-        record.name = text(Field::AoName).into_owned();
-        record.unit = text(Field::Unit).into_owned();
-        record.oei_code = text(Field::OeiCode).into_owned();
-        record.oei_name = text(Field::OeiName).into_owned();
-        record.category_name = text(Field::CategoryName).into_owned();
+        record.aei_code = text(Field::AeiCode);
+        record.aei_name = text(Field::AeiName);
+        record.cc_code = narrowed(text(Field::CcCode), |code| code.trim_start_matches('\''));
+        record.cc_name = text(Field::CcName);
+        record.code = text(Field::AoCode);
+        record.name = text(Field::AoName);
+        record.unit = text(Field::Unit);
+        record.oei_code = text(Field::OeiCode);
+        record.oei_name = text(Field::OeiName);
+        record.category_name = text(Field::CategoryName);
         record.category = match cells[Field::Category.index()] {
             // A re-saved export loses `Categoria ID`'s zeros: 24 is category 0024.
             Some(CellValue::Number { value, pad: 0 }) if self.source.layout == Layout::Ceplan && value.fract() == 0.0 => {
-                format!("{:04}", *value as u64)
+                Cow::Owned(format!("{:04}", *value as u64))
             }
-            _ => text(Field::Category).into_owned(),
+            _ => text(Field::Category),
         };
         let flag = text(Field::FollowUp);
-        record.place = text(Field::Place).into_owned();
-        record.ue_code = text(Field::UeCode).trim_start_matches('\'').to_string();
-        record.ue_name = text(Field::UeName).into_owned();
+        record.place = text(Field::Place);
+        record.ue_code = narrowed(text(Field::UeCode), |code| code.trim_start_matches('\''));
+        record.ue_name = text(Field::UeName);
         record.active = follow_up_flag(&text(Field::Active)) != Some(false);
         for month in Month::all() {
-            record.motives[month.index()] = text(Field::Motive(month)).into_owned();
+            record.motives[month.index()] = text(Field::Motive(month));
         }
         for (field, code) in error_values {
             self.error(row, field, Some(&code), SheetProblem::ErrorValue);
         }
         let cc_field = if self.cc_by_name { Field::CcName } else { Field::CcCode };
         for field in [cc_field, Field::AoCode, Field::AoName, Field::Unit] {
-            let value = match field {
+            let value: &str = match field {
                 Field::CcName => &record.cc_name,
                 Field::CcCode => &record.cc_code,
                 Field::AoCode => &record.code,
@@ -663,8 +679,7 @@ impl RowReader<'_> {
             match self.first_rows.entry(record.code.clone()) {
                 Entry::Occupied(first) => {
                     let first_row = *first.get();
-                    let code = record.code.clone();
-                    self.error(row, Field::AoCode, Some(&code), SheetProblem::DuplicateCode { first_row });
+                    self.error(row, Field::AoCode, Some(&record.code), SheetProblem::DuplicateCode { first_row });
                 }
                 Entry::Vacant(slot) => {
                     slot.insert(row);
@@ -672,13 +687,13 @@ impl RowReader<'_> {
             }
         }
         if self.columns.has(Field::AeiCode) && record.aei_code.is_empty() && !record.code.is_empty() {
-            self.warnings.push(SheetWarning::UnlinkedActivity { row, code: record.code.clone() });
+            self.warnings.push(SheetWarning::UnlinkedActivity { row, code: record.code.to_string() });
         }
         record.follow_up = match follow_up_flag(&flag) {
             Some(approved) => approved,
             None if folds_to_one_of(&flag, &["aprobado"]) => true,
             None if self.follow_up_state => {
-                record.follow_up_text = flag.to_string();
+                record.follow_up_text = flag.clone();
                 false
             }
             None => {
@@ -688,7 +703,7 @@ impl RowReader<'_> {
         };
         if self.follow_up_state && flag.is_empty() {
             record.follow_up = false;
-            record.follow_up_text = "(vacío)".to_string();
+            record.follow_up_text = Cow::Borrowed("(vacío)");
         }
         for series in SERIES {
             let fields = Month::all().map(|m| Field::Monthly(series, m)).chain(std::iter::once(Field::Total(series)));
@@ -697,7 +712,7 @@ impl RowReader<'_> {
                 let value = match cell {
                     CellValue::Empty => Ok(Decimal::ZERO),
                     CellValue::Number { value, .. } | CellValue::Date { serial: value, .. } => cell_decimal(*value, series.kind()),
-                    CellValue::Text(text) => read_number(text.trim(), series.kind(), self.mark),
+                    CellValue::Text(text) => read_number(text.trim(), series.kind(), self.mark()),
                     CellValue::Bool(_) => Err(NumberError::NotANumber),
                     CellValue::Error(code) => {
                         let code = code.to_string();
@@ -716,16 +731,36 @@ impl RowReader<'_> {
                 }
             }
         }
-        self.records.push(record);
+        self.rows += 1;
+        if record.active {
+            self.gathered.add(record);
+        } else {
+            self.inactive += 1;
+        }
     }
 }
 
 /// A cell's text as the validation reads it: trimmed, and in text files without the `'` an
 /// export puts before text that starts like a formula (csv::guard_text).
 fn cell_text(value: &CellValue, text_fields: bool) -> Cow<'_, str> {
-    match value.as_text() {
-        Cow::Borrowed(shown) => Cow::Borrowed(unguarded(shown, text_fields).trim()),
-        Cow::Owned(shown) => Cow::Owned(unguarded(&shown, text_fields).trim().to_string()),
+    narrowed(value.as_text(), |shown| trimmed(unguarded(shown, text_fields)))
+}
+
+/// `str::trim`, with no look at the characters of a text that starts and ends with a visible
+/// ASCII one (most cells): every other whitespace is not ASCII.
+fn trimmed(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// A part of a text, still borrowed when the text was.
+fn narrowed<'t>(text: Cow<'t, str>, part: impl Fn(&str) -> &str) -> Cow<'t, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(part(text)),
+        Cow::Owned(text) => Cow::Owned(part(&text).to_string()),
     }
 }
 
@@ -749,12 +784,10 @@ fn column_label(source: &Source<'_>, field: Field) -> String {
         .map_or_else(|| field.label(), |h| h.text.clone())
 }
 
-/// Decimal comma only when the whole file agrees: some cell is readable only with a decimal comma,
-/// and no cell is readable only with a decimal point. Cells invalid either way are left to the errors.
-fn decimal_mark(source: &Source<'_>) -> DecimalMark {
-    // For each column, the kinds of the series mapped to it (the mapping step may give a column to two fields).
+/// For each column, the kinds of the series mapped to it (the mapping step may give a column to two fields).
+fn series_kinds(mapping: &Mapping) -> Vec<Vec<NumberKind>> {
     let mut kinds: Vec<Vec<NumberKind>> = Vec::new();
-    for (field, column) in &source.mapping.columns {
+    for (field, column) in &mapping.columns {
         let Some(series) = field.series() else { continue };
         let column = *column as usize;
         if kinds.len() <= column {
@@ -762,6 +795,13 @@ fn decimal_mark(source: &Source<'_>) -> DecimalMark {
         }
         kinds[column].push(series.kind());
     }
+    kinds
+}
+
+/// Decimal comma only when the whole file agrees: some cell is readable only with a decimal comma,
+/// and no cell is readable only with a decimal point. Cells invalid either way are left to the errors.
+/// `kinds` are those of [`series_kinds`].
+fn decimal_mark(source: &Source<'_>, kinds: &[Vec<NumberKind>]) -> DecimalMark {
     let mut comma_decimal_seen = false;
     for row in source.rows.iter().filter(|r| r.row > source.mapping.header_row) {
         for (column, cell) in &row.cells {
@@ -804,40 +844,43 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
         columns: mapping.lookup(),
         field_of_column,
         width,
-        mark: decimal_mark(source),
+        kinds: series_kinds(mapping),
+        mark: None,
         grouped,
         cc_by_name: source.layout == Layout::Ceplan || !mapping.has(Field::CcCode),
         follow_up_state: source.layout == Layout::Ceplan,
         first_rows: HashMap::new(),
         errors,
         warnings,
-        records: Vec::with_capacity(source.rows.len()),
+        rows: 0,
+        inactive: 0,
+        gathered: Gathered::new(grouped),
     };
     for row in source.rows.iter().filter(|r| r.row > mapping.header_row) {
         reader.read(row);
     }
-    let RowReader { mark, cc_by_name, errors, mut warnings, records, .. } = reader;
+    let mark = reader.mark();
+    let RowReader { cc_by_name, errors, mut warnings, rows, inactive, gathered, .. } = reader;
     if !errors.is_empty() {
         return Err(SheetErrors(errors));
     }
-    let mut stats = ImportStats { rows: records.len(), ..ImportStats::default() };
-    let mut records = records;
-    records.retain(|r| r.active);
-    stats.inactive = stats.rows - records.len();
+    let mut stats = ImportStats { rows, inactive, ..ImportStats::default() };
+    // Without a UE column every row is of the one UE "".
+    let mut ue = 0;
     if mapping.has(Field::UeCode) {
-        let options = ceplan::ue_options(&records);
+        let options = gathered.ue_options();
         if options.len() > 1 {
-            let Some(chosen) = choices.ue.as_ref().and_then(|ue| options.iter().find(|o| &o.code == ue)) else {
+            let Some(chosen) = choices.ue.as_ref().and_then(|ue| options.iter().position(|o| &o.code == ue)) else {
                 return Ok(Parsed::Ask(Question::Ue(options)));
             };
-            let before = records.len();
-            records.retain(|r| r.ue_code == chosen.code);
-            stats.other_ue_rows = before - records.len();
+            ue = chosen;
+            stats.other_ue_rows = rows - inactive - options[chosen].rows;
         }
-        stats.ue = records.first().map(|r| (r.ue_code.clone(), r.ue_name.clone()));
+        stats.ue = options.get(ue).map(|o| (o.code.clone(), o.name.clone()));
     }
+    let group = gathered.into_unit(ue);
+    let mut records = group.records;
     if grouped {
-        let group = ceplan::group_by_activity(records);
         // Centros de costo come by name or by code: only that column must agree.
         let unused = if cc_by_name { Field::CcCode } else { Field::CcName };
         let mut errors: Vec<SheetError> = group
@@ -878,7 +921,6 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
             first_value: d.first_value.clone(),
         }));
         stats.summed = group.summed;
-        records = group.records;
     }
     let checked: Vec<Series> =
         SERIES.into_iter().filter(|s| mapping.has_months(*s) && mapping.has(Field::Total(*s))).collect();
@@ -907,10 +949,10 @@ pub fn parse(source: &Source<'_>, choices: &Choices, errors: Vec<SheetError>, wa
 }
 
 /// Turns the running totals found into monthly values, in the first AO of each code.
-fn to_monthly(records: &mut [Record], cumulative: &[Cumulative]) {
+fn to_monthly(records: &mut [Record<'_>], cumulative: &[Cumulative]) {
     let mut first_of: HashMap<&str, usize> = HashMap::new();
     for (at, record) in records.iter().enumerate() {
-        first_of.entry(record.code.as_str()).or_insert(at);
+        first_of.entry(&record.code).or_insert(at);
     }
     let found: Vec<(usize, usize)> =
         cumulative.iter().filter_map(|c| first_of.get(c.code.as_str()).map(|&at| (at, c.series.position()))).collect();
@@ -922,7 +964,7 @@ fn to_monthly(records: &mut [Record], cumulative: &[Cumulative]) {
 /// The sheet of the validated, summed rows: AO, and the entries of every list they name.
 fn build_sheet(
     source: &Source<'_>,
-    records: Vec<Record>,
+    records: Vec<Record<'_>>,
     cc_by_name: bool,
     mark: DecimalMark,
     mut warnings: Vec<SheetWarning>,
@@ -946,16 +988,16 @@ fn build_sheet(
     let cc_label = column_label(source, Field::CcName);
     for mut record in records {
         let (category_code, category_name) = if has_category_name {
-            (record.category.as_str(), record.category_name.as_str())
+            (&*record.category, &*record.category_name)
         } else {
             split_category(&record.category)
         };
-        let cc_code = if cc_by_name { "" } else { record.cc_code.as_str() };
+        let cc_code = if cc_by_name { "" } else { &record.cc_code };
         let mut ao = OperativeActivity::new(&record.code, &record.name, &record.unit, &record.aei_code, cc_code);
         ao.budget_category_code = category_code.to_string();
         ao.follow_up_approved = record.follow_up;
         if !record.follow_up {
-            stats.not_approved.push((record.code.clone(), record.follow_up_text.clone()));
+            stats.not_approved.push((record.code.to_string(), record.follow_up_text.to_string()));
         }
         for series in SERIES {
             *series.values_mut(&mut ao) = record.months[series.position()];
@@ -969,27 +1011,27 @@ fn build_sheet(
             ao.financial = Default::default();
             stats.annual_only += 1;
         }
-        ao.execution_notes = MonthNotes(std::mem::take(&mut record.motives));
+        ao.execution_notes = MonthNotes(std::mem::take(&mut record.motives).map(Cow::into_owned));
         aeis.see(&record.aei_code, &record.aei_name, record.row, &aei_label, &mut warnings);
-        if !record.aei_code.is_empty() && !record.oei_code.is_empty() && !aei_oei.contains_key(&record.aei_code) {
-            aei_oei.insert(record.aei_code.clone(), record.oei_code.clone());
+        if !record.aei_code.is_empty() && !record.oei_code.is_empty() && !aei_oei.contains_key(&*record.aei_code) {
+            aei_oei.insert(record.aei_code.to_string(), record.oei_code.to_string());
         }
         oeis.see(&record.oei_code, &record.oei_name, record.row, &oei_label, &mut warnings);
         categories.see(category_code, category_name, record.row, &category_label, &mut warnings);
         if cc_by_name {
-            let at = match named_by_text.get(&record.cc_name) {
+            let at = match named_by_text.get(&*record.cc_name) {
                 Some(&at) => at,
                 None => {
                     let at = *named_index.entry(name_key(&record.cc_name)).or_insert_with(|| {
-                        named.push(NamedCostCenter { name: record.cc_name.clone(), file_code: String::new(), choice: CostCenterChoice::Rule });
+                        named.push(NamedCostCenter { name: record.cc_name.to_string(), file_code: String::new(), choice: CostCenterChoice::Rule });
                         named.len() - 1
                     });
-                    named_by_text.insert(record.cc_name.clone(), at);
+                    named_by_text.insert(record.cc_name.to_string(), at);
                     at
                 }
             };
             if named[at].file_code.is_empty() {
-                named[at].file_code = record.cc_code.clone();
+                named[at].file_code = record.cc_code.to_string();
             }
             activity_cost_center.push(Some(at));
         } else {

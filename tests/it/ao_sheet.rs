@@ -9,9 +9,11 @@ use ficha::domain::language::{DecimalMark, NumberError};
 use ficha::domain::plan::{Aei, Amendment, CostCenter, Indicator, OperativeActivity, PoiVersion, Resolution};
 use ficha::domain::YearPlan;
 use ficha::io::ao_sheet::{
-    apply_import, export_csv, export_rows, header, parse_csv, parse_rows, plan_import, AoSheet, Catalog, ImportError,
-    SheetErrors, SheetProblem, SheetWarning,
+    self, apply_import, export_csv, export_rows, ficha_mapping, header, parse_csv, parse_rows, plan_import, text_rows, AoSheet, Catalog,
+    Choices, ImportError, Parsed, SheetErrors, SheetProblem, SheetWarning, Source,
 };
+use ficha::io::import::cell::CellValue;
+use ficha::io::import::{layout, Layout};
 use ficha::io::csv::{read_csv, write_csv, Delimiter, Encoding};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -108,6 +110,47 @@ fn a_file_written_with_decimal_comma_throughout_reads_spanish_amounts() {
     assert_eq!(second.financial.programmed[4], d("1234567.8"));
     assert_eq!(second.financial.executed[4], d("3500"));
     assert_eq!(second.physical.programmed[4], d("2000"));
+}
+
+#[test]
+fn the_decimal_mark_is_the_whole_files_when_its_first_text_amount_comes_after_number_cells() {
+    // As a workbook holds it: AO1's amount a number cell, the others typed as text further down.
+    let grid = [
+        header(),
+        row(&[("ao_codigo", "AO1"), ("fin_prog_05", "21000.5")]),
+        row(&[("ao_codigo", "AO2"), ("fin_prog_05", "1.500")]),
+        row(&[("ao_codigo", "AO3"), ("fis_prog_05", "2,5")]),
+    ];
+    let mut rows = text_rows(&grid);
+    for (_, cell) in rows[1].cells.iter_mut().filter(|(_, cell)| cell.as_text() == "21000.5") {
+        *cell = CellValue::Number { value: 21000.5, pad: 0 };
+    }
+    let headers = layout::headers(&rows[0]);
+    let (mapping, errors, warnings) = ficha_mapping(0, &headers);
+    let source = Source { rows: &rows, mapping: &mapping, headers: &headers, layout: Layout::FichaSheet, text_fields: false };
+    let Ok(Parsed::Sheet(sheet)) = ao_sheet::parse(&source, &Choices::default(), errors, warnings) else { panic!("a sheet") };
+    assert_eq!(sheet.decimal_mark(), DecimalMark::Comma);
+    let [first, second, third] = sheet.activities() else { panic!("three AO") };
+    assert_eq!(first.financial.programmed[4], d("21000.5"));
+    // Read with the file's comma, known before the row of "2,5" is reached.
+    assert_eq!(second.financial.programmed[4], d("1500"));
+    assert_eq!(third.physical.programmed[4], d("2.5"));
+}
+
+#[test]
+fn texts_lose_every_space_around_them_a_cell_may_hold() {
+    let text = file(
+        &[
+            row(&[("ao_codigo", " AO1\t"), ("ao_nombre", "\u{a0}TALLER\u{202f}"), ("unidad_medida", "\u{3000}INFORME ")]),
+            row(&[("ao_codigo", "A"), ("cc_codigo", " 08"), ("aei_codigo", "AEI.09"), ("aei_nombre", "ÑANDÚ ")]),
+        ],
+        ";",
+    );
+    let sheet = parse(&text).unwrap();
+    let [first, second] = sheet.activities() else { panic!("two AO") };
+    assert_eq!((first.code.as_str(), first.name.as_str(), first.unit.as_str()), ("AO1", "TALLER", "INFORME"));
+    assert_eq!((second.code.as_str(), second.cost_center_code.as_str()), ("A", "08"));
+    assert_eq!(sheet.aeis()[1].name, "ÑANDÚ");
 }
 
 #[test]

@@ -409,3 +409,54 @@ fn the_browser_tests_files_are_the_builders_output() {
         assert!(std::fs::read(&path).is_ok_and(|on_disk| on_disk == bytes), "{name} differs from the builder's: run with FICHA_WRITE_FIXTURES=1");
     }
 }
+
+#[test]
+fn an_ao_code_of_two_executing_units_is_summed_within_the_unit_chosen_only() {
+    const CODE: &str = "AOI00012700001";
+    let months = |name, n: u32| department(name, [n; 12], [Some(n); 12], i64::from(n) * 1_000, (i64::from(n) * 1_000, 12));
+    let mut other = ao(CODE, PLANEAMIENTO, vec![months("CUSCO", 2)]);
+    other.ue = ("000999", "OTRA UNIDAD EJECUTORA");
+    // The AO's rows of the first unit apart, another unit's row of the same code between them.
+    let bytes = CeplanBook::of(vec![
+        ao(CODE, ADOPCIONES, vec![months("LIMA", 1)]),
+        other,
+        ao("AOI00012700002", ADOPCIONES, vec![months("LIMA", 8)]),
+        ao(CODE, ADOPCIONES, vec![months("PIURA", 4)]),
+    ])
+    .xlsx();
+    let Question::Ue(options) = question_of(&bytes) else { panic!("asks about running totals") };
+    let listed: Vec<(&str, usize, usize)> = options.iter().map(|o| (o.code.as_str(), o.rows, o.activities)).collect();
+    assert_eq!(listed, [("000127", 3, 2), ("000999", 1, 1)]);
+    let (_, _, sheet) = sheet_of(&bytes, &Choices { ue: Some("000127".into()), ..Choices::default() });
+    assert_eq!(sheet.activities().iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), [CODE, "AOI00012700002"]);
+    assert_eq!(sheet.activities()[0].physical.programmed, [d("5"); 12]);
+    assert_eq!(sheet.activities()[0].financial.executed, [d("50.00"); 12]);
+    let lines = sheet.stats().lines();
+    assert_eq!(lines[..2], [
+        "3 filas → 2 AO; 1 fila sumada por departamento".to_string(),
+        format!("Unidad Ejecutora 000127 {}; 1 filas de otras Unidades Ejecutoras omitidas", UE.1),
+    ]);
+    // The other unit's row is an AO of its own: its centro de costo is no conflict.
+    let (_, _, other) = sheet_of(&bytes, &Choices { ue: Some("000999".into()), ..Choices::default() });
+    assert_eq!(other.activities()[0].physical.programmed, [d("2"); 12]);
+    assert_eq!(other.named_cost_centers()[0].name, PLANEAMIENTO.1);
+}
+
+#[test]
+fn sums_past_the_maximum_are_refused_at_every_row_that_adds_to_them() {
+    let mut lima = department("LIMA", [1; 12], [Some(1); 12], 0, (0, 12));
+    // S/ 600,000,000,000,000.00 in April: two of them are past the maximum.
+    lima.fn_re[3] = 60_000_000_000_000_000;
+    let cusco = Department { name: "CUSCO", ..lima.clone() };
+    let piura = department("PIURA", [1; 12], [Some(1); 12], 0, (0, 12));
+    let bytes = CeplanBook::of(vec![ao("AOI00012700001", ADOPCIONES, vec![lima, cusco, piura])]).xlsx();
+    let messages = match read_file(&bytes, &ImportMemory::default(), &Choices::default()) {
+        Err(refusal) => refusal.messages(),
+        Ok(other) => panic!("imports: {:?}", other.1),
+    };
+    let past = |row, column| {
+        format!("Fila {row}, columna {column}: «1200000000000000» la suma de las filas de la AO AOI00012700001: el monto supera el máximo de 1,000,000,000,000,000.00")
+    };
+    // Piura adds nothing, and the sum is still past the maximum at its row.
+    assert_eq!(messages, [past(3, "Fn(RE) 04"), past(3, "Fn(RE) Total"), past(4, "Fn(RE) 04"), past(4, "Fn(RE) Total")]);
+}

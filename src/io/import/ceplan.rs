@@ -1,44 +1,45 @@
 //! The rules of the Aplicativo CEPLAN's export (docs/FORMAT-ceplan.md): one Unidad Ejecutora, rows of
 //! one AO (one per department) summed before anything is counted, totals checked, cumulative months found.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
 use super::layout::Field;
 use crate::domain::plan::Series;
-use crate::domain::language::check_bounds;
+use crate::domain::language::{check_bounds, NumberKind};
 use crate::domain::plan::Month;
 use crate::domain::plan::exact_sum;
 
-/// One row of the file as read: texts trimmed, figures exact.
+/// One row of the file as read: texts trimmed (borrowed from the cells that hold text), figures exact.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Record {
+pub struct Record<'a> {
     /// The row as the spreadsheet numbers it (1-based).
     pub row: usize,
-    pub code: String,
-    pub name: String,
-    pub unit: String,
-    pub aei_code: String,
-    pub aei_name: String,
-    pub oei_code: String,
-    pub oei_name: String,
-    pub cc_code: String,
-    pub cc_name: String,
-    pub category: String,
-    pub category_name: String,
+    pub code: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub unit: Cow<'a, str>,
+    pub aei_code: Cow<'a, str>,
+    pub aei_name: Cow<'a, str>,
+    pub oei_code: Cow<'a, str>,
+    pub oei_name: Cow<'a, str>,
+    pub cc_code: Cow<'a, str>,
+    pub cc_name: Cow<'a, str>,
+    pub category: Cow<'a, str>,
+    pub category_name: Cow<'a, str>,
     pub follow_up: bool,
     /// What the follow-up column says when it is not an approval (CEPLAN's `Estado(SE)`).
-    pub follow_up_text: String,
-    pub place: String,
-    pub ue_code: String,
-    pub ue_name: String,
+    pub follow_up_text: Cow<'a, str>,
+    pub place: Cow<'a, str>,
+    pub ue_code: Cow<'a, str>,
+    pub ue_name: Cow<'a, str>,
     pub active: bool,
     /// The four series (`Series::ALL` order), month by month.
     pub months: [[Decimal; 12]; 4],
     /// Each series' `Total` column, when the file has one.
     pub totals: [Option<Decimal>; 4],
-    pub motives: [String; 12],
+    pub motives: [Cow<'a, str>; 12],
 }
 
 /// A Unidad Ejecutora of a file that holds several, for the user to choose.
@@ -48,27 +49,6 @@ pub struct UeOption {
     pub name: String,
     pub rows: usize,
     pub activities: usize,
-}
-
-/// The file's Unidades Ejecutoras in order of appearance, with their rows and AO.
-pub fn ue_options(records: &[Record]) -> Vec<UeOption> {
-    let mut options: Vec<(UeOption, HashSet<&str>)> = Vec::new();
-    for record in records {
-        let at = match options.iter().position(|(o, _)| o.code == record.ue_code) {
-            Some(at) => at,
-            None => {
-                let option = UeOption { code: record.ue_code.clone(), name: record.ue_name.clone(), rows: 0, activities: 0 };
-                options.push((option, HashSet::new()));
-                options.len() - 1
-            }
-        };
-        let (option, codes) = &mut options[at];
-        option.rows += 1;
-        if codes.insert(&record.code) {
-            option.activities += 1;
-        }
-    }
-    options.into_iter().map(|(o, _)| o).collect()
 }
 
 /// Two rows of one AO that say different things in a column.
@@ -91,11 +71,11 @@ pub struct SumPastBounds {
     pub sum: Decimal,
 }
 
-/// The AO of a file once the rows of each are summed.
+/// The AO of a Unidad Ejecutora once the rows of each are summed.
 #[derive(Debug, Default)]
-pub struct Grouped {
+pub struct Grouped<'a> {
     /// One per AO, in order of first appearance, at its first row.
-    pub records: Vec<Record>,
+    pub records: Vec<Record<'a>>,
     /// Rows added into an earlier row of their AO.
     pub summed: usize,
     /// A different centro de costo, AEI, OEI or unit between rows of one AO: errors.
@@ -105,7 +85,95 @@ pub struct Grouped {
     pub past_bounds: Vec<SumPastBounds>,
 }
 
-fn text_of(record: &Record, field: Field) -> &str {
+/// The place and the motives of a row that gives a motive.
+type PlaceMotives<'a> = (Cow<'a, str>, [Cow<'a, str>; 12]);
+
+/// The rows of one Unidad Ejecutora, gathered as they are read.
+struct Unit<'a> {
+    option: UeOption,
+    /// Each AO code's first record.
+    first: HashMap<Cow<'a, str>, usize>,
+    /// The record the last row went into: the rows of an AO come together in the export.
+    last: usize,
+    grouped: Grouped<'a>,
+    /// For each AO of several rows, the place and motives of each row that gives a motive.
+    motives: HashMap<usize, Vec<PlaceMotives<'a>>>,
+}
+
+/// The active rows of a file, gathered as they are read: by Unidad Ejecutora in order of
+/// appearance, and within each, when the file's rows are grouped, one record per AO, the rows of
+/// one AO (one per department in the export) summed into its first. Summing as the rows come
+/// keeps only the AO in memory, not every row.
+pub struct Gathered<'a> {
+    grouped: bool,
+    units: Vec<Unit<'a>>,
+}
+
+impl<'a> Gathered<'a> {
+    /// Rows of one AO are summed when `grouped`, else each row is a record of its own.
+    pub fn new(grouped: bool) -> Self {
+        Gathered { grouped, units: Vec::new() }
+    }
+
+    /// Adds an active row.
+    pub fn add(&mut self, record: Record<'a>) {
+        let at = match self.units.iter().position(|u| u.option.code == *record.ue_code) {
+            Some(at) => at,
+            None => {
+                let option = UeOption { code: record.ue_code.to_string(), name: record.ue_name.to_string(), rows: 0, activities: 0 };
+                self.units.push(Unit { option, first: HashMap::new(), last: 0, grouped: Grouped::default(), motives: HashMap::new() });
+                self.units.len() - 1
+            }
+        };
+        self.units[at].add(record, self.grouped);
+    }
+
+    /// The file's Unidades Ejecutoras in order of appearance, with their rows and AO.
+    pub fn ue_options(&self) -> Vec<UeOption> {
+        self.units.iter().map(|u| u.option.clone()).collect()
+    }
+
+    /// The AO of the Unidad Ejecutora at `ue` of [`Self::ue_options`] (none past them); the
+    /// motives of an AO of several rows are kept with their place: «LIMA: …; CUSCO: …».
+    pub fn into_unit(self, ue: usize) -> Grouped<'a> {
+        let Some(unit) = self.units.into_iter().nth(ue) else { return Grouped::default() };
+        let mut grouped = unit.grouped;
+        for (at, places) in unit.motives {
+            for (m, motive) in grouped.records[at].motives.iter_mut().enumerate() {
+                *motive = Cow::Owned(motive_of_places(&places, m));
+            }
+        }
+        grouped
+    }
+}
+
+impl<'a> Unit<'a> {
+    fn add(&mut self, mut record: Record<'a>, grouped: bool) {
+        self.option.rows += 1;
+        let known = match self.grouped.records.get(self.last) {
+            Some(last) if last.code == record.code => Some(self.last),
+            _ => self.first.get(&*record.code).copied(),
+        };
+        let Some(at) = known.filter(|_| grouped) else {
+            if known.is_none() {
+                self.option.activities += 1;
+                self.first.insert(record.code.clone(), self.grouped.records.len());
+            }
+            self.last = self.grouped.records.len();
+            self.grouped.records.push(record);
+            return;
+        };
+        self.last = at;
+        let Grouped { records, summed, conflicts, renamed, past_bounds } = &mut self.grouped;
+        *summed += 1;
+        let first = &mut records[at];
+        add_row(first, &mut record, conflicts, renamed, past_bounds);
+        let places = self.motives.entry(at).or_insert_with(|| said_motives(first).into_iter().collect());
+        places.extend(said_motives(&mut record));
+    }
+}
+
+fn text_of<'r>(record: &'r Record<'_>, field: Field) -> &'r str {
     match field {
         Field::CcCode => &record.cc_code,
         Field::CcName => &record.cc_name,
@@ -117,59 +185,31 @@ fn text_of(record: &Record, field: Field) -> &str {
     }
 }
 
-/// Sums the rows of each AO (one per department in the export) month by month and total by
-/// total, exactly. The rows must agree on what the AO is (centro de costo, AEI, OEI, unit); the
-/// motives of several places are kept with their place: «LIMA: …; CUSCO: …».
-pub fn group_by_activity(mut records: Vec<Record>) -> Grouped {
-    let mut grouped = Grouped::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    // The rows are summed in place into the first row of their AO; the others are left out at the end.
-    let mut summed = vec![false; records.len()];
-    // For each AO of several rows, the place and motives of each row that gives a motive.
-    let mut motives: HashMap<usize, Vec<(String, [String; 12])>> = HashMap::new();
-    for row in 0..records.len() {
-        let (earlier, later) = records.split_at_mut(row);
-        let record = &mut later[0];
-        let Some(&at) = index.get(&record.code) else {
-            index.insert(record.code.clone(), row);
-            continue;
-        };
-        summed[row] = true;
-        grouped.summed += 1;
-        let first = &mut earlier[at];
-        add_row(first, record, &mut grouped);
-        let places = motives.entry(at).or_insert_with(|| said_motives(first).into_iter().collect());
-        places.extend(said_motives(record));
-    }
-    for (at, places) in motives {
-        for (m, motive) in records[at].motives.iter_mut().enumerate() {
-            *motive = motive_of_places(&places, m);
-        }
-    }
-    let mut summed = summed.into_iter();
-    records.retain(|_| !summed.next().unwrap_or_default());
-    grouped.records = records;
-    grouped
-}
-
-/// Adds a later row of an AO into its first: what they disagree on, the sums month by month and
-/// total by total (and those past the bounds), the follow-up.
-fn add_row(first: &mut Record, record: &mut Record, grouped: &mut Grouped) {
+/// Adds a later row of an AO into its first, exactly: what they disagree on (the rows must agree
+/// on what the AO is: centro de costo, AEI, OEI, unit; a different name is a warning), the sums
+/// month by month and total by total (and those past the bounds), the follow-up.
+fn add_row<'a>(
+    first: &mut Record<'a>,
+    record: &mut Record<'a>,
+    conflicts: &mut Vec<Disagreement>,
+    renamed: &mut Vec<Disagreement>,
+    past_bounds: &mut Vec<SumPastBounds>,
+) {
     for field in [Field::CcCode, Field::CcName, Field::AeiCode, Field::OeiCode, Field::Unit, Field::AoName] {
         let (value, first_value) = (text_of(record, field), text_of(first, field));
         if value != first_value && !value.is_empty() {
             let disagreement = Disagreement {
                 field,
-                code: record.code.clone(),
+                code: record.code.to_string(),
                 row: record.row,
                 value: value.to_string(),
                 first_row: first.row,
                 first_value: first_value.to_string(),
             };
             if field == Field::AoName {
-                grouped.renamed.push(disagreement);
+                renamed.push(disagreement);
             } else {
-                grouped.conflicts.push(disagreement);
+                conflicts.push(disagreement);
             }
         }
     }
@@ -177,16 +217,16 @@ fn add_row(first: &mut Record, record: &mut Record, grouped: &mut Grouped) {
         for month in Month::all() {
             let m = month.index();
             let sum = first.months[s][m].checked_add(record.months[s][m]).unwrap_or(Decimal::MAX);
-            if check_bounds(sum, series.kind()).is_err() {
-                grouped.past_bounds.push(SumPastBounds { field: Field::Monthly(series, month), code: record.code.clone(), row: record.row, sum });
+            if past_the_bounds(sum, series.kind()) {
+                past_bounds.push(SumPastBounds { field: Field::Monthly(series, month), code: record.code.to_string(), row: record.row, sum });
             }
             first.months[s][m] = sum;
         }
         first.totals[s] = match (first.totals[s], record.totals[s]) {
             (Some(a), Some(b)) => {
                 let sum = a.checked_add(b).unwrap_or(Decimal::MAX);
-                if check_bounds(sum, series.kind()).is_err() {
-                    grouped.past_bounds.push(SumPastBounds { field: Field::Total(series), code: record.code.clone(), row: record.row, sum });
+                if past_the_bounds(sum, series.kind()) {
+                    past_bounds.push(SumPastBounds { field: Field::Total(series), code: record.code.to_string(), row: record.row, sum });
                 }
                 Some(sum)
             }
@@ -199,21 +239,33 @@ fn add_row(first: &mut Record, record: &mut Record, grouped: &mut Grouped) {
     }
 }
 
+/// Whether a sum of figures the validation read (each within the bounds of its kind) is past
+/// them: only its size can be, and one whose digits (`mantissa`) are no larger than the maximum
+/// (a whole number) is not, without comparing it to the maximum at its scale.
+fn past_the_bounds(sum: Decimal, kind: NumberKind) -> bool {
+    sum.mantissa() > kind.max().mantissa() && check_bounds(sum, kind).is_err()
+}
+
 /// A row's place and motives, taken from it, when it gives a motive (a row without one adds
 /// nothing to its AO's motives).
-fn said_motives(record: &mut Record) -> Option<(String, [String; 12])> {
-    let gives = record.motives.iter().any(|text| !text.trim().is_empty());
+fn said_motives<'a>(record: &mut Record<'a>) -> Option<PlaceMotives<'a>> {
+    let gives = record.motives.iter().any(|text| said_text(text));
     gives.then(|| (record.place.clone(), std::mem::take(&mut record.motives)))
+}
+
+/// Whether a motive says something: most cells are empty, known so without trimming.
+fn said_text(text: &str) -> bool {
+    !text.is_empty() && !text.trim().is_empty()
 }
 
 /// One month's motive of an AO of several rows: each place's text once, with its place
 /// («LIMA: …; CUSCO: …»), or the text alone when only one is said.
-fn motive_of_places(places: &[(String, [String; 12])], m: usize) -> String {
+fn motive_of_places(places: &[PlaceMotives<'_>], m: usize) -> String {
     let mut said: Vec<(&str, &str)> = Vec::new();
-    for (place, texts) in places {
+    for (place, texts) in places.iter().filter(|(_, texts)| said_text(&texts[m])) {
         let text = texts[m].trim();
-        if !text.is_empty() && !said.contains(&(place.as_str(), text)) {
-            said.push((place, text));
+        if !said.contains(&(&**place, text)) {
+            said.push((&**place, text));
         }
     }
     match said.as_slice() {
@@ -238,7 +290,7 @@ pub struct Cumulative {
 }
 
 /// The series of each AO that look cumulative, for the series that have months and a `Total`.
-pub fn cumulative_series(records: &[Record], checked: &[Series]) -> Vec<Cumulative> {
+pub fn cumulative_series(records: &[Record<'_>], checked: &[Series]) -> Vec<Cumulative> {
     let mut found = Vec::new();
     for record in records {
         for &series in checked {
@@ -247,7 +299,7 @@ pub fn cumulative_series(records: &[Record], checked: &[Series]) -> Vec<Cumulati
             let Some(last) = months.iter().rposition(|m| !m.is_zero()) else { continue };
             let rising = months[..=last].windows(2).all(|w| w[0] <= w[1]);
             if rising && months[last] == total && exact_sum(months) != total {
-                found.push(Cumulative { code: record.code.clone(), series, months: *months });
+                found.push(Cumulative { code: record.code.to_string(), series, months: *months });
             }
         }
     }
@@ -273,7 +325,7 @@ pub struct TotalMismatch {
 }
 
 /// The AO whose months do not add up to their `Total`, for the series that have both.
-pub fn total_mismatches(records: &[Record], checked: &[Series]) -> Vec<TotalMismatch> {
+pub fn total_mismatches(records: &[Record<'_>], checked: &[Series]) -> Vec<TotalMismatch> {
     let mut found = Vec::new();
     for record in records {
         for &series in checked {
@@ -281,7 +333,7 @@ pub fn total_mismatches(records: &[Record], checked: &[Series]) -> Vec<TotalMism
             let Some(total) = record.totals[s] else { continue };
             let sum = exact_sum(&record.months[s]);
             if sum != total {
-                found.push(TotalMismatch { code: record.code.clone(), series, sum, total });
+                found.push(TotalMismatch { code: record.code.to_string(), series, sum, total });
             }
         }
     }
@@ -297,12 +349,20 @@ mod tests {
         Decimal::from_str(text).unwrap()
     }
 
-    fn record(row: usize, code: &str, place: &str, physical: [u32; 12], motive: &str) -> Record {
+    fn record<'a>(row: usize, code: &'a str, place: &'a str, physical: [u32; 12], motive: &'a str) -> Record<'a> {
         let mut r = Record { row, code: code.into(), place: place.into(), cc_name: "OFICINA".into(), active: true, follow_up: true, ..Default::default() };
         r.months[0] = physical.map(Decimal::from);
         r.totals[0] = Some(Decimal::from(physical.iter().sum::<u32>()));
         r.motives[3] = motive.into();
         r
+    }
+
+    fn group_by_activity(records: Vec<Record<'_>>) -> Grouped<'_> {
+        let mut gathered = Gathered::new(true);
+        for record in records {
+            gathered.add(record);
+        }
+        gathered.into_unit(0)
     }
 
     #[test]
@@ -329,9 +389,9 @@ mod tests {
             record(5, "AO2", "CUSCO", [1; 12], " Falta personal "),
             record(6, "AO3", "PIURA", [1; 12], "  "),
         ]);
-        let motives: Vec<&str> = grouped.records.iter().map(|r| r.motives[3].as_str()).collect();
+        let motives: Vec<&str> = grouped.records.iter().map(|r| &*r.motives[3]).collect();
         assert_eq!(motives, ["", "Falta personal", "  "], "a single row keeps its motive as read");
-        assert_eq!(grouped.records.iter().map(|r| r.place.as_str()).collect::<Vec<_>>(), ["LIMA", "LIMA", "PIURA"]);
+        assert_eq!(grouped.records.iter().map(|r| &*r.place).collect::<Vec<_>>(), ["LIMA", "LIMA", "PIURA"]);
     }
 
     #[test]
