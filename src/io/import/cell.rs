@@ -99,7 +99,7 @@ pub fn cell_decimal(value: f64, kind: NumberKind) -> Result<Decimal, NumberError
     }
     let scale = kind.decimals();
     // Far below the last decimal (and below what a `Decimal` holds): noise around zero.
-    if value.abs() < 10f64.powi(-(scale as i32) - 4) {
+    if value.abs() < NOISE.get(scale as usize).copied().unwrap_or_else(|| 10f64.powi(-(scale as i32) - 4)) {
         return Ok(Decimal::ZERO);
     }
     if let Some(decimal) = exact_at_scale(value, scale) {
@@ -121,7 +121,7 @@ pub fn cell_decimal(value: f64, kind: NumberKind) -> Result<Decimal, NumberError
 /// The fast reading of most cells: a double that is the nearest one to a decimal of at most
 /// `scale` decimals (what typing `57872.54` stores) is that decimal.
 fn exact_at_scale(value: f64, scale: u32) -> Option<Decimal> {
-    let factor = 10f64.powi(scale as i32);
+    let factor = TENS.get(scale as usize).copied().unwrap_or_else(|| 10f64.powi(scale as i32));
     let scaled = (value * factor).round();
     if scaled.abs() >= EXACT || scaled / factor != value {
         return None;
@@ -132,6 +132,11 @@ fn exact_at_scale(value: f64, scale: u32) -> Option<Decimal> {
     }
     Some(without_trailing_zeros(scaled as i64, scale))
 }
+
+/// 10^n for the kinds' scales, written out: `powi` is a loop in wasm, run twice per number cell.
+const TENS: [f64; 7] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
+/// 10^-(n+4): below it a double is noise around zero at scale n.
+const NOISE: [f64; 7] = [1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10];
 
 /// 2^53: every integer below is a double.
 const EXACT: f64 = 9_007_199_254_740_992.0;
@@ -217,6 +222,14 @@ mod tests {
         }
         assert_eq!(cell_decimal(21000.0, NumberKind::Money).map(|d| (d, d.scale())), Ok((d("21000"), 0)));
         assert_eq!(cell_decimal(0.5, NumberKind::Quantity).map(|d| (d, d.scale())), Ok((d("0.5"), 1)));
+    }
+
+    #[test]
+    fn the_written_out_powers_are_those_powi_computes() {
+        for n in 0..TENS.len() {
+            assert_eq!(TENS[n], 10f64.powi(n as i32), "10^{n}");
+            assert_eq!(NOISE[n], 10f64.powi(-(n as i32) - 4), "10^-{}", n + 4);
+        }
     }
 
     #[test]
