@@ -1,7 +1,6 @@
 //! XLSX in and out: Excel's own workbooks read into the AO sheet, every table written with numbers and formats.
 
 use std::str::FromStr;
-use std::time::Instant;
 
 use ficha::domain::example::{reference_workspace, INTEGRITY_AO, REFERENCE_VIEW};
 use ficha::domain::synthetic::synthetic_workspace;
@@ -418,19 +417,13 @@ fn file_names_say_what_for_which_aei_and_when() {
     assert_eq!(file_name("Hoja AO", &ws, REFERENCE_VIEW, None, "csv"), "Hoja-AO-2023-v3.csv");
 }
 
+// Speed is measured by `make bench`, not here.
 #[test]
-fn five_thousand_activities_go_through_xlsx_quickly() {
+fn five_thousand_activities_go_through_xlsx_and_back() {
     let ws = synthetic_workspace(5_000, 40);
-    let start = Instant::now();
     let bytes = write_workbook(&[ao_sheet(&ws, REFERENCE_VIEW).unwrap()]);
-    let written = start.elapsed();
-    let start = Instant::now();
     let sheet = parse_rows(&ao_file::read_cells(&bytes).unwrap()).unwrap();
-    let read = start.elapsed();
     assert_eq!(sheet.activities(), ws.evaluated_version(REFERENCE_VIEW).unwrap().activities.as_slice());
-    if !cfg!(debug_assertions) {
-        assert!(written.as_millis() < 500 && read.as_millis() < 500, "{written:?} {read:?}");
-    }
 }
 
 proptest! {
