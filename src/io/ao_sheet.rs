@@ -743,17 +743,7 @@ impl<'a> RowReader<'a> {
 /// A cell's text as the validation reads it: trimmed, and in text files without the `'` an
 /// export puts before text that starts like a formula (csv::guard_text).
 fn cell_text(value: &CellValue, text_fields: bool) -> Cow<'_, str> {
-    narrowed(value.as_text(), |shown| trimmed(unguarded(shown, text_fields)))
-}
-
-/// `str::trim`, with no look at the characters of a text that starts and ends with a visible
-/// ASCII one (most cells): every other whitespace is not ASCII.
-fn trimmed(text: &str) -> &str {
-    match text.as_bytes() {
-        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        [only] if only.is_ascii_graphic() => text,
-        _ => text.trim(),
-    }
+    narrowed(value.as_text(), |shown| unguarded(shown, text_fields).trim())
 }
 
 /// A part of a text, still borrowed when the text was.

@@ -253,9 +253,9 @@ fn said_motives<'a>(record: &mut Record<'a>) -> Option<PlaceMotives<'a>> {
     gives.then(|| (record.place.clone(), std::mem::take(&mut record.motives)))
 }
 
-/// Whether a motive says something: most cells are empty, known so without trimming.
+/// Whether a motive says something.
 fn said_text(text: &str) -> bool {
-    !text.is_empty() && !text.trim().is_empty()
+    !text.trim().is_empty()
 }
 
 /// One month's motive of an AO of several rows: each place's text once, with its place

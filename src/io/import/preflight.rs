@@ -192,7 +192,6 @@ fn damaged(part: &str) -> impl Fn(quick_xml::Error) -> BookError + '_ {
     move |error| BookError::Damaged(format!("{part}: {error}"))
 }
 
-
 /// The styles of an .xlsx: refused when a number format code is longer than Excel allows, or
 /// when there are more formats, fonts, fills, borders or cell styles than [`MAX_STYLES`] (each
 /// cell style copies its format and font when calamine reads it). Gives, per cell style, the
